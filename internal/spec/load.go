@@ -1,0 +1,174 @@
+package spec
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/metricgen/metricgen/internal/diag"
+)
+
+// maxNodes bounds the nodes a document may expand to through aliases, so that a small file of
+// nested aliases (a "billion laughs") cannot make metricgen run out of memory.
+const maxNodes = 200_000
+
+// Load parses src as the spec at path. It returns the typed file and the problems found in
+// the YAML itself: syntax errors, a second document, duplicate keys, merge keys and alias
+// bombs. The file is nil when the YAML cannot be read at all; otherwise it is as complete as
+// the YAML allows, and the JSON view in Doc is ready for schema validation.
+func Load(path string, src []byte) (*File, *Doc, []diag.Diagnostic) {
+	dl := diag.List{File: path}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			dl.Errorf(diag.Pos{Line: 1, Col: 1}, "the spec is empty; start with `version: 1` (see `metricgen schema`)")
+		} else {
+			dl.Errorf(yamlErrPos(err), "invalid YAML: %s; fix the syntax (indentation, quoting, a missing ':')", yamlErrMsg(err))
+		}
+		return nil, nil, dl.Diags
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		dl.Errorf(diag.Pos{Line: second.Line, Col: second.Column}, "a second YAML document; a spec is one document: remove the '---' and what follows, or split it into its own spec file")
+	} else if !errors.Is(err, io.EOF) {
+		dl.Errorf(yamlErrPos(err), "invalid YAML: %s; fix the syntax (indentation, quoting, a missing ':')", yamlErrMsg(err))
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
+		dl.Errorf(diag.Pos{Line: 1, Col: 1}, "the spec is empty; start with `version: 1` (see `metricgen schema`)")
+		return nil, nil, dl.Diags
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		dl.Errorf(posOf(root), "the spec must be a mapping of keys (version, namespace, service, metrics, ...), not a %s", kindName(root))
+		return nil, nil, dl.Diags
+	}
+
+	d := &Doc{Pointers: map[string]*yaml.Node{}, Keys: map[string]*yaml.Node{}}
+	budget := maxNodes
+	d.Value = d.convert(root, "", &dl, &budget)
+	if budget < 0 {
+		dl.Errorf(posOf(root), "the document expands to more than %d values through aliases; write the spec without nested aliases", maxNodes)
+		return nil, nil, diag.Sort(dl.Diags)
+	}
+
+	f := &File{Path: path, Src: src, Root: root}
+	if err := root.Decode(f); err != nil {
+		// The schema reports the same problem with a better message; the typed view is only
+		// needed for the semantic checks, which do not run on a file of the wrong shape.
+		f = nil
+	}
+	return f, d, diag.Sort(dl.Diags)
+}
+
+// Doc is the JSON view of a spec, for schema validation, with the node behind every JSON
+// pointer (and, for mapping keys, the key's own node).
+type Doc struct {
+	Value    any
+	Pointers map[string]*yaml.Node // JSON pointer -> value node
+	Keys     map[string]*yaml.Node // JSON pointer -> key node, for values inside mappings
+}
+
+func (d *Doc) convert(n *yaml.Node, ptr string, dl *diag.List, budget *int) any {
+	*budget--
+	if *budget < 0 {
+		return nil
+	}
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	d.Pointers[ptr] = n
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		first := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				dl.Errorf(posOf(k), "a mapping key must be a plain name, not a %s", kindName(k))
+				continue
+			}
+			if k.Tag == "!!merge" {
+				dl.Errorf(posOf(k), "merge keys (<<) are not supported; write the keys out")
+				continue
+			}
+			if prev, dup := first[k.Value]; dup {
+				dl.Errorf(posOf(k), "duplicate key %q (first at line %d); remove one of them", k.Value, prev.Line)
+				continue
+			}
+			first[k.Value] = k
+			p := ptr + "/" + escapePointer(k.Value)
+			d.Keys[p] = k
+			m[k.Value] = d.convert(v, p, dl, budget)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, len(n.Content))
+		for i, c := range n.Content {
+			s[i] = d.convert(c, ptr+"/"+strconv.Itoa(i), dl, budget)
+		}
+		return s
+	default:
+		return scalarValue(n)
+	}
+}
+
+// scalarValue converts a scalar the way a JSON decoder would see it.
+func scalarValue(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	case "!!int":
+		var i int64
+		if n.Decode(&i) == nil {
+			return json.Number(strconv.FormatInt(i, 10))
+		}
+	case "!!float":
+		var f float64
+		if n.Decode(&f) == nil {
+			if s := strconv.FormatFloat(f, 'g', -1, 64); !strings.ContainsAny(s, "IN") { // not Inf/NaN
+				return json.Number(s)
+			}
+		}
+	}
+	return n.Value
+}
+
+func escapePointer(s string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "mapping"
+	}
+	return "scalar (" + strings.TrimPrefix(n.ShortTag(), "!!") + ")"
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+
+func yamlErrPos(err error) diag.Pos {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil && m[1] != "" {
+		line, _ := strconv.Atoi(m[1])
+		return diag.Pos{Line: line}
+	}
+	return diag.Pos{Line: 1}
+}
+
+func yamlErrMsg(err error) string {
+	return yamlLine.ReplaceAllString(err.Error(), "")
+}

@@ -1,0 +1,329 @@
+// Package spec owns reading a spec file: YAML syntax, the typed view of its keys, and the
+// YAML nodes behind every value, so that any later check can say file:line:col. It checks
+// nothing beyond YAML itself; package validate does that.
+package spec
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/metricgen/metricgen/internal/diag"
+)
+
+// File is a loaded spec: the typed keys, with the document they came from.
+type File struct {
+	Path string     // as the user named it
+	Src  []byte     // the file's bytes
+	Root *yaml.Node // the top-level mapping
+
+	Version      Int           `yaml:"version"`
+	Namespace    String        `yaml:"namespace"`
+	Service      String        `yaml:"service"`
+	Go           *Go           `yaml:"go"`
+	Outputs      Outputs       `yaml:"outputs"`
+	TargetLabels []String      `yaml:"target_labels"`
+	Labels       Map[Label]    `yaml:"labels"`
+	Metrics      Map[Metric]   `yaml:"metrics"`
+	External     Map[External] `yaml:"external_metrics"`
+	Logging      *Logging      `yaml:"logging"`
+	RuleGroup    *RuleGroup    `yaml:"rule_group"`
+	Alerts       List[Alert]   `yaml:"alerts"`
+	Records      List[Record]  `yaml:"recording_rules"`
+	Dashboard    *Dashboard    `yaml:"dashboard"`
+	Tests        List[Test]    `yaml:"tests"`
+}
+
+// Go is the go section.
+type Go struct {
+	Package String `yaml:"package"`
+	Out     String `yaml:"out"`
+}
+
+// Outputs is the outputs section.
+type Outputs struct {
+	Rules          String `yaml:"rules"`
+	RuleTests      String `yaml:"rule_tests"`
+	PrometheusRule String `yaml:"prometheus_rule"`
+	Dashboard      String `yaml:"dashboard"`
+	Docs           String `yaml:"docs"`
+}
+
+// Label is one entry of labels.
+type Label struct {
+	Help      String   `yaml:"help"`
+	Values    []String `yaml:"values"`
+	Pattern   String   `yaml:"pattern"`
+	MaxValues Int      `yaml:"max_values"`
+}
+
+// Metric is one entry of metrics.
+type Metric struct {
+	Type       String   `yaml:"type"`
+	Help       String   `yaml:"help"`
+	Unit       String   `yaml:"unit"`
+	Labels     []String `yaml:"labels"`
+	Buckets    *Buckets `yaml:"buckets"`
+	Native     *Native  `yaml:"native"`
+	MaxSeries  Int      `yaml:"max_series"`
+	Deprecated String   `yaml:"deprecated"`
+}
+
+// Buckets is a histogram's classic buckets: a list, or a generated form.
+type Buckets struct {
+	Node        *yaml.Node
+	List        []Float
+	Exponential *struct {
+		Start  Float `yaml:"start"`
+		Factor Float `yaml:"factor"`
+		Count  Int   `yaml:"count"`
+	} `yaml:"exponential"`
+	Linear *struct {
+		Start Float `yaml:"start"`
+		Width Float `yaml:"width"`
+		Count Int   `yaml:"count"`
+	} `yaml:"linear"`
+}
+
+// UnmarshalYAML accepts both forms.
+func (b *Buckets) UnmarshalYAML(n *yaml.Node) error {
+	b.Node = n
+	if n.Kind == yaml.SequenceNode {
+		return n.Decode(&b.List)
+	}
+	type plain Buckets
+	return n.Decode((*plain)(b))
+}
+
+// Native configures native histogram buckets.
+type Native struct {
+	BucketFactor     Float  `yaml:"bucket_factor"`
+	MaxBuckets       Int    `yaml:"max_buckets"`
+	MinResetDuration String `yaml:"min_reset_duration"`
+}
+
+// External is one entry of external_metrics.
+type External struct {
+	Type   String   `yaml:"type"`
+	Help   String   `yaml:"help"`
+	Labels []String `yaml:"labels"`
+}
+
+// Logging is the logging section.
+type Logging struct {
+	HashKeyEnv String       `yaml:"hash_key_env"`
+	Redact     List[Redact] `yaml:"redact"`
+}
+
+// Redact is one redaction rule.
+type Redact struct {
+	Key    String `yaml:"key"`
+	Action String `yaml:"action"`
+	Keep   Int    `yaml:"keep"`
+}
+
+// RuleGroup is the rule_group section.
+type RuleGroup struct {
+	Name     String `yaml:"name"`
+	Interval String `yaml:"interval"`
+}
+
+// Alert is one alerting rule.
+type Alert struct {
+	Alert         String      `yaml:"alert"`
+	Expr          String      `yaml:"expr"`
+	For           String      `yaml:"for"`
+	KeepFiringFor String      `yaml:"keep_firing_for"`
+	Severity      String      `yaml:"severity"`
+	Labels        Map[String] `yaml:"labels"`
+	Summary       String      `yaml:"summary"`
+	Description   String      `yaml:"description"`
+	Runbook       String      `yaml:"runbook"`
+	Annotations   Map[String] `yaml:"annotations"`
+}
+
+// Record is one recording rule.
+type Record struct {
+	Record String      `yaml:"record"`
+	Expr   String      `yaml:"expr"`
+	Labels Map[String] `yaml:"labels"`
+}
+
+// Dashboard is the dashboard section.
+type Dashboard struct {
+	Title  String               `yaml:"title"`
+	Tags   []String             `yaml:"tags"`
+	Groups List[DashboardGroup] `yaml:"groups"`
+	Panels List[Panel]          `yaml:"panels"`
+}
+
+// DashboardGroup is a row of metrics.
+type DashboardGroup struct {
+	Title   String   `yaml:"title"`
+	Metrics []String `yaml:"metrics"`
+}
+
+// Panel is an extra dashboard panel.
+type Panel struct {
+	Title       String `yaml:"title"`
+	Type        String `yaml:"type"`
+	Expr        String `yaml:"expr"`
+	Unit        String `yaml:"unit"`
+	Description String `yaml:"description"`
+	Legend      String `yaml:"legend"`
+}
+
+// Test is one promtool rule unit test (promtool's own keys).
+type Test struct {
+	Name        String            `yaml:"name"`
+	Interval    String            `yaml:"interval"`
+	InputSeries List[InputSeries] `yaml:"input_series"`
+	AlertTests  List[AlertTest]   `yaml:"alert_rule_test"`
+	ExprTests   List[ExprTest]    `yaml:"promql_expr_test"`
+}
+
+// InputSeries is one input series.
+type InputSeries struct {
+	Series String `yaml:"series"`
+	Values String `yaml:"values"`
+}
+
+// AlertTest is one alert_rule_test entry.
+type AlertTest struct {
+	EvalTime  String         `yaml:"eval_time"`
+	Alertname String         `yaml:"alertname"`
+	ExpAlerts List[ExpAlert] `yaml:"exp_alerts"`
+}
+
+// ExpAlert is one expected alert.
+type ExpAlert struct {
+	ExpLabels      Map[String] `yaml:"exp_labels"`
+	ExpAnnotations Map[String] `yaml:"exp_annotations"`
+}
+
+// ExprTest is one promql_expr_test entry.
+type ExprTest struct {
+	Expr       String          `yaml:"expr"`
+	EvalTime   String          `yaml:"eval_time"`
+	ExpSamples List[ExpSample] `yaml:"exp_samples"`
+}
+
+// ExpSample is one expected sample.
+type ExpSample struct {
+	Labels String `yaml:"labels"`
+	Value  Float  `yaml:"value"`
+}
+
+// posOf returns the position of n, or the zero Pos for nil.
+func posOf(n *yaml.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{}
+	}
+	return diag.Pos{Line: n.Line, Col: n.Column}
+}
+
+// PosOf returns the position of a YAML node (line 0 for nil).
+func PosOf(n *yaml.Node) diag.Pos { return posOf(n) }
+
+// String is a scalar with the node it was read from; Node is nil when the key is absent.
+type String struct {
+	Value string
+	Node  *yaml.Node
+}
+
+func (s *String) UnmarshalYAML(n *yaml.Node) error {
+	s.Node = n
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: expected a string", n.Line)
+	}
+	s.Value = n.Value
+	return nil
+}
+
+// Set reports whether the key was present.
+func (s String) Set() bool { return s.Node != nil }
+
+// Pos is where the value starts.
+func (s String) Pos() diag.Pos { return posOf(s.Node) }
+
+// Int is an integer scalar with its node.
+type Int struct {
+	Value int
+	Node  *yaml.Node
+}
+
+func (i *Int) UnmarshalYAML(n *yaml.Node) error {
+	i.Node = n
+	return n.Decode(&i.Value)
+}
+
+// Set reports whether the key was present.
+func (i Int) Set() bool { return i.Node != nil }
+
+// Pos is where the value starts.
+func (i Int) Pos() diag.Pos { return posOf(i.Node) }
+
+// Float is a number scalar with its node.
+type Float struct {
+	Value float64
+	Node  *yaml.Node
+}
+
+func (f *Float) UnmarshalYAML(n *yaml.Node) error {
+	f.Node = n
+	return n.Decode(&f.Value)
+}
+
+// Set reports whether the key was present.
+func (f Float) Set() bool { return f.Node != nil }
+
+// Pos is where the value starts.
+func (f Float) Pos() diag.Pos { return posOf(f.Node) }
+
+// Entry is one key of a mapping whose keys are user names, in file order.
+type Entry[T any] struct {
+	Key   String     // the key, with its node
+	Node  *yaml.Node // the value's node
+	Value T
+}
+
+// Map is a mapping keyed by user names, kept in file order.
+type Map[T any] []Entry[T]
+
+func (m *Map[T]) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: expected a mapping", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		e := Entry[T]{Key: String{Value: k.Value, Node: k}, Node: v}
+		if err := v.Decode(&e.Value); err != nil {
+			return err
+		}
+		*m = append(*m, e)
+	}
+	return nil
+}
+
+// Item is one element of a sequence, with its node.
+type Item[T any] struct {
+	Node  *yaml.Node
+	Value T
+}
+
+// List is a sequence whose elements keep their nodes.
+type List[T any] []Item[T]
+
+func (l *List[T]) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.SequenceNode {
+		return fmt.Errorf("line %d: expected a list", n.Line)
+	}
+	for _, c := range n.Content {
+		it := Item[T]{Node: c}
+		if err := c.Decode(&it.Value); err != nil {
+			return err
+		}
+		*l = append(*l, it)
+	}
+	return nil
+}
