@@ -26,9 +26,9 @@ type Spec struct {
 	Logging *Logging // nil: no redaction code
 
 	RuleGroup RuleGroup
-	Alerts    []*Alert          // spec order
-	Records   []*RecordingRule  // spec order
-	Tests     []*RuleTest       // spec order
+	Alerts    []*Alert         // spec order
+	Records   []*RecordingRule // spec order
+	Tests     []*RuleTest      // spec order
 	Dashboard Dashboard
 }
 
@@ -179,7 +179,8 @@ type Alert struct {
 	Expr          string
 	For           string
 	KeepFiringFor string
-	// Labels are the rule's labels, severity included (as labels.severity), sorted.
+	// Labels are the rule's labels, sorted: the spec's labels, severity (from the severity
+	// key) and service (the spec's service, unless its labels set one).
 	Labels []KV
 	// Annotations are summary, description and runbook_url (from runbook) plus the spec's
 	// extra annotations, sorted; empty ones are left out.
@@ -206,7 +207,7 @@ type RecordingRule struct {
 // RuleTest is one promtool rule unit test, as the spec writes it (promtool's own keys).
 type RuleTest struct {
 	Name        string
-	Interval    string // canonical duration, "" for promtool's default (1m)
+	Interval    string // canonical duration; 1m when the spec gives none
 	InputSeries []SeriesInput
 	AlertTests  []AlertTest
 	ExprTests   []ExprTest

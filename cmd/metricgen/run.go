@@ -1,0 +1,306 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/gen"
+	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/output"
+	"github.com/metricgen/metricgen/internal/validate"
+	"github.com/metricgen/metricgen/schema"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1 // invalid spec, or drift found
+	exitUsage = 2
+)
+
+const usage = `metricgen turns a YAML spec of a service's telemetry into Go instrumentation,
+Prometheus rules, a Grafana dashboard, log redaction and docs.
+
+Usage:
+  metricgen validate [flags] SPEC...             check specs; write nothing
+  metricgen generate [--out DIR] [flags] SPEC... validate, then write every output
+  metricgen check [--out DIR] [flags] SPEC...    exit 1 with a diff when outputs drifted
+  metricgen schema                               print the spec's JSON Schema
+
+Run 'metricgen <command> -h' for a command's flags and an example.
+Exit status: 0 fine, 1 invalid spec or drift, 2 usage error.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "validate":
+		return runValidate(args[1:], stdout, stderr)
+	case "generate":
+		return runGenerate(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "schema":
+		return runSchema(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "metricgen: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// options are the flags the spec-reading commands share.
+type options struct {
+	out    string
+	strict bool
+	format string
+}
+
+func newFlags(name, help string, stderr io.Writer, o *options, withOut bool) *flag.FlagSet {
+	fs := flag.NewFlagSet("metricgen "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if withOut {
+		fs.StringVar(&o.out, "out", "", "output root that the spec's output paths are relative to (default: each spec's folder)")
+	}
+	fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
+	fs.StringVar(&o.format, "format", "text", "diagnostics format: text, json or github (pull-request annotations)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, help)
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags and checks that specs were named; ok is false after a usage error.
+func parse(fs *flag.FlagSet, args []string, o *options, stderr io.Writer) (specs []string, code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, exitOK, false
+		}
+		return nil, exitUsage, false
+	}
+	switch diag.Format(o.format) {
+	case diag.Text, diag.JSON, diag.GitHub:
+	default:
+		fmt.Fprintf(stderr, "%s: --format must be text, json or github, not %q\n", fs.Name(), o.format)
+		return nil, exitUsage, false
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(stderr, "%s: name at least one spec file\n", fs.Name())
+		fs.Usage()
+		return nil, exitUsage, false
+	}
+	return fs.Args(), exitOK, true
+}
+
+// loaded is one valid spec with where its outputs go.
+type loaded struct {
+	spec *model.Spec
+	root string
+}
+
+// load validates every spec and prints every diagnostic of all of them. ok is false when any
+// spec has errors (or warnings, with --strict).
+func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
+	var all []diag.Diagnostic
+	var out []loaded
+	sources := map[string][]byte{}
+	for _, path := range specs {
+		root := o.out
+		if root == "" {
+			root = filepath.Dir(path)
+		}
+		s, ds := validate.File(path, validate.Options{OutRoot: root})
+		all = append(all, ds...)
+		if src, err := os.ReadFile(path); err == nil {
+			sources[path] = src
+		}
+		if s != nil {
+			out = append(out, loaded{spec: s, root: root})
+		}
+	}
+	p := diag.Printer{Format: diag.Format(o.format)}
+	if p.Format == diag.Text && isTerminal(stderr) {
+		p.Sources = sources
+	}
+	p.Print(stderr, all)
+	failed := len(out) < len(specs) || diag.HasErrors(all) || (o.strict && len(all) > 0)
+	if o.strict && !diag.HasErrors(all) && len(all) > 0 {
+		fmt.Fprintln(stderr, "metricgen: warnings are errors with --strict")
+	}
+	return out, !failed
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+const validateHelp = `Usage: metricgen validate [--strict] [--format text|json|github] SPEC...
+
+Checks each spec (schema, names, labels, buckets, PromQL of every rule and panel) and prints
+every problem as path:line:col: severity: message. Writes nothing.
+
+Example:
+  metricgen validate spec/klaviyo.yaml
+`
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlags("validate", validateHelp, stderr, &o, false)
+	specs, code, ok := parse(fs, args, &o, stderr)
+	if !ok {
+		return code
+	}
+	if _, ok := load(specs, &o, stderr); !ok {
+		return exitFail
+	}
+	return exitOK
+}
+
+const generateHelp = `Usage: metricgen generate [--out DIR] [--strict] [--format text|json|github] SPEC...
+
+Validates every spec, then writes all of their outputs (Go package, rule files, dashboard,
+docs). Nothing is written unless every spec is valid; files are replaced atomically, unchanged
+files are left untouched, and files a spec generated before but no longer does are removed.
+
+Example (in a service repo, as a go:generate line):
+  //go:generate go tool metricgen generate metrics.yaml
+Example (this repository's examples):
+  metricgen generate --out generated spec/klaviyo.yaml
+`
+
+func runGenerate(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlags("generate", generateHelp, stderr, &o, true)
+	specs, code, ok := parse(fs, args, &o, stderr)
+	if !ok {
+		return code
+	}
+	sets, ok := emitAll(specs, &o, stderr)
+	if !ok {
+		return exitFail
+	}
+	if _, err := output.Write(sets); err != nil {
+		fmt.Fprintf(stderr, "metricgen: %v; nothing was changed\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+const checkHelp = `Usage: metricgen check [--out DIR] [--strict] [--format text|json|github] SPEC...
+
+The drift check for CI: generates in memory and compares with the files on disk. Exits 1 and
+prints a unified diff when an output is missing, out of date or edited by hand, and names
+files that carry the spec's generated header but are no longer generated. Writes nothing.
+
+Example:
+  metricgen check --out generated spec/*.yaml
+`
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlags("check", checkHelp, stderr, &o, true)
+	specs, code, ok := parse(fs, args, &o, stderr)
+	if !ok {
+		return code
+	}
+	sets, ok := emitAll(specs, &o, stderr)
+	if !ok {
+		return exitFail
+	}
+	drift, err := output.Check(sets)
+	if err != nil {
+		fmt.Fprintf(stderr, "metricgen: %v\n", err)
+		return exitFail
+	}
+	for _, d := range drift {
+		if d.Diff != "" {
+			fmt.Fprint(stdout, d.Diff)
+		}
+	}
+	for _, d := range drift {
+		fmt.Fprintf(stderr, "%s: %s\n", filepath.ToSlash(d.Path), d.Kind)
+	}
+	if len(drift) > 0 {
+		fmt.Fprintf(stderr, "metricgen: %d generated file(s) drifted; run: metricgen generate %s\n", len(drift), strings.Join(regenArgs(&o, specs), " "))
+		return exitFail
+	}
+	return exitOK
+}
+
+func regenArgs(o *options, specs []string) []string {
+	var a []string
+	if o.out != "" {
+		a = append(a, "--out", o.out)
+	}
+	return append(a, specs...)
+}
+
+// emitAll validates the specs and runs every emitter over each.
+func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) {
+	ls, ok := load(specs, o, stderr)
+	if !ok {
+		return nil, false
+	}
+	var sets []output.Set
+	owner := map[string]string{}
+	for _, l := range ls {
+		files, err := emit(l.spec)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: error: %v\n", l.spec.Source, err)
+			return nil, false
+		}
+		for _, f := range files {
+			target := filepath.Clean(filepath.Join(l.root, filepath.FromSlash(f.Path)))
+			if prev, dup := owner[target]; dup {
+				fmt.Fprintf(stderr, "%s: error: output %s is also generated from %s; give each spec its own output paths\n", l.spec.Source, filepath.ToSlash(target), prev)
+				return nil, false
+			}
+			owner[target] = l.spec.Source
+		}
+		sets = append(sets, output.Set{Root: l.root, Source: l.spec.Source, Files: files})
+	}
+	return sets, true
+}
+
+// emit runs every emitter over s; the order of emitters does not matter, each returns only
+// the files of its own target.
+func emit(s *model.Spec) ([]gen.File, error) {
+	var files []gen.File
+	for _, e := range emitters {
+		fs, err := e(s)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+	return files, nil
+}
+
+func runSchema(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintln(stderr, "Usage: metricgen schema\n\nPrints the JSON Schema of the spec (for editors: yaml-language-server, VS Code).")
+		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+			return exitOK
+		}
+		return exitUsage
+	}
+	stdout.Write(schema.JSON)
+	return exitOK
+}

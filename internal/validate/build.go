@@ -1,0 +1,365 @@
+package validate
+
+import (
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/spec"
+)
+
+// Series budget limits per metric (the contract's numbers).
+const (
+	seriesWarn  = 1_000
+	seriesError = 100_000
+)
+
+// builder runs the semantic checks and builds the model in one pass over the typed file:
+// each check sits where the value it checks is turned into its model form.
+type builder struct {
+	f    *spec.File
+	dl   *diag.List
+	root string // output root
+	s    *model.Spec
+}
+
+func (b *builder) errorf(p diag.Pos, format string, args ...any) { b.dl.Errorf(p, format, args...) }
+func (b *builder) warnf(p diag.Pos, format string, args ...any)  { b.dl.Warnf(p, format, args...) }
+
+func (b *builder) build() *model.Spec {
+	f := b.f
+	b.s = &model.Spec{
+		Source:    filepath.ToSlash(filepath.Clean(f.Path)),
+		Namespace: f.Namespace.Value,
+		Service:   f.Service.Value,
+	}
+	s := b.s
+	if f.Namespace.Set() && !snakeCase.MatchString(f.Namespace.Value) {
+		b.errorf(f.Namespace.Pos(), "namespace %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", f.Namespace.Value, toSnake(f.Namespace.Value))
+	}
+	b.goPackage()
+	b.outputs()
+	b.targetLabels()
+	b.labels()
+	b.metrics()
+	b.external()
+	b.logging()
+	b.ruleGroup()
+	b.alerts()
+	b.records()
+	b.tests()
+	b.dashboard()
+	return s
+}
+
+var (
+	snakeCase  = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	labelName  = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+	goIdent    = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+	nonSnake   = regexp.MustCompile(`[^a-z0-9]+`)
+	camelHumps = regexp.MustCompile(`([a-z0-9])([A-Z])`)
+)
+
+func toSnake(s string) string {
+	s = camelHumps.ReplaceAllString(s, "${1}_${2}")
+	return strings.Trim(nonSnake.ReplaceAllString(strings.ToLower(s), "_"), "_")
+}
+
+var goKeywords = []string{
+	"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough",
+	"for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range",
+	"return", "select", "struct", "switch", "type", "var",
+}
+
+func (b *builder) goPackage() {
+	g := b.f.Go
+	if g == nil {
+		return
+	}
+	name := g.Package.Value
+	switch {
+	case !g.Package.Set():
+		return // the schema reports it
+	case !goIdent.MatchString(name):
+		b.errorf(g.Package.Pos(), "go.package %q is not a valid Go package name; use lower-case letters and digits only, e.g. %q", name, strings.ReplaceAll(toSnake(name), "_", ""))
+		return
+	case slices.Contains(goKeywords, name) || name == "main":
+		b.errorf(g.Package.Pos(), "go.package %q cannot be imported; choose a name such as %q", name, name+"metrics")
+		return
+	}
+	dir := name
+	if g.Out.Set() {
+		dir = b.outPath(g.Out, "go.out")
+		if dir == "" {
+			return
+		}
+	}
+	b.s.Go = &model.GoPackage{Name: name, Dir: dir}
+}
+
+func (b *builder) outputs() {
+	o := b.f.Outputs
+	out := &b.s.Outputs
+	out.Rules = b.outPath(o.Rules, "outputs.rules")
+	out.PrometheusRule = b.outPath(o.PrometheusRule, "outputs.prometheus_rule")
+	out.Dashboard = b.outPath(o.Dashboard, "outputs.dashboard")
+	out.Docs = b.outPath(o.Docs, "outputs.docs")
+	out.RuleTests = b.outPath(o.RuleTests, "outputs.rule_tests")
+	if len(b.f.Tests) > 0 {
+		switch {
+		case out.Rules == "" && o.Rules.Set():
+			// outputs.rules is invalid and reported.
+		case out.Rules == "":
+			b.warnf(spec.PosOf(b.f.Tests[0].Node), "tests are written as a promtool test file next to the rule file, but the spec has no outputs.rules; add outputs.rules or remove the tests")
+		case out.RuleTests == "":
+			base := strings.TrimSuffix(strings.TrimSuffix(out.Rules, ".yml"), ".yaml")
+			out.RuleTests = base + ".test.yml"
+		}
+	} else if o.RuleTests.Set() {
+		b.warnf(o.RuleTests.Pos(), "outputs.rule_tests is set but the spec has no tests; add tests or remove the key")
+		out.RuleTests = ""
+	}
+
+	// Two outputs at one path would overwrite each other.
+	seen := map[string]string{}
+	for _, p := range []struct {
+		key  string
+		val  string
+		node spec.String
+	}{
+		{"outputs.rules", out.Rules, o.Rules},
+		{"outputs.rule_tests", out.RuleTests, o.RuleTests},
+		{"outputs.prometheus_rule", out.PrometheusRule, o.PrometheusRule},
+		{"outputs.dashboard", out.Dashboard, o.Dashboard},
+		{"outputs.docs", out.Docs, o.Docs},
+	} {
+		if p.val == "" {
+			continue
+		}
+		if other, dup := seen[p.val]; dup {
+			pos := p.node.Pos()
+			if !p.node.Set() {
+				pos = o.Rules.Pos()
+			}
+			b.errorf(pos, "%s writes %q, which %s writes too; give each output its own path", p.key, p.val, other)
+			continue
+		}
+		seen[p.val] = p.key
+		if g := b.s.Go; g != nil && path.Dir(p.val) == g.Dir && strings.HasSuffix(p.val, ".go") {
+			b.errorf(p.node.Pos(), "%s %q is inside the generated Go package %q; put it elsewhere", p.key, p.val, g.Dir)
+		}
+	}
+}
+
+// outPath checks an output path: relative, inside the output root, not through a symlink that
+// leads out of it. It returns the cleaned slash-separated path, or "" when absent or invalid.
+func (b *builder) outPath(s spec.String, key string) string {
+	if !s.Set() {
+		return ""
+	}
+	p := s.Value
+	switch {
+	case strings.TrimSpace(p) == "":
+		b.errorf(s.Pos(), "%s is empty; give a path relative to the output root, or remove the key", key)
+		return ""
+	case strings.Contains(p, `\`):
+		b.errorf(s.Pos(), "%s %q uses '\\'; write paths with '/' so the spec works on every system", key, p)
+		return ""
+	case path.IsAbs(p) || filepath.IsAbs(p) || filepath.VolumeName(p) != "":
+		b.errorf(s.Pos(), "%s %q is absolute; output paths are relative to the output root (the spec's folder, or --out DIR)", key, p)
+		return ""
+	case slices.Contains(strings.Split(p, "/"), ".."):
+		b.errorf(s.Pos(), "%s %q contains '..'; output paths must stay inside the output root", key, p)
+		return ""
+	}
+	clean := path.Clean(p)
+	if clean == "." {
+		b.errorf(s.Pos(), "%s %q names the output root itself; name a file or folder inside it", key, p)
+		return ""
+	}
+	if escapes, via := escapesRoot(b.root, clean); escapes {
+		b.errorf(s.Pos(), "%s %q leads out of the output root through the symbolic link %q; write inside the output root", key, p, via)
+		return ""
+	}
+	return clean
+}
+
+// escapesRoot reports whether rel, under root, resolves through a symbolic link to a place
+// outside root; via is the link. Paths that do not exist yet cannot escape.
+func escapesRoot(root, rel string) (bool, string) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false, ""
+	}
+	realRoot, _ = filepath.Abs(realRoot)
+	cur := root
+	for _, part := range strings.Split(rel, "/") {
+		cur = filepath.Join(cur, part)
+		real, err := filepath.EvalSymlinks(cur)
+		if err != nil {
+			return false, "" // does not exist (yet): nothing below can be a link
+		}
+		real, _ = filepath.Abs(real)
+		if r, err := filepath.Rel(realRoot, real); err != nil || r == ".." || strings.HasPrefix(r, "../") {
+			return true, filepath.ToSlash(cur)
+		}
+	}
+	return false, ""
+}
+
+func (b *builder) targetLabels() {
+	b.s.TargetLabels = []string{"job", "instance"}
+	for _, l := range b.f.TargetLabels {
+		switch {
+		case l.Value == "job" || l.Value == "instance":
+			b.warnf(l.Pos(), "target label %q is always present; remove it from target_labels", l.Value)
+		case !labelName.MatchString(l.Value) || strings.HasPrefix(l.Value, "__"):
+			b.errorf(l.Pos(), "target label %q is not a valid Prometheus label name (letters, digits, '_'; not starting with \"__\")", l.Value)
+		default:
+			b.s.TargetLabels = append(b.s.TargetLabels, l.Value)
+		}
+	}
+}
+
+// personalData are label names that hold personal data: such values must never become a
+// label, where they would be stored, indexed and shown to everyone with dashboard access.
+var personalData = []string{
+	"email", "email_address", "e_mail", "phone", "phone_number", "mobile", "msisdn", "ssn",
+	"social_security_number", "passport", "password", "passwd", "secret", "token", "api_key",
+	"credit_card", "card_number", "iban", "address", "street", "postcode", "zip", "zip_code",
+	"dob", "date_of_birth", "birthdate", "birthday", "first_name", "last_name", "full_name",
+	"username", "user_name", "user_id", "customer_id", "ip", "ip_address", "client_ip",
+}
+
+func (b *builder) labels() {
+	for _, e := range b.f.Labels {
+		name := e.Key.Value
+		l := &model.Label{Name: name, GoName: model.GoIdent("Label", name), Help: e.Value.Help.Value}
+		b.labelName(e.Key, "label")
+		def := e.Value
+		switch {
+		case def.Values != nil:
+			if def.Pattern.Set() {
+				b.errorf(def.Pattern.Pos(), "label %q has both values and a pattern; an enum label takes only its values: remove pattern", name)
+			}
+			if def.MaxValues.Set() {
+				b.errorf(def.MaxValues.Pos(), "label %q has both values and max_values; an enum label has exactly its values: remove max_values", name)
+			}
+			b.enumValues(l, def.Values)
+		default:
+			if def.Pattern.Set() {
+				if _, err := regexp.Compile("^(?:" + def.Pattern.Value + ")$"); err != nil {
+					b.errorf(def.Pattern.Pos(), "label %q: pattern is not a valid regular expression (RE2 syntax): %v", name, regexpErr(err))
+				} else {
+					l.Pattern = def.Pattern.Value
+				}
+			}
+			l.MaxValues = def.MaxValues.Value
+			if !def.MaxValues.Set() {
+				b.warnf(e.Key.Pos(), "label %q is free-form with no max_values: its cardinality is unbounded; list its values, or set max_values to fold rare values into \"other\"", name)
+			}
+		}
+		b.s.Labels = append(b.s.Labels, l)
+	}
+	slices.SortFunc(b.s.Labels, func(x, y *model.Label) int { return strings.Compare(x.Name, y.Name) })
+}
+
+func regexpErr(err error) string {
+	return strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+}
+
+// labelName checks a metric label's name: snake_case, not reserved, not a target label, not
+// personal data.
+func (b *builder) labelName(k spec.String, what string) {
+	name := k.Value
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasPrefix(name, "__"):
+		b.errorf(k.Pos(), "%s %q: names starting with \"__\" are reserved for Prometheus' internal use; rename it", what, name)
+	case name == "le" || name == "quantile":
+		b.errorf(k.Pos(), "%s %q is reserved: Prometheus uses it for histogram and summary buckets; rename it", what, name)
+	case name == "job" || name == "instance" || slices.Contains(b.s.TargetLabels, name):
+		b.errorf(k.Pos(), "%s %q is a target label that Prometheus attaches at scrape time; a metric label of that name would clash with it: rename it", what, name)
+	case !snakeCase.MatchString(name):
+		b.errorf(k.Pos(), "%s %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", what, name, toSnake(name))
+	}
+	if key, ok := b.redactedKey(lower); ok {
+		b.errorf(k.Pos(), "%s %q matches the logging.redact key %q: personal data must not become a metric label (every value would be stored and shown on dashboards); drop the label or use a coarse category", what, name, key)
+		return
+	}
+	for _, p := range personalData {
+		if lower == p || strings.HasSuffix(lower, "_"+p) {
+			b.errorf(k.Pos(), "%s %q looks like personal data (%s): such values must not become a metric label; drop the label or use a coarse category", what, name, p)
+			return
+		}
+	}
+}
+
+// redactedKey reports whether name matches a logging.redact key.
+func (b *builder) redactedKey(name string) (string, bool) {
+	if b.f.Logging == nil {
+		return "", false
+	}
+	for _, r := range b.f.Logging.Redact {
+		if globMatch(strings.ToLower(r.Value.Key.Value), name) {
+			return r.Value.Key.Value, true
+		}
+	}
+	return "", false
+}
+
+// globMatch matches name against pattern, where '*' stands for any run of characters.
+func globMatch(pattern, name string) bool {
+	parts := strings.Split(pattern, "*")
+	if len(parts) == 1 {
+		return pattern == name
+	}
+	if !strings.HasPrefix(name, parts[0]) {
+		return false
+	}
+	name = name[len(parts[0]):]
+	last := parts[len(parts)-1]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(name, p)
+		if i < 0 {
+			return false
+		}
+		name = name[i+len(p):]
+	}
+	return strings.HasSuffix(name, last)
+}
+
+func (b *builder) enumValues(l *model.Label, values []spec.String) {
+	seen := map[string]spec.String{}
+	goNames := map[string]spec.String{}
+	for _, v := range values {
+		switch {
+		case v.Value == "":
+			b.errorf(v.Pos(), "label %q: an empty value is the same as no label in Prometheus; remove it or name it (e.g. \"none\")", l.Name)
+			continue
+		case !isUTF8(v.Value):
+			b.errorf(v.Pos(), "label %q: value is not valid UTF-8", l.Name)
+			continue
+		}
+		if _, dup := seen[v.Value]; dup {
+			continue // the schema's uniqueItems reports it
+		}
+		seen[v.Value] = v
+		goName := l.GoName + model.GoCase(v.Value)
+		if prev, dup := goNames[goName]; dup {
+			b.errorf(v.Pos(), "label %q: values %q and %q both become the Go constant %s; rename one of them", l.Name, prev.Value, v.Value, goName)
+			continue
+		}
+		goNames[goName] = v
+		l.Values = append(l.Values, &model.Value{Value: v.Value, GoName: goName})
+	}
+	if l.Values == nil {
+		l.Values = []*model.Value{} // still an enum: values were given
+	}
+}
+
+func isUTF8(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }

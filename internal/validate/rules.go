@@ -1,0 +1,299 @@
+package validate
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+
+	commonmodel "github.com/prometheus/common/model"
+
+	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/spec"
+)
+
+func (b *builder) external() {
+	for _, e := range b.f.External {
+		name := e.Key.Value
+		if !commonmodel.LegacyValidation.IsValidMetricName(name) {
+			b.errorf(e.Key.Pos(), "external metric %q is not a valid Prometheus metric name", name)
+			continue
+		}
+		for _, m := range b.s.Metrics {
+			if m.Name == name {
+				b.errorf(e.Key.Pos(), "external metric %q is the full name of metric %q of this spec; remove one of them", name, m.Key)
+			}
+		}
+		x := &model.ExternalMetric{Name: name, Type: model.MetricType(e.Value.Type.Value), Help: e.Value.Help.Value}
+		for _, l := range e.Value.Labels {
+			if !labelName.MatchString(l.Value) {
+				b.errorf(l.Pos(), "external metric %q: %q is not a valid label name", name, l.Value)
+				continue
+			}
+			x.Labels = append(x.Labels, l.Value)
+		}
+		b.s.External = append(b.s.External, x)
+	}
+	slices.SortFunc(b.s.External, func(x, y *model.ExternalMetric) int { return strings.Compare(x.Name, y.Name) })
+}
+
+func (b *builder) logging() {
+	lg := b.f.Logging
+	if lg == nil {
+		return
+	}
+	out := &model.Logging{HashKeyEnv: "LOG_HASH_KEY"}
+	if lg.HashKeyEnv.Set() {
+		out.HashKeyEnv = lg.HashKeyEnv.Value
+	}
+	seen := map[string]spec.String{}
+	for _, it := range lg.Redact {
+		r := it.Value
+		key := strings.ToLower(r.Key.Value)
+		switch {
+		case strings.Trim(key, "*") == "":
+			b.errorf(r.Key.Pos(), "redact key %q matches every attribute; name the keys to redact", r.Key.Value)
+			continue
+		case strings.Contains(key, "**"):
+			b.errorf(r.Key.Pos(), "redact key %q: '**' means the same as '*'; write one", r.Key.Value)
+			continue
+		}
+		if prev, dup := seen[key]; dup {
+			b.errorf(r.Key.Pos(), "redact key %q is already configured at line %d (keys match case-insensitively); keep one rule per key", r.Key.Value, prev.Node.Line)
+			continue
+		}
+		seen[key] = r.Key
+		action := model.RedactAction(r.Action.Value)
+		if action == model.Mask && r.Keep.Value > 8 {
+			b.warnf(r.Keep.Pos(), "redact key %q keeps %d characters, enough to identify a person; keep 3 or fewer", r.Key.Value, r.Keep.Value)
+		}
+		out.Rules = append(out.Rules, &model.RedactRule{Key: r.Key.Value, Action: action, Keep: r.Keep.Value})
+	}
+	b.s.Logging = out
+}
+
+func (b *builder) ruleGroup() {
+	g := &b.s.RuleGroup
+	g.Name = b.s.Service
+	if rg := b.f.RuleGroup; rg != nil {
+		if rg.Name.Set() {
+			g.Name = rg.Name.Value
+		}
+		g.Interval = b.duration(rg.Interval, "rule_group.interval")
+	}
+}
+
+// duration parses a Prometheus duration and returns its canonical form ("90s" -> "1m30s"),
+// "" when absent or invalid.
+func (b *builder) duration(s spec.String, key string) string {
+	if !s.Set() {
+		return ""
+	}
+	d, err := commonmodel.ParseDuration(s.Value)
+	if err != nil {
+		b.errorf(s.Pos(), "%s %q is not a Prometheus duration; write it like 30s, 5m, 1h30m", key, s.Value)
+		return ""
+	}
+	return d.String()
+}
+
+func kvs(m spec.Map[spec.String]) []model.KV {
+	out := make([]model.KV, 0, len(m))
+	for _, e := range m {
+		out = append(out, model.KV{Key: e.Key.Value, Value: e.Value.Value})
+	}
+	slices.SortFunc(out, func(x, y model.KV) int { return strings.Compare(x.Key, y.Key) })
+	return out
+}
+
+// reservedRuleLabels are set by Prometheus itself on alerts.
+var reservedRuleLabels = []string{"alertname", "alertstate", "__name__"}
+
+func (b *builder) ruleLabels(m spec.Map[spec.String], what string) []model.KV {
+	for _, e := range m {
+		k := e.Key.Value
+		switch {
+		case !labelName.MatchString(k) || strings.HasPrefix(k, "__"):
+			b.errorf(e.Key.Pos(), "%s: %q is not a valid label name (letters, digits, '_'; not starting with \"__\")", what, k)
+		case slices.Contains(reservedRuleLabels, k):
+			b.errorf(e.Key.Pos(), "%s: label %q is set by Prometheus; remove it", what, k)
+		}
+	}
+	return kvs(m)
+}
+
+func (b *builder) alerts() {
+	names := map[string]spec.String{}
+	for _, it := range b.f.Alerts {
+		a := it.Value
+		out := &model.Alert{
+			Name:          a.Alert.Value,
+			Expr:          strings.TrimSpace(a.Expr.Value),
+			For:           b.duration(a.For, "for"),
+			KeepFiringFor: b.duration(a.KeepFiringFor, "keep_firing_for"),
+		}
+		if prev, dup := names[out.Name]; dup && a.Alert.Set() {
+			b.errorf(a.Alert.Pos(), "alert %q is defined twice (first at line %d); give each alert its own name", out.Name, prev.Node.Line)
+		}
+		names[out.Name] = a.Alert
+		what := "alert " + out.Name
+		out.Labels = b.ruleLabels(a.Labels, what)
+		// The contract puts the service in every alert's labels, so that routing and silences
+		// can select one service's alerts; the spec's own labels may override it.
+		if !slices.ContainsFunc(out.Labels, func(kv model.KV) bool { return kv.Key == "service" }) && b.s.Service != "" {
+			out.Labels = append(out.Labels, model.KV{Key: "service", Value: b.s.Service})
+			slices.SortFunc(out.Labels, func(x, y model.KV) int { return strings.Compare(x.Key, y.Key) })
+		}
+		if a.Severity.Set() {
+			for _, e := range a.Labels {
+				if e.Key.Value == "severity" {
+					b.errorf(e.Key.Pos(), "%s sets severity both as a key and in labels; keep the severity key", what)
+				}
+			}
+			out.Labels = append(out.Labels, model.KV{Key: "severity", Value: a.Severity.Value})
+			slices.SortFunc(out.Labels, func(x, y model.KV) int { return strings.Compare(x.Key, y.Key) })
+		}
+		if a.Runbook.Set() {
+			if u, err := url.Parse(a.Runbook.Value); err != nil || u.Scheme == "" || u.Host == "" {
+				b.errorf(a.Runbook.Pos(), "%s: runbook %q is not an absolute URL; link the runbook page (https://...)", what, a.Runbook.Value)
+			}
+		}
+		ann := kvs(a.Annotations)
+		for _, e := range a.Annotations {
+			switch e.Key.Value {
+			case "summary", "description", "runbook_url":
+				b.errorf(e.Key.Pos(), "%s: annotation %q has its own key; use the top-level %s key instead", what, e.Key.Value, strings.TrimSuffix(e.Key.Value, "_url"))
+			}
+		}
+		for _, kv := range []model.KV{{Key: "summary", Value: a.Summary.Value}, {Key: "description", Value: a.Description.Value}, {Key: "runbook_url", Value: a.Runbook.Value}} {
+			if kv.Value != "" {
+				ann = append(ann, kv)
+			}
+		}
+		slices.SortFunc(ann, func(x, y model.KV) int { return strings.Compare(x.Key, y.Key) })
+		out.Annotations = ann
+		if !a.Summary.Set() {
+			b.warnf(a.Alert.Pos(), "%s has no summary; add one line saying what is wrong, so the notification is readable", what)
+		}
+		b.s.Alerts = append(b.s.Alerts, out)
+	}
+}
+
+func (b *builder) records() {
+	seen := map[string]spec.String{}
+	for _, it := range b.f.Records {
+		r := it.Value
+		name := r.Record.Value
+		if prev, dup := seen[name]; dup {
+			b.errorf(r.Record.Pos(), "recording rule %q is defined twice (first at line %d); a series must come from one rule", name, prev.Node.Line)
+		}
+		seen[name] = r.Record
+		if m := b.metricByName(name); m != nil {
+			b.errorf(r.Record.Pos(), "recording rule %q has the name of metric %q; recorded series would mix with the metric's: use the level:metric:operations form", name, m.Key)
+		}
+		b.s.Records = append(b.s.Records, &model.RecordingRule{
+			Record: name,
+			Expr:   strings.TrimSpace(r.Expr.Value),
+			Labels: b.ruleLabels(r.Labels, "recording rule "+name),
+		})
+	}
+}
+
+func (b *builder) metricByName(name string) *model.Metric {
+	for _, m := range b.s.Metrics {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+func (b *builder) tests() {
+	alertNames := make([]string, 0, len(b.s.Alerts))
+	for _, a := range b.s.Alerts {
+		alertNames = append(alertNames, a.Name)
+	}
+	for _, it := range b.f.Tests {
+		t := it.Value
+		// promtool's own default is 1m, but some releases load no samples without an explicit
+		// interval: always write one.
+		out := &model.RuleTest{Name: t.Name.Value, Interval: "1m"}
+		if t.Interval.Set() {
+			out.Interval = b.duration(t.Interval, "interval")
+		}
+		for _, in := range t.InputSeries {
+			out.InputSeries = append(out.InputSeries, model.SeriesInput{Series: in.Value.Series.Value, Values: in.Value.Values.Value})
+		}
+		for _, at := range t.AlertTests {
+			a := at.Value
+			if a.Alertname.Set() && !slices.Contains(alertNames, a.Alertname.Value) {
+				b.errorf(a.Alertname.Pos(), "test of alert %q, which the spec does not define%s", a.Alertname.Value, didYouMean(a.Alertname.Value, alertNames))
+			}
+			x := model.AlertTest{EvalTime: b.duration(a.EvalTime, "eval_time"), Alertname: a.Alertname.Value}
+			for _, e := range a.ExpAlerts {
+				x.ExpAlerts = append(x.ExpAlerts, model.ExpAlert{Labels: kvs(e.Value.ExpLabels), Annotations: kvs(e.Value.ExpAnnotations)})
+			}
+			out.AlertTests = append(out.AlertTests, x)
+		}
+		for _, et := range t.ExprTests {
+			e := et.Value
+			x := model.ExprTest{Expr: strings.TrimSpace(e.Expr.Value), EvalTime: b.duration(e.EvalTime, "eval_time")}
+			for _, smp := range e.ExpSamples {
+				x.Samples = append(x.Samples, model.ExpSample{Labels: smp.Value.Labels.Value, Value: smp.Value.Value.Value})
+			}
+			out.ExprTests = append(out.ExprTests, x)
+		}
+		b.s.Tests = append(b.s.Tests, out)
+	}
+}
+
+func (b *builder) dashboard() {
+	d := &b.s.Dashboard
+	d.Title = b.s.Service
+	dd := b.f.Dashboard
+	if dd == nil {
+		return
+	}
+	if dd.Title.Set() {
+		d.Title = dd.Title.Value
+	}
+	for _, t := range dd.Tags {
+		d.Tags = append(d.Tags, t.Value)
+	}
+	keys := make([]string, 0, len(b.s.Metrics))
+	for _, m := range b.s.Metrics {
+		keys = append(keys, m.Key)
+	}
+	grouped := map[string]int{}
+	for _, it := range dd.Groups {
+		g := &model.DashboardGroup{Title: it.Value.Title.Value}
+		for _, k := range it.Value.Metrics {
+			m := b.s.Metric(k.Value)
+			if m == nil {
+				b.errorf(k.Pos(), "dashboard group %q lists metric %q, which the spec does not define%s", g.Title, k.Value, didYouMean(k.Value, keys))
+				continue
+			}
+			if line, dup := grouped[k.Value]; dup {
+				b.errorf(k.Pos(), "metric %q is already in a dashboard group (line %d); a metric belongs to one row", k.Value, line)
+				continue
+			}
+			grouped[k.Value] = k.Node.Line
+			g.Metrics = append(g.Metrics, m)
+		}
+		d.Groups = append(d.Groups, g)
+	}
+	for _, it := range dd.Panels {
+		p := it.Value
+		typ := p.Type.Value
+		if typ == "" {
+			typ = "timeseries"
+		}
+		d.Panels = append(d.Panels, &model.Panel{
+			Title:       p.Title.Value,
+			Type:        typ,
+			Expr:        strings.TrimSpace(p.Expr.Value),
+			Unit:        p.Unit.Value,
+			Description: p.Description.Value,
+			Legend:      p.Legend.Value,
+		})
+	}
+}

@@ -1,0 +1,62 @@
+// Package validate owns deciding whether a spec is valid, and turning a valid one into the
+// model: YAML problems (package spec), the JSON Schema, the semantic checks (names, labels,
+// buckets, durations, output paths, Prometheus naming lint, series budgets), and the PromQL
+// checks of every expression. It reports every problem it finds, never just the first.
+package validate
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/spec"
+)
+
+// Options are the settings of a validation run that do not come from the spec.
+type Options struct {
+	// OutRoot is the output root that the spec's output paths are relative to; "" means the
+	// spec file's own folder.
+	OutRoot string
+}
+
+// File reads and validates the spec at path. It returns the model only when the spec has no
+// errors; the diagnostics (warnings included) are sorted by position.
+func File(path string, opts Options) (*model.Spec, []diag.Diagnostic) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, []diag.Diagnostic{{File: path, Severity: diag.Error, Msg: "cannot read the spec: " + unwrapPathError(err)}}
+	}
+	return Source(path, src, opts)
+}
+
+// Source validates src as the spec at path (path names it in diagnostics and headers, and
+// locates the default output root).
+func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnostic) {
+	f, doc, ds := spec.Load(path, src)
+	dl := &diag.List{File: path, Diags: ds}
+	if doc != nil {
+		checkSchema(doc, dl)
+	}
+	if f == nil {
+		return nil, diag.Sort(dl.Diags)
+	}
+	root := opts.OutRoot
+	if root == "" {
+		root = filepath.Dir(path)
+	}
+	b := &builder{f: f, dl: dl, root: root}
+	s := b.build()
+	ds = diag.Sort(dl.Diags)
+	if diag.HasErrors(ds) {
+		return nil, ds
+	}
+	return s, ds
+}
+
+func unwrapPathError(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
