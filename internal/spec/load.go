@@ -15,8 +15,12 @@ import (
 )
 
 // maxNodes bounds the nodes a document may expand to through aliases, so that a small file of
-// nested aliases (a "billion laughs") cannot make metricgen run out of memory.
-const maxNodes = 200_000
+// nested aliases (a "billion laughs") cannot make metricgen run out of memory; maxDepth bounds
+// nesting, which an alias to its own ancestor makes infinite.
+const (
+	maxNodes = 100_000
+	maxDepth = 64
+)
 
 // Load parses src as the spec at path. It returns the typed file and the problems found in
 // the YAML itself: syntax errors, a second document, duplicate keys, merge keys and alias
@@ -51,9 +55,13 @@ func Load(path string, src []byte) (*File, *Doc, []diag.Diagnostic) {
 	}
 
 	d := &Doc{Pointers: map[string]*yaml.Node{}, Keys: map[string]*yaml.Node{}}
-	budget := maxNodes
-	d.Value = d.convert(root, "", &dl, &budget)
-	if budget < 0 {
+	w := &walk{budget: maxNodes}
+	d.Value = d.convert(root, "", &dl, w, 0)
+	switch {
+	case w.tooDeep != nil:
+		dl.Errorf(posOf(w.tooDeep), "the document nests deeper than %d levels (an alias inside the node it names?); write the spec without recursive aliases", maxDepth)
+		return nil, nil, diag.Sort(dl.Diags)
+	case w.budget < 0:
 		dl.Errorf(posOf(root), "the document expands to more than %d values through aliases; write the spec without nested aliases", maxNodes)
 		return nil, nil, diag.Sort(dl.Diags)
 	}
@@ -75,9 +83,19 @@ type Doc struct {
 	Keys     map[string]*yaml.Node // JSON pointer -> key node, for values inside mappings
 }
 
-func (d *Doc) convert(n *yaml.Node, ptr string, dl *diag.List, budget *int) any {
-	*budget--
-	if *budget < 0 {
+// walk bounds a conversion: the nodes it may still visit, and the node where it went too deep.
+type walk struct {
+	budget  int
+	tooDeep *yaml.Node
+}
+
+func (d *Doc) convert(n *yaml.Node, ptr string, dl *diag.List, w *walk, depth int) any {
+	w.budget--
+	if w.budget < 0 || w.tooDeep != nil {
+		return nil
+	}
+	if depth > maxDepth {
+		w.tooDeep = n
 		return nil
 	}
 	for n.Kind == yaml.AliasNode {
@@ -105,13 +123,13 @@ func (d *Doc) convert(n *yaml.Node, ptr string, dl *diag.List, budget *int) any 
 			first[k.Value] = k
 			p := ptr + "/" + escapePointer(k.Value)
 			d.Keys[p] = k
-			m[k.Value] = d.convert(v, p, dl, budget)
+			m[k.Value] = d.convert(v, p, dl, w, depth+1)
 		}
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			s[i] = d.convert(c, ptr+"/"+strconv.Itoa(i), dl, budget)
+			s[i] = d.convert(c, ptr+"/"+strconv.Itoa(i), dl, w, depth+1)
 		}
 		return s
 	default:
@@ -145,9 +163,9 @@ func scalarValue(n *yaml.Node) any {
 	return n.Value
 }
 
-func escapePointer(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
-}
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+func escapePointer(s string) string { return pointerEscaper.Replace(s) }
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {

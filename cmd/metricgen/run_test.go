@@ -1,0 +1,202 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// exampleSpec copies spec/klaviyo.yaml into a scratch folder and returns the folder.
+func exampleSpec(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot, "spec", "klaviyo.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "klaviyo.yaml"), string(src))
+	return dir
+}
+
+func TestUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		code int
+		out  string // a substring of stdout+stderr
+	}{
+		{nil, exitUsage, "Usage:"},
+		{[]string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{[]string{"validate"}, exitUsage, "name at least one spec file"},
+		{[]string{"generate", "--bogus", "x.yaml"}, exitUsage, "flag provided but not defined"},
+		{[]string{"validate", "--format", "xml", "x.yaml"}, exitUsage, "--format must be text, json or github"},
+		{[]string{"validate", "-h"}, exitOK, "metricgen validate spec/klaviyo.yaml"},
+		{[]string{"generate", "-h"}, exitOK, "//go:generate go tool metricgen generate metrics.yaml"},
+		{[]string{"check", "-h"}, exitOK, "drift check for CI"},
+		{[]string{"help"}, exitOK, "Usage:"},
+		{[]string{"schema", "extra"}, exitUsage, "Usage: metricgen schema"},
+		{[]string{"validate", "missing.yaml"}, exitFail, "missing.yaml: error: cannot read the spec: no such file or directory"},
+	} {
+		code, stdout, stderr := runIn(t, dir, tc.args...)
+		if code != tc.code || !strings.Contains(stdout+stderr, tc.out) {
+			t.Errorf("metricgen %v = %d, %q; want %d and output containing %q", tc.args, code, stdout+stderr, tc.code, tc.out)
+		}
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	code, stdout, _ := runIn(t, t.TempDir(), "schema")
+	if code != exitOK || !strings.Contains(stdout, `"$schema": "https://json-schema.org/draft/2020-12/schema"`) {
+		t.Fatalf("schema = %d, %.200q", code, stdout)
+	}
+}
+
+// TestGenerateIsDeterministic generates the example twice into fresh folders and requires
+// byte-identical trees, and a third time over the first to require no change at all.
+func TestGenerateIsDeterministic(t *testing.T) {
+	dir := exampleSpec(t)
+	a, b := t.TempDir(), t.TempDir()
+	for _, out := range []string{a, b, a} {
+		if code, _, stderr := runIn(t, dir, "generate", "--out", out, "klaviyo.yaml"); code != exitOK {
+			t.Fatalf("generate: %d\n%s", code, stderr)
+		}
+	}
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) == 0 {
+		t.Fatal("nothing generated")
+	}
+	if diff := cmp.Diff(ta, tb); diff != "" {
+		t.Errorf("two runs differ:\n%s", diff)
+	}
+}
+
+// TestGenerateWritesNothingOnInvalidSpec: one invalid spec among valid ones stops every
+// write, and the diagnostics name it.
+func TestGenerateWritesNothingOnInvalidSpec(t *testing.T) {
+	dir := exampleSpec(t)
+	writeFile(t, filepath.Join(dir, "bad.yaml"), "version: 1\nnamespace: x\nservice: x\nmetrics:\n  a_total: {type: countr, help: h}\noutputs: {docs: bad.md}\n")
+	out := t.TempDir()
+	writeFile(t, filepath.Join(out, "keep.txt"), "untouched")
+	code, _, stderr := runIn(t, dir, "generate", "--out", out, "klaviyo.yaml", "bad.yaml")
+	if code != exitFail {
+		t.Fatalf("generate exited %d, want 1", code)
+	}
+	if want := `bad.yaml:5:19: error: metrics.a_total.type: "countr" is not one of counter, gauge, histogram; did you mean "counter"?`; !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	if diff := cmp.Diff(map[string]string{"keep.txt": "untouched"}, readTree(t, out)); diff != "" {
+		t.Errorf("output root changed:\n%s", diff)
+	}
+}
+
+// TestGenerateIsAllOrNothing makes one target unwritable (a folder stands where a file must
+// go) and requires that no other file was created or changed.
+func TestGenerateIsAllOrNothing(t *testing.T) {
+	dir := exampleSpec(t)
+	out := t.TempDir()
+	if code, _, stderr := runIn(t, dir, "generate", "--out", out, "klaviyo.yaml"); code != exitOK {
+		t.Fatalf("generate: %s", stderr)
+	}
+	before := readTree(t, out)
+	// Change the spec so every output changes, then block one of them.
+	spec := readFile(t, filepath.Join(dir, "klaviyo.yaml"))
+	writeFile(t, filepath.Join(dir, "klaviyo.yaml"), strings.Replace(spec, "Total Klaviyo API requests", "All Klaviyo API requests", 1))
+	docs := filepath.Join(out, "docs", "klaviyo-metrics.md")
+	if err := os.Remove(docs); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(docs, "blocker"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	delete(before, "docs/klaviyo-metrics.md")
+	code, _, stderr := runIn(t, dir, "generate", "--out", out, "klaviyo.yaml")
+	if code != exitFail || !strings.Contains(stderr, "nothing was changed") {
+		t.Fatalf("generate = %d, %q; want a failure saying nothing was changed", code, stderr)
+	}
+	after := readTree(t, out)
+	delete(after, "docs/klaviyo-metrics.md/blocker")
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("a failed generate changed files:\n%s", diff)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(out, "*", ".*.tmp*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+}
+
+// TestCheck walks the drift check through its cases: clean, hand-edited, missing, and a file
+// the spec no longer generates.
+func TestCheck(t *testing.T) {
+	dir := exampleSpec(t)
+	out := t.TempDir()
+	check := func() (int, string, string) { return runIn(t, dir, "check", "--out", out, "klaviyo.yaml") }
+	if code, _, stderr := runIn(t, dir, "generate", "--out", out, "klaviyo.yaml"); code != exitOK {
+		t.Fatalf("generate: %s", stderr)
+	}
+	if code, stdout, stderr := check(); code != exitOK || stdout != "" || stderr != "" {
+		t.Fatalf("check after generate = %d, %q, %q; want 0 and silence", code, stdout, stderr)
+	}
+
+	docs := filepath.Join(out, "docs", "klaviyo-metrics.md")
+	orig := readFile(t, docs)
+	writeFile(t, docs, strings.Replace(orig, "Total Klaviyo API requests", "Edited by hand", 1))
+	code, stdout, stderr := check()
+	if code != exitFail {
+		t.Fatalf("check after a hand edit exited %d", code)
+	}
+	for _, want := range []string{"-| [`klaviyo_api_requests_total`]", "+| [`klaviyo_api_requests_total`]", "@@ "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("diff lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !regexp.MustCompile(`docs/klaviyo-metrics.md: out of date or edited by hand\n`).MatchString(stderr) {
+		t.Errorf("stderr does not name the edited file:\n%s", stderr)
+	}
+	if filesAfter := readFile(t, docs); !strings.Contains(filesAfter, "Edited by hand") {
+		t.Error("check wrote to disk")
+	}
+
+	os.Remove(docs)
+	if code, _, stderr := check(); code != exitFail || !strings.Contains(stderr, "docs/klaviyo-metrics.md: missing") {
+		t.Errorf("check with a missing file = %d, %q", code, stderr)
+	}
+
+	// Regenerate, then drop the docs output from the spec: the old file is no longer generated.
+	runIn(t, dir, "generate", "--out", out, "klaviyo.yaml")
+	spec := readFile(t, filepath.Join(dir, "klaviyo.yaml"))
+	writeFile(t, filepath.Join(dir, "klaviyo.yaml"), strings.Replace(spec, "  docs: docs/klaviyo-metrics.md\n", "", 1))
+	if code, _, stderr := check(); code != exitFail || !strings.Contains(stderr, "docs/klaviyo-metrics.md: no longer generated") {
+		t.Errorf("check with a file no longer generated = %d, %q", code, stderr)
+	}
+	// generate removes it, and check is clean again.
+	if code, _, stderr := runIn(t, dir, "generate", "--out", out, "klaviyo.yaml"); code != exitOK {
+		t.Fatalf("generate: %s", stderr)
+	}
+	if _, err := os.Stat(docs); !os.IsNotExist(err) {
+		t.Errorf("generate left the file that is no longer generated: %v", err)
+	}
+	if code, _, stderr := check(); code != exitOK {
+		t.Errorf("check after regenerating = %d, %q", code, stderr)
+	}
+}
+
+// TestFormats prints one diagnostic in each format.
+func TestFormats(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "s.yaml"), "version: 1\nnamespace: x\nservice: x\nmetrics:\n  a_total: {type: counter, help: h, lables: []}\n")
+	want := map[string]string{
+		"text":   "s.yaml:5:37: error: metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?\n",
+		"json":   `{"file":"s.yaml","line":5,"col":37,"severity":"error","message":"metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?"}` + "\n",
+		"github": "::error file=s.yaml,line=5,col=37::metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?\n",
+	}
+	for format, w := range want {
+		code, _, stderr := runIn(t, dir, "validate", "--format", format, "s.yaml")
+		if code != exitFail || stderr != w {
+			t.Errorf("--format %s = %d,\n%s\nwant\n%s", format, code, stderr, w)
+		}
+	}
+}
