@@ -27,9 +27,11 @@ fmt-check:
 generate:
 	$(GO) run ./cmd/metricgen generate --out generated $(SPECS)
 
-# The drift check CI runs: fails when generated/ is not what spec/ generates.
+# The drift check CI runs: fails when generated/ is not what spec/ generates, or the example
+# service's committed outputs are not what its metrics.yaml generates.
 check:
 	$(GO) run ./cmd/metricgen check --out generated $(SPECS)
+	cd examples/checkout && $(GO) tool metricgen check metrics.yaml
 
 # Real components: promtool on the generated rules and rule tests, and the end-to-end tests
 # (real Prometheus, the example service). Absence of promtool fails here.

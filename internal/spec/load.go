@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -34,7 +33,8 @@ func Load(path string, src []byte) (*File, *Doc, []diag.Diagnostic) {
 		if errors.Is(err, io.EOF) {
 			dl.Errorf(diag.Pos{Line: 1, Col: 1}, "the spec is empty; start with `version: 1` (see `metricgen schema`)")
 		} else {
-			dl.Errorf(yamlErrPos(err), "invalid YAML: %s; fix the syntax (indentation, quoting, a missing ':')", yamlErrMsg(err))
+			pos, msg := syntaxError(err, src)
+			dl.Errorf(pos, "%s", msg)
 		}
 		return nil, nil, dl.Diags
 	}
@@ -42,7 +42,8 @@ func Load(path string, src []byte) (*File, *Doc, []diag.Diagnostic) {
 	if err := dec.Decode(&second); err == nil {
 		dl.Errorf(diag.Pos{Line: second.Line, Col: second.Column}, "a second YAML document; a spec is one document: remove the '---' and what follows, or split it into its own spec file")
 	} else if !errors.Is(err, io.EOF) {
-		dl.Errorf(yamlErrPos(err), "invalid YAML: %s; fix the syntax (indentation, quoting, a missing ':')", yamlErrMsg(err))
+		pos, msg := syntaxError(err, src)
+		dl.Errorf(pos, "%s", msg)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
 		dl.Errorf(diag.Pos{Line: 1, Col: 1}, "the spec is empty; start with `version: 1` (see `metricgen schema`)")
@@ -54,7 +55,7 @@ func Load(path string, src []byte) (*File, *Doc, []diag.Diagnostic) {
 		return nil, nil, dl.Diags
 	}
 
-	d := &Doc{Pointers: map[string]*yaml.Node{}, Keys: map[string]*yaml.Node{}}
+	d := &Doc{Pointers: map[string]*yaml.Node{}, Keys: map[string]*yaml.Node{}, Merged: map[string]bool{}}
 	w := &walk{budget: maxNodes}
 	d.Value = d.convert(root, "", &dl, w, 0)
 	switch {
@@ -62,15 +63,19 @@ func Load(path string, src []byte) (*File, *Doc, []diag.Diagnostic) {
 		dl.Errorf(posOf(w.tooDeep), "the document nests deeper than %d levels (an alias inside the node it names?); write the spec without recursive aliases", maxDepth)
 		return nil, nil, diag.Sort(dl.Diags)
 	case w.budget < 0:
-		dl.Errorf(posOf(root), "the document expands to more than %d values through aliases; write the spec without nested aliases", maxNodes)
+		dl.Errorf(posOf(root), "the document expands to more than %s values through aliases (a \"billion laughs\"?); write the spec without nested aliases", thousands(maxNodes))
 		return nil, nil, diag.Sort(dl.Diags)
 	}
 
 	f := &File{Path: path, Src: src, Root: root}
 	if err := root.Decode(f); err != nil {
-		// The schema reports the same problem with a better message; the typed view is only
-		// needed for the semantic checks, which do not run on a file of the wrong shape.
-		f = nil
+		// A value of the wrong type is left unset and decoding goes on (a *yaml.TypeError):
+		// the schema reports it with a better message, and the rest of the file still gets
+		// its semantic checks. Any other failure leaves no usable typed view.
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			f = nil
+		}
 	}
 	return f, d, diag.Sort(dl.Diags)
 }
@@ -81,6 +86,9 @@ type Doc struct {
 	Value    any
 	Pointers map[string]*yaml.Node // JSON pointer -> value node
 	Keys     map[string]*yaml.Node // JSON pointer -> key node, for values inside mappings
+	// Merged holds the pointers of mappings that had a merge key (<<), which is reported and
+	// left out: such a mapping misses the keys it meant to merge, and that is not news.
+	Merged map[string]bool
 }
 
 // walk bounds a conversion: the nodes it may still visit, and the node where it went too deep.
@@ -106,6 +114,10 @@ func (d *Doc) convert(n *yaml.Node, ptr string, dl *diag.List, w *walk, depth in
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
 		first := map[string]*yaml.Node{}
+		// The keys reported here are also dropped from the node tree, so that the typed
+		// decoding sees what the schema sees (go-yaml would give up on the whole mapping over a
+		// repeated key, and would apply a merge key).
+		kept := n.Content[:0:0]
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -114,17 +126,20 @@ func (d *Doc) convert(n *yaml.Node, ptr string, dl *diag.List, w *walk, depth in
 			}
 			if k.Tag == "!!merge" {
 				dl.Errorf(posOf(k), "merge keys (<<) are not supported; write the keys out")
+				d.Merged[ptr] = true
 				continue
 			}
 			if prev, dup := first[k.Value]; dup {
 				dl.Errorf(posOf(k), "duplicate key %q (first at line %d); remove one of them", k.Value, prev.Line)
 				continue
 			}
+			kept = append(kept, k, v)
 			first[k.Value] = k
 			p := ptr + "/" + escapePointer(k.Value)
 			d.Keys[p] = k
 			m[k.Value] = d.convert(v, p, dl, w, depth+1)
 		}
+		n.Content = kept
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
@@ -177,16 +192,11 @@ func kindName(n *yaml.Node) string {
 	return "scalar (" + strings.TrimPrefix(n.ShortTag(), "!!") + ")"
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
-
-func yamlErrPos(err error) diag.Pos {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil && m[1] != "" {
-		line, _ := strconv.Atoi(m[1])
-		return diag.Pos{Line: line}
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
 	}
-	return diag.Pos{Line: 1}
-}
-
-func yamlErrMsg(err error) string {
-	return yamlLine.ReplaceAllString(err.Error(), "")
+	return s
 }

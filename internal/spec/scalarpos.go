@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -32,25 +33,32 @@ func (f *File) PosIn(s String, off int) diag.Pos {
 		j++
 	}
 	v := s.Value
+	src := f.Src
 	at := j
-	for i := 0; i <= off && i < len(v) && j < len(f.Src); {
-		c := f.Src[j]
+	for i := 0; i <= off && i < len(v) && j < len(src); {
+		c := src[j]
 		switch {
-		case c == v[i]:
-			if n.Style == yaml.SingleQuotedStyle && c == '\'' && j+1 < len(f.Src) && f.Src[j+1] == '\'' {
-				at = j
+		case n.Style == yaml.DoubleQuotedStyle && c == '\\':
+			if j+1 < len(src) && (src[j+1] == '\n' || src[j+1] == '\r') {
+				// An escaped line break: the lines join with nothing in between.
 				j += 2
-			} else {
-				at = j
-				j++
+				continue
+			}
+			// An escape: one character of the value (1 to 4 bytes), 2 to 10 in the source.
+			srcLen, valLen := escapeLen(src[j+1:])
+			at = j
+			j += srcLen
+			i += valLen
+		case c == v[i]:
+			at = j
+			j++
+			if n.Style == yaml.SingleQuotedStyle && c == '\'' {
+				j++ // '' stands for '
 			}
 			i++
-		case n.Style == yaml.DoubleQuotedStyle && c == '\\':
-			// An escape: one character of the value, two or more in the source.
-			at = j
-			j += 2
-			i++
-		case (v[i] == ' ' || v[i] == '\n') && (c == '\n' || c == '\r'):
+		case n.Style != yaml.LiteralStyle && (v[i] == ' ' || v[i] == '\n') && (c == '\n' || c == '\r'),
+			n.Style == yaml.LiteralStyle && v[i] == '\n' && c == '\r':
+			// A line break the value keeps as a space (folding) or as a newline.
 			at = j
 			j++
 			i++
@@ -61,6 +69,32 @@ func (f *File) PosIn(s String, off int) diag.Pos {
 		}
 	}
 	return posAt(f.Src, lines, at)
+}
+
+// escapeLen returns the length in the source of the escape whose letter starts rest (after
+// the backslash, which it counts), and the length in bytes of the character it stands for.
+func escapeLen(rest []byte) (srcLen, valLen int) {
+	if len(rest) == 0 {
+		return 1, 1
+	}
+	digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[rest[0]]
+	switch rest[0] {
+	case 'N', '_': // U+0085, U+00A0
+		return 2, 2
+	case 'L', 'P': // U+2028, U+2029
+		return 2, 3
+	}
+	if digits == 0 || len(rest) < 1+digits {
+		return 2, 1
+	}
+	r, err := strconv.ParseUint(string(rest[1:1+digits]), 16, 32)
+	if err != nil {
+		return 2, 1
+	}
+	if l := utf8.RuneLen(rune(r)); l > 0 {
+		return 2 + digits, l
+	}
+	return 2 + digits, len(string(utf8.RuneError)) // a surrogate or past U+10FFFF
 }
 
 func lineStarts(src []byte) []int {

@@ -231,13 +231,20 @@ type String struct {
 	Node  *yaml.Node
 }
 
+// UnmarshalYAML takes any scalar. A value of the wrong kind is left unset and reported as a
+// *yaml.TypeError, which lets decoding go on: the schema reports the problem, and the rest of
+// the file still gets its semantic checks.
 func (s *String) UnmarshalYAML(n *yaml.Node) error {
-	s.Node = n
 	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: expected a string", n.Line)
+		return typeError(n, "a string")
 	}
+	s.Node = n
 	s.Value = n.Value
 	return nil
+}
+
+func typeError(n *yaml.Node, want string) error {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: expected %s", n.Line, want)}}
 }
 
 // Set reports whether the key was present.
@@ -252,9 +259,14 @@ type Int struct {
 	Node  *yaml.Node
 }
 
+// UnmarshalYAML leaves i unset when n is not an integer (see String.UnmarshalYAML).
 func (i *Int) UnmarshalYAML(n *yaml.Node) error {
-	i.Node = n
-	return n.Decode(&i.Value)
+	var v int
+	if n.Kind != yaml.ScalarNode || n.Decode(&v) != nil {
+		return typeError(n, "an integer")
+	}
+	i.Node, i.Value = n, v
+	return nil
 }
 
 // Set reports whether the key was present.
@@ -269,9 +281,14 @@ type Float struct {
 	Node  *yaml.Node
 }
 
+// UnmarshalYAML leaves f unset when n is not a number (see String.UnmarshalYAML).
 func (f *Float) UnmarshalYAML(n *yaml.Node) error {
-	f.Node = n
-	return n.Decode(&f.Value)
+	var v float64
+	if n.Kind != yaml.ScalarNode || n.Decode(&v) != nil {
+		return typeError(n, "a number")
+	}
+	f.Node, f.Value = n, v
+	return nil
 }
 
 // Set reports whether the key was present.
@@ -290,17 +307,33 @@ type Entry[T any] struct {
 // Map is a mapping keyed by user names, kept in file order.
 type Map[T any] []Entry[T]
 
+// UnmarshalYAML keeps every entry, also one whose value is partly of the wrong type (those
+// parts stay unset), so that one bad entry does not hide the others from the semantic checks.
+// Keys that Load reports (merge keys, repeats, non-scalar keys) are left out.
 func (m *Map[T]) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: expected a mapping", n.Line)
+		return typeError(n, "a mapping")
 	}
+	var errs []string
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.ShortTag() == "!!merge" || seen[k.Value] {
+			continue
+		}
+		seen[k.Value] = true
 		e := Entry[T]{Key: String{Value: k.Value, Node: k}, Node: v}
 		if err := v.Decode(&e.Value); err != nil {
-			return err
+			te, ok := err.(*yaml.TypeError)
+			if !ok {
+				return err
+			}
+			errs = append(errs, te.Errors...)
 		}
 		*m = append(*m, e)
+	}
+	if errs != nil {
+		return &yaml.TypeError{Errors: errs}
 	}
 	return nil
 }
@@ -314,16 +347,25 @@ type Item[T any] struct {
 // List is a sequence whose elements keep their nodes.
 type List[T any] []Item[T]
 
+// UnmarshalYAML keeps every item, also one that is partly of the wrong type (see Map).
 func (l *List[T]) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.SequenceNode {
-		return fmt.Errorf("line %d: expected a list", n.Line)
+		return typeError(n, "a list")
 	}
+	var errs []string
 	for _, c := range n.Content {
 		it := Item[T]{Node: c}
 		if err := c.Decode(&it.Value); err != nil {
-			return err
+			te, ok := err.(*yaml.TypeError)
+			if !ok {
+				return err
+			}
+			errs = append(errs, te.Errors...)
 		}
 		*l = append(*l, it)
+	}
+	if errs != nil {
+		return &yaml.TypeError{Errors: errs}
 	}
 	return nil
 }

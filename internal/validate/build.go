@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/spec"
@@ -25,6 +27,44 @@ type builder struct {
 	dl   *diag.List
 	root string // output root
 	s    *model.Spec
+
+	// flagged are the JSON pointers of the values the schema found wrong. A warning about
+	// something missing is not given inside them: what is "missing" is most often there,
+	// misspelt or of the wrong type, and reported already.
+	flagged []string
+}
+
+// pointer is the JSON pointer of the value at path (keys and list indexes).
+func pointer(path ...string) string {
+	var sb strings.Builder
+	for _, p := range path {
+		sb.WriteString("/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(p))
+	}
+	return sb.String()
+}
+
+// keyIn is the position of key in mapping m: where to point when the key itself is the
+// problem (it must go, or be renamed). It falls back to the mapping.
+func keyIn(m *yaml.Node, key string) diag.Pos {
+	if m == nil {
+		return diag.Pos{}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return spec.PosOf(m.Content[i])
+		}
+	}
+	return spec.PosOf(m)
+}
+
+// schemaFlagged reports whether the schema found a problem at ptr or inside it.
+func (b *builder) schemaFlagged(ptr string) bool {
+	for _, f := range b.flagged {
+		if f == ptr || strings.HasPrefix(f, ptr+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) errorf(p diag.Pos, format string, args ...any) { b.dl.Errorf(p, format, args...) }
@@ -57,11 +97,12 @@ func (b *builder) build() *model.Spec {
 }
 
 var (
-	snakeCase  = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	labelName  = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
-	goIdent    = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
-	nonSnake   = regexp.MustCompile(`[^a-z0-9]+`)
-	camelHumps = regexp.MustCompile(`([a-z0-9])([A-Z])`)
+	windowsDrive = regexp.MustCompile(`^[A-Za-z]:`)
+	snakeCase    = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	labelName    = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+	goIdent      = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+	nonSnake     = regexp.MustCompile(`[^a-z0-9]+`)
+	camelHumps   = regexp.MustCompile(`([a-z0-9])([A-Z])`)
 )
 
 func toSnake(s string) string {
@@ -80,25 +121,30 @@ func (b *builder) goPackage() {
 	if g == nil {
 		return
 	}
+	// The folder is checked whatever the name: the schema leaves both to these checks.
+	dir, dirOK := g.Package.Value, true
+	if g.Out.Set() {
+		dir = b.outPath(g.Out, "go.out")
+		dirOK = dir != ""
+	}
 	name := g.Package.Value
 	switch {
 	case !g.Package.Set():
 		return // the schema reports it
 	case !goIdent.MatchString(name):
-		b.errorf(g.Package.Pos(), "go.package %q is not a valid Go package name; use lower-case letters and digits only, e.g. %q", name, strings.ReplaceAll(toSnake(name), "_", ""))
+		suggest := strings.ReplaceAll(toSnake(name), "_", "")
+		if !goIdent.MatchString(suggest) {
+			suggest = strings.ReplaceAll(b.s.Namespace, "_", "") + "metrics"
+		}
+		b.errorf(g.Package.Pos(), "go.package %q is not a valid Go package name; use lower-case letters and digits only, e.g. %q", name, suggest)
 		return
 	case slices.Contains(goKeywords, name) || name == "main":
 		b.errorf(g.Package.Pos(), "go.package %q cannot be imported; choose a name such as %q", name, name+"metrics")
 		return
 	}
-	dir := name
-	if g.Out.Set() {
-		dir = b.outPath(g.Out, "go.out")
-		if dir == "" {
-			return
-		}
+	if dirOK {
+		b.s.Go = &model.GoPackage{Name: name, Dir: dir}
 	}
-	b.s.Go = &model.GoPackage{Name: name, Dir: dir}
 }
 
 func (b *builder) outputs() {
@@ -113,6 +159,8 @@ func (b *builder) outputs() {
 		switch {
 		case out.Rules == "" && o.Rules.Set():
 			// outputs.rules is invalid and reported.
+		case out.Rules == "" && b.schemaFlagged("/outputs"):
+			// the outputs section is reported
 		case out.Rules == "":
 			b.warnf(spec.PosOf(b.f.Tests[0].Node), "tests are written as a promtool test file next to the rule file, but the spec has no outputs.rules; add outputs.rules or remove the tests")
 		case out.RuleTests == "":
@@ -169,11 +217,14 @@ func (b *builder) outPath(s spec.String, key string) string {
 	case strings.Contains(p, `\`):
 		b.errorf(s.Pos(), "%s %q uses '\\'; write paths with '/' so the spec works on every system", key, p)
 		return ""
-	case path.IsAbs(p) || filepath.IsAbs(p) || filepath.VolumeName(p) != "":
+	case path.IsAbs(p) || filepath.IsAbs(p) || filepath.VolumeName(p) != "" || windowsDrive.MatchString(p):
 		b.errorf(s.Pos(), "%s %q is absolute; output paths are relative to the output root (the spec's folder, or --out DIR)", key, p)
 		return ""
 	case slices.Contains(strings.Split(p, "/"), ".."):
 		b.errorf(s.Pos(), "%s %q contains '..'; output paths must stay inside the output root", key, p)
+		return ""
+	case strings.Contains(p, ":"):
+		b.errorf(s.Pos(), "%s %q contains ':', which Windows does not allow in file names; rename it", key, p)
 		return ""
 	}
 	clean := path.Clean(p)
@@ -244,22 +295,24 @@ func (b *builder) labels() {
 		switch {
 		case def.Values != nil:
 			if def.Pattern.Set() {
-				b.errorf(def.Pattern.Pos(), "label %q has both values and a pattern; an enum label takes only its values: remove pattern", name)
+				b.errorf(keyIn(e.Node, "pattern"), "label %q has both values and a pattern; an enum label takes only its values: remove pattern", name)
 			}
 			if def.MaxValues.Set() {
-				b.errorf(def.MaxValues.Pos(), "label %q has both values and max_values; an enum label has exactly its values: remove max_values", name)
+				b.errorf(keyIn(e.Node, "max_values"), "label %q has both values and max_values; an enum label has exactly its values: remove max_values", name)
 			}
 			b.enumValues(l, def.Values)
 		default:
 			if def.Pattern.Set() {
-				if _, err := regexp.Compile("^(?:" + def.Pattern.Value + ")$"); err != nil {
+				// The user's own pattern is compiled for the message, which quotes a part of it;
+				// the model anchors it.
+				if _, err := regexp.Compile(def.Pattern.Value); err != nil {
 					b.errorf(def.Pattern.Pos(), "label %q: pattern is not a valid regular expression (RE2 syntax): %v", name, regexpErr(err))
 				} else {
 					l.Pattern = def.Pattern.Value
 				}
 			}
 			l.MaxValues = def.MaxValues.Value
-			if !def.MaxValues.Set() {
+			if !def.MaxValues.Set() && !b.schemaFlagged(pointer("labels", name)) {
 				b.warnf(e.Key.Pos(), "label %q is free-form with no max_values: its cardinality is unbounded; list its values, or set max_values to fold rare values into \"other\"", name)
 			}
 		}
@@ -269,7 +322,11 @@ func (b *builder) labels() {
 }
 
 func regexpErr(err error) string {
-	return strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+	msg := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+	if strings.Contains(msg, "unsupported Perl syntax") {
+		msg += " (RE2 has no lookahead, lookbehind or backreferences)"
+	}
+	return msg
 }
 
 // labelName checks a metric label's name: snake_case, not reserved, not a target label, not

@@ -1,11 +1,14 @@
 package validate
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/model"
@@ -27,6 +30,21 @@ var nonBaseUnits = map[string]string{
 	"percent": "ratio", "percentage": "ratio", "pct": "ratio",
 	"kelvin": "celsius", "fahrenheit": "celsius", "kilograms": "grams", "kilometers": "meters",
 }
+
+// increasing reports whether every value is greater than the one before: bounds generated
+// far from 0 with a small width can round to the same float.
+func increasing(values []float64) bool {
+	for i := 1; i < len(values); i++ {
+		if !(values[i] > values[i-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxBuckets bounds a generated bucket layout: past it, a typo in count (1000 for 10) would
+// allocate and export a bucket per step.
+const maxBuckets = 1_000
 
 // typeWords in a metric name repeat what its type already says.
 var typeWords = []string{"counter", "gauge", "histogram", "summary"}
@@ -55,7 +73,7 @@ func (b *builder) metrics() {
 		}
 		b.unit(e.Key, def.Unit, m)
 		b.metricLabels(def.Labels, m)
-		b.buckets(e.Key, def, m)
+		b.buckets(e.Key, e.Node, def, m)
 		b.budget(e.Key, def, m)
 		s.Metrics = append(s.Metrics, m)
 	}
@@ -97,6 +115,10 @@ func (b *builder) metricKeyPos(key string) diag.Pos {
 // name would mislead a query and warnings where it is only unidiomatic.
 func (b *builder) metricName(k spec.String, m *model.Metric) {
 	key := k.Value
+	if strings.Contains(key, ":") {
+		b.errorf(k.Pos(), "metric %q contains ':', which Prometheus keeps for the series of recording rules (level:metric:operations); use '_', e.g. %q", key, toSnake(key))
+		return
+	}
 	if strings.HasPrefix(key, "__") || !snakeCase.MatchString(key) {
 		b.errorf(k.Pos(), "metric %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", key, toSnake(key))
 		return
@@ -129,8 +151,16 @@ func (b *builder) metricName(k spec.String, m *model.Metric) {
 	}
 	last := parts[len(parts)-1]
 	if base, bad := nonBaseUnits[last]; bad {
-		b.errorf(k.Pos(), "metric %q is in %s; Prometheus uses base units: measure in %s and name it %q", key, last, base, strings.Join(parts[:len(parts)-1], "_")+"_"+base+suffixTotal(key))
+		b.errorf(k.Pos(), "metric %q is in %s; Prometheus uses base units: measure in %s and name it %q", key, last, unitPhrase(base), strings.Join(parts[:len(parts)-1], "_")+"_"+base+suffixTotal(key))
 	}
+}
+
+// unitPhrase is how a base unit reads after "measure in".
+func unitPhrase(unit string) string {
+	if unit == "ratio" {
+		return "a ratio (0 to 1)"
+	}
+	return unit
 }
 
 func suffixTotal(key string) string {
@@ -147,16 +177,38 @@ func (b *builder) unit(k spec.String, u spec.String, m *model.Metric) {
 	}
 	unit := u.Value
 	if base, bad := nonBaseUnits[unit]; bad {
-		b.errorf(u.Pos(), "metric %q: unit %q is not a base unit; use %q (Prometheus' naming guide)", k.Value, unit, base)
+		b.errorf(u.Pos(), "metric %q: unit %q is not a base unit; measure in %s and write unit: %s (Prometheus' naming guide)", k.Value, unit, unitPhrase(base), base)
 		return
 	}
 	if !slices.Contains(baseUnits, unit) {
-		b.warnf(u.Pos(), "metric %q: unit %q is not one of Prometheus' base units (%s); counts need no unit", k.Value, unit, strings.Join(baseUnits, ", "))
+		// Not a unit Prometheus knows ("requests", "orders"): a count, which needs none. The
+		// name's suffix is not checked against it.
+		b.warnf(u.Pos(), "metric %q: unit %q is not one of Prometheus' base units (%s); a count needs no unit: remove unit", k.Value, unit, strings.Join(baseUnits, ", "))
+		return
 	}
 	name := strings.TrimSuffix(k.Value, "_total")
-	if !strings.HasSuffix(name, "_"+unit) {
-		b.errorf(u.Pos(), "metric %q has unit %q but its name does not end in \"_%s\"; rename it (e.g. %q) so queries show the unit", k.Value, unit, unit, name+"_"+unit+suffixTotal(k.Value))
+	if m.Type == model.Histogram {
+		for _, suffix := range []string{"_bucket", "_sum", "_count"} {
+			name = strings.TrimSuffix(name, suffix) // reported by metricName
+		}
 	}
+	if strings.HasSuffix(name, "_"+unit) {
+		return
+	}
+	parts := strings.Split(name, "_")
+	last := parts[len(parts)-1]
+	if other, ok := nonBaseUnits[last]; (ok || slices.Contains(baseUnits, last)) && other != unit {
+		// The name says another quantity: the name or the unit is wrong, and only the user
+		// knows which.
+		b.errorf(u.Pos(), "metric %q has unit %q but its name ends in \"_%s\"; fix the unit, or rename it %q", k.Value, unit, last, strings.Join(parts[:len(parts)-1], "_")+"_"+unit+suffixTotal(k.Value))
+		return
+	}
+	// "bytes_sent_total" reads as "sent_bytes_total" once the unit moves to the end.
+	rest := slices.DeleteFunc(slices.Clone(parts), func(p string) bool { return p == unit })
+	if len(rest) == 0 {
+		rest = parts
+	}
+	b.errorf(u.Pos(), "metric %q has unit %q but its name does not end in \"_%s\"; rename it %q so queries show the unit", k.Value, unit, unit, strings.Join(rest, "_")+"_"+unit+suffixTotal(k.Value))
 }
 
 func (b *builder) metricLabels(labels []spec.String, m *model.Metric) {
@@ -166,6 +218,9 @@ func (b *builder) metricLabels(labels []spec.String, m *model.Metric) {
 	}
 	for _, ln := range labels {
 		l := b.s.Label(ln.Value)
+		if l == nil && !labelName.MatchString(ln.Value) {
+			continue // not a label name at all: the schema reports it
+		}
 		if l == nil {
 			hint := didYouMean(ln.Value, names)
 			if hint == "" {
@@ -181,15 +236,19 @@ func (b *builder) metricLabels(labels []spec.String, m *model.Metric) {
 	}
 }
 
-func (b *builder) buckets(k spec.String, def spec.Metric, m *model.Metric) {
-	if m.Type != model.Histogram {
+func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *model.Metric) {
+	switch m.Type {
+	case model.Histogram:
+	case model.Counter, model.Gauge:
 		if def.Buckets != nil {
-			b.errorf(spec.PosOf(def.Buckets.Node), "metric %q is a %s; only histograms have buckets: remove buckets or make it a histogram", k.Value, m.Type)
+			b.errorf(keyIn(node, "buckets"), "metric %q is a %s; only histograms have buckets: remove buckets or make it a histogram", k.Value, m.Type)
 		}
 		if def.Native != nil {
-			b.errorf(def.Native.BucketFactor.Pos(), "metric %q is a %s; only histograms have native buckets: remove native", k.Value, m.Type)
+			b.errorf(keyIn(node, "native"), "metric %q is a %s; only histograms have native buckets: remove native or make it a histogram", k.Value, m.Type)
 		}
 		return
+	default:
+		return // no type, or one metricgen does not know: the schema reports it
 	}
 	if n := def.Native; n != nil {
 		m.Native = &model.NativeHistogram{BucketFactor: n.BucketFactor.Value, MaxBuckets: uint32(max(0, n.MaxBuckets.Value))}
@@ -208,80 +267,108 @@ func (b *builder) buckets(k spec.String, def spec.Metric, m *model.Metric) {
 		}
 		return
 	}
-	pos := spec.PosOf(bk.Node)
+	nonNegative := slices.Contains(baseUnits, m.Unit) && m.Unit != "celsius"
 	var values []float64
-	var at []diag.Pos
 	switch {
 	case bk.Exponential != nil:
 		e := bk.Exponential
-		if e.Start.Value <= 0 || e.Factor.Value <= 1 || e.Count.Value < 1 {
+		if !e.Start.Set() || !e.Factor.Set() || !e.Count.Set() || e.Start.Value <= 0 || e.Factor.Value <= 1 || e.Count.Value < 1 {
 			return // the schema reports it
+		}
+		if e.Count.Value > maxBuckets {
+			b.errorf(e.Count.Pos(), "histogram %q: %s buckets is far too many (each is a series per label combination); use at most %s", k.Value, thousands(e.Count.Value), thousands(maxBuckets))
+			return
 		}
 		values = prometheus.ExponentialBuckets(e.Start.Value, e.Factor.Value, e.Count.Value)
+		if last := values[len(values)-1]; math.IsInf(last, 0) || last > math.MaxFloat64/2 {
+			b.errorf(e.Count.Pos(), "histogram %q: %d exponential buckets from %g by a factor of %g grow past the largest number; lower count or factor", k.Value, e.Count.Value, e.Start.Value, e.Factor.Value)
+			return
+		}
 	case bk.Linear != nil:
 		l := bk.Linear
-		if l.Width.Value <= 0 || l.Count.Value < 1 {
+		if !l.Start.Set() || !l.Width.Set() || !l.Count.Set() || l.Width.Value <= 0 || l.Count.Value < 1 {
 			return // the schema reports it
 		}
+		if nonNegative && l.Start.Value < 0 {
+			// One error for the generator, where it is fixed, not one per bucket.
+			b.errorf(l.Start.Pos(), "histogram %q: linear buckets start at %g, but %s are never negative; start at 0 or above", k.Value, l.Start.Value, m.Unit)
+			return
+		}
+		if l.Count.Value > maxBuckets {
+			b.errorf(l.Count.Pos(), "histogram %q: %s buckets is far too many (each is a series per label combination); use at most %s", k.Value, thousands(l.Count.Value), thousands(maxBuckets))
+			return
+		}
 		values = prometheus.LinearBuckets(l.Start.Value, l.Width.Value, l.Count.Value)
+		if !increasing(values) || math.IsInf(values[len(values)-1], 0) {
+			b.errorf(l.Count.Pos(), "histogram %q: linear buckets of width %g from %g cannot be told apart at this size; use a larger width or fewer buckets", k.Value, l.Width.Value, l.Start.Value)
+			return
+		}
 	default:
-		for _, v := range bk.List {
+		if bk.Node.Kind != yaml.SequenceNode || len(bk.List) != len(bk.Node.Content) {
+			return // not a list of numbers: the schema reports it
+		}
+		ok := true
+		for i, v := range bk.List {
+			switch {
+			case math.IsNaN(v.Value) || math.IsInf(v.Value, 0):
+				ok = false // the schema reports it
+			case nonNegative && v.Value < 0:
+				b.errorf(v.Pos(), "histogram %q: bucket %g is negative, but %s are never negative; remove it", k.Value, v.Value, m.Unit)
+				ok = false
+			case slices.ContainsFunc(bk.List[:i], func(w spec.Float) bool { return w.Value == v.Value }):
+				ok = false // a repeat: the schema reports it
+			case i > 0 && v.Value < bk.List[i-1].Value:
+				b.errorf(v.Pos(), "histogram %q: buckets must be increasing, but %g follows %g; sort them", k.Value, v.Value, bk.List[i-1].Value)
+				ok = false
+			}
 			values = append(values, v.Value)
-			at = append(at, v.Pos())
+		}
+		if !ok {
+			return
 		}
 	}
-	posOf := func(i int) diag.Pos {
-		if at != nil {
-			return at[i]
-		}
-		return pos
-	}
-	nonNegative := slices.Contains(baseUnits, m.Unit) && m.Unit != "celsius"
-	ok := true
-	for i, v := range values {
-		switch {
-		case math.IsNaN(v):
-			b.errorf(posOf(i), "histogram %q: a bucket bound is NaN; use numbers", k.Value)
-			ok = false
-		case math.IsInf(v, +1):
-			b.errorf(posOf(i), "histogram %q: the +Inf bucket is always added; remove it from buckets", k.Value)
-			ok = false
-		case nonNegative && v < 0:
-			b.errorf(posOf(i), "histogram %q: bucket %g is negative, but %s are never negative; remove it", k.Value, v, m.Unit)
-			ok = false
-		case i > 0 && v <= values[i-1]:
-			b.errorf(posOf(i), "histogram %q: buckets must be strictly increasing, but %g follows %g; sort them and remove repeats", k.Value, v, values[i-1])
-			ok = false
-		}
-	}
-	if ok {
-		m.Buckets = values
-	}
+	m.Buckets = values
 }
 
 // budget computes the metric's series budget and checks it against the limits.
 func (b *builder) budget(k spec.String, def spec.Metric, m *model.Metric) {
 	series := 1
+	var factors []string
 	for _, l := range m.Labels {
 		n := len(l.Values)
+		what := "values"
 		if !l.Enum() {
 			n = max(1, l.MaxValues)
+			what = "max_values"
 		}
 		series = min(series*n, math.MaxInt32)
+		factors = append(factors, fmt.Sprintf("%s %d %s", l.Name, n, what))
 	}
 	if m.Type == model.Histogram {
 		series = min(series*(len(m.Buckets)+2), math.MaxInt32)
+		factors = append(factors, fmt.Sprintf("(%d buckets + 2)", len(m.Buckets)))
 	}
 	m.Series = series
-	explain := "the product of its labels' values" + map[bool]string{true: ", times buckets + 2", false: ""}[m.Type == model.Histogram]
+	explain := strings.Join(factors, " x ")
 	switch {
+	case def.MaxSeries.Set() && m.MaxSeries < 1:
+		// not a budget: the schema reports it
 	case def.MaxSeries.Set():
 		if series > m.MaxSeries {
-			b.errorf(def.MaxSeries.Pos(), "metric %q can have %d series (%s), more than its max_series %d; drop labels or values, or raise max_series", k.Value, series, explain, m.MaxSeries)
+			b.errorf(def.MaxSeries.Pos(), "metric %q can have %s series (%s), more than its max_series %s; drop labels or values, or raise max_series", k.Value, thousands(series), explain, thousands(m.MaxSeries))
 		}
 	case series > seriesError:
-		b.errorf(k.Pos(), "metric %q can have %d series (%s), past the limit of %d; drop labels or values (or set max_series if you mean it)", k.Value, series, explain, seriesError)
+		b.errorf(k.Pos(), "metric %q can have %s series (%s), past the limit of %s; drop labels or values (or set max_series if you mean it)", k.Value, thousands(series), explain, thousands(seriesError))
 	case series > seriesWarn:
-		b.warnf(k.Pos(), "metric %q can have %d series (%s), more than %d; consider fewer labels or values, or set max_series to acknowledge it", k.Value, series, explain, seriesWarn)
+		b.warnf(k.Pos(), "metric %q can have %s series (%s), more than %s; consider fewer labels or values, or set max_series to acknowledge it", k.Value, thousands(series), explain, thousands(seriesWarn))
 	}
+}
+
+// thousands writes n with commas between groups of three digits: 156,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -1,8 +1,11 @@
 package validate
 
 import (
+	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	commonmodel "github.com/prometheus/common/model"
@@ -82,18 +85,27 @@ func (b *builder) ruleGroup() {
 	}
 }
 
+var bareNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+
 // duration parses a Prometheus duration and returns its canonical form ("90s" -> "1m30s"),
 // "" when absent or invalid.
 func (b *builder) duration(s spec.String, key string) string {
 	if !s.Set() {
 		return ""
 	}
-	d, err := commonmodel.ParseDuration(s.Value)
-	if err != nil {
-		b.errorf(s.Pos(), "%s %q is not a Prometheus duration; write it like 30s, 5m, 1h30m", key, s.Value)
-		return ""
+	if t := s.Node.ShortTag(); t != "!!str" && t != "!!int" {
+		return "" // not a string: the schema reports it
 	}
-	return d.String()
+	d, err := commonmodel.ParseDuration(s.Value)
+	switch {
+	case err == nil:
+		return d.String()
+	case bareNumber.MatchString(s.Value):
+		b.errorf(s.Pos(), "%s %s has no unit; write a Prometheus duration such as %ss or %sm", key, s.Value, s.Value, s.Value)
+	default:
+		b.errorf(s.Pos(), "%s %q is not a Prometheus duration; write it like 30s, 5m, 1h30m (integers, units from y to ms, largest first)", key, s.Value)
+	}
+	return ""
 }
 
 func kvs(m spec.Map[spec.String]) []model.KV {
@@ -123,7 +135,7 @@ func (b *builder) ruleLabels(m spec.Map[spec.String], what string) []model.KV {
 
 func (b *builder) alerts() {
 	names := map[string]spec.String{}
-	for _, it := range b.f.Alerts {
+	for i, it := range b.f.Alerts {
 		a := it.Value
 		out := &model.Alert{
 			Name:          a.Alert.Value,
@@ -135,7 +147,7 @@ func (b *builder) alerts() {
 			b.errorf(a.Alert.Pos(), "alert %q is defined twice (first at line %d); give each alert its own name", out.Name, prev.Node.Line)
 		}
 		names[out.Name] = a.Alert
-		what := "alert " + out.Name
+		what := fmt.Sprintf("alert %q", out.Name)
 		out.Labels = b.ruleLabels(a.Labels, what)
 		// The contract puts the service in every alert's labels, so that routing and silences
 		// can select one service's alerts; the spec's own labels may override it.
@@ -171,7 +183,7 @@ func (b *builder) alerts() {
 		}
 		slices.SortFunc(ann, func(x, y model.KV) int { return strings.Compare(x.Key, y.Key) })
 		out.Annotations = ann
-		if !a.Summary.Set() {
+		if !a.Summary.Set() && a.Alert.Set() && !b.schemaFlagged(pointer("alerts", strconv.Itoa(i))) {
 			b.warnf(a.Alert.Pos(), "%s has no summary; add one line saying what is wrong, so the notification is readable", what)
 		}
 		b.s.Alerts = append(b.s.Alerts, out)
@@ -188,7 +200,7 @@ func (b *builder) records() {
 		}
 		seen[name] = r.Record
 		if m := b.metricByName(name); m != nil {
-			b.errorf(r.Record.Pos(), "recording rule %q has the name of metric %q; recorded series would mix with the metric's: use the level:metric:operations form", name, m.Key)
+			b.errorf(r.Record.Pos(), "recording rule %q has the full name of metric %q: the recorded series would mix with the metric's; rename it", name, m.Key)
 		}
 		b.s.Records = append(b.s.Records, &model.RecordingRule{
 			Record: name,
@@ -226,7 +238,7 @@ func (b *builder) tests() {
 		for _, at := range t.AlertTests {
 			a := at.Value
 			if a.Alertname.Set() && !slices.Contains(alertNames, a.Alertname.Value) {
-				b.errorf(a.Alertname.Pos(), "test of alert %q, which the spec does not define%s", a.Alertname.Value, didYouMean(a.Alertname.Value, alertNames))
+				b.errorf(a.Alertname.Pos(), "alert_rule_test checks alert %q, which the spec does not define%s", a.Alertname.Value, didYouMean(a.Alertname.Value, alertNames))
 			}
 			x := model.AlertTest{EvalTime: b.duration(a.EvalTime, "eval_time"), Alertname: a.Alertname.Value}
 			for _, e := range a.ExpAlerts {
@@ -269,7 +281,11 @@ func (b *builder) dashboard() {
 		for _, k := range it.Value.Metrics {
 			m := b.s.Metric(k.Value)
 			if m == nil {
-				b.errorf(k.Pos(), "dashboard group %q lists metric %q, which the spec does not define%s", g.Title, k.Value, didYouMean(k.Value, keys))
+				hint := didYouMean(k.Value, keys)
+				if short, ok := strings.CutPrefix(k.Value, b.s.Namespace+"_"); ok && b.s.Metric(short) != nil {
+					hint = fmt.Sprintf("; list metrics by their key, without the namespace: %q", short)
+				}
+				b.errorf(k.Pos(), "dashboard group %q lists metric %q, which the spec does not define%s", g.Title, k.Value, hint)
 				continue
 			}
 			if line, dup := grouped[k.Value]; dup {

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
+	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,45 +45,132 @@ type compiledSchema struct {
 	raw    any
 }
 
+// semanticOwned are the schema rules that a semantic check enforces too, with a message that
+// says more (what the value means, what to write instead). While the semantic checks run, the
+// schema's violations of these rules are left to them, so that each problem is reported once.
+// Each entry is a prefix of an absolute keyword location (after $ref), with the check that
+// owns it.
+var semanticOwned = []string{
+	"#/properties/namespace/pattern",             // builder.build: snake_case
+	"#/properties/go/properties/package/pattern", // builder.goPackage
+	"#/$defs/relativePath/pattern",               // builder.outPath
+	"#/$defs/duration/pattern",                   // builder.duration, for every duration
+	"#/$defs/duration/minimum",
+	"#/$defs/duration/maximum",
+	"#/$defs/duration/minLength",
+	"#/$defs/label/properties/pattern/format",                           // builder.labels: the regexp's own error
+	"#/$defs/label/dependentSchemas/values/",                            // builder.labels: values with pattern or max_values
+	"#/$defs/metric/then/",                                              // builder.buckets: buckets or native on a non-histogram
+	"#/$defs/nativeHistogram/properties/bucket_factor/exclusiveMinimum", // builder.buckets
+	"#/$defs/alert/properties/runbook/format",                           // builder.alerts
+}
+
+// namesCheckedBySemantic are the mappings whose keys the semantic checks validate as names
+// (metric and label names, rule labels), so the schema's propertyNames need not.
+var namesCheckedBySemantic = regexp.MustCompile(`^/(metrics|labels|external_metrics|(alerts|recording_rules)/[0-9]+/labels)$`)
+
+// patternMeaning says in words what the schema's patterns require, by keyword location.
+var patternMeaning = map[string]string{
+	"#/$defs/labelName/pattern":                            "a label name is letters, digits and '_', and does not start with a digit",
+	"#/$defs/metricKey/pattern":                            "a metric key is letters, digits and '_', and does not start with a digit",
+	"#/$defs/metricName/pattern":                           "a metric name is letters, digits, '_' and ':', and does not start with a digit",
+	"#/properties/service/pattern":                         "use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, e.g. \"shop-api\"",
+	"#/properties/namespace/pattern":                       "use lower-case snake_case, e.g. \"shop\"",
+	"#/properties/go/properties/package/pattern":           "a Go package name is lower-case letters and digits, e.g. \"shopmetrics\"",
+	"#/$defs/alert/properties/alert/pattern":               "an alert name is letters, digits and '_', in UpperCamelCase by convention, e.g. \"ShopHighErrorRate\"",
+	"#/$defs/alert/properties/severity/pattern":            "use a lower-case word such as critical, warning or info",
+	"#/$defs/recordingRule/properties/record/pattern":      "a recorded series is named level:metric:operations, e.g. \"shop:requests:rate5m\"",
+	"#/properties/logging/properties/hash_key_env/pattern": "an environment variable name is letters, digits and '_', not starting with a digit",
+	"#/$defs/duration/pattern":                             "write a Prometheus duration such as 30s, 5m or 1h30m",
+	"#/$defs/relativePath/pattern":                         "write a path relative to the output root with '/' between folders, without '..' or ':'",
+}
+
 // checkSchema validates the JSON view of the document against the spec's JSON Schema and
-// reports each violation at the YAML node it concerns.
-func checkSchema(doc *spec.Doc, dl *diag.List) {
+// reports each violation at the YAML node it concerns. semantic says that the semantic checks
+// run too (see semanticOwned). It returns the JSON pointers of the values found wrong.
+func checkSchema(doc *spec.Doc, dl *diag.List, semantic bool) []string {
 	cs, err := compiled()
 	if err != nil {
 		panic("metricgen: the embedded JSON Schema does not compile: " + err.Error())
 	}
 	err = cs.schema.Validate(doc.Value)
 	if err == nil {
-		return
+		return nil
 	}
 	ve, ok := err.(*jsonschema.ValidationError)
 	if !ok {
 		dl.Errorf(diag.Pos{Line: 1, Col: 1}, "the spec cannot be checked against its schema: %v", err)
-		return
+		return nil
 	}
-	for _, leaf := range leaves(ve) {
-		cs.report(doc, leaf, dl)
+	r := &reporter{cs: cs, doc: doc, dl: dl, semantic: semantic}
+	leaves := r.leaves(ve)
+	// A value that must go as a whole (a key a `false` schema forbids) has no problems of
+	// its own worth reading.
+	var removed []string
+	for _, leaf := range leaves {
+		if leaf.Message == "not allowed" {
+			removed = append(removed, leaf.InstanceLocation)
+		}
 	}
+	for _, leaf := range leaves {
+		r.flagged = append(r.flagged, leaf.InstanceLocation)
+		inside := leaf.Message != "not allowed" && slices.ContainsFunc(removed, func(p string) bool {
+			return leaf.InstanceLocation == p || strings.HasPrefix(leaf.InstanceLocation, p+"/")
+		})
+		if !inside && !r.owned(leaf) {
+			r.report(leaf)
+		}
+	}
+	return r.flagged
+}
+
+// reporter turns the schema's errors about one document into diagnostics.
+type reporter struct {
+	cs       *compiledSchema
+	doc      *spec.Doc
+	dl       *diag.List
+	semantic bool
+	flagged  []string
+}
+
+// owned reports whether a semantic check reports e's problem itself.
+func (r *reporter) owned(e *jsonschema.ValidationError) bool {
+	if !r.semantic {
+		return false
+	}
+	if strings.Contains(e.KeywordLocation, "/propertyNames/") {
+		return namesCheckedBySemantic.MatchString(parentPointer(e.InstanceLocation))
+	}
+	_, frag, _ := strings.Cut(e.AbsoluteKeywordLocation, "#")
+	for _, o := range semanticOwned {
+		if strings.HasPrefix("#"+frag, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // leaves flattens a validation error tree to the errors that say something. Where the schema
 // offers alternatives (oneOf, anyOf), a value that matches none gets the errors of the
-// alternative it came closest to: the one whose type it has.
-func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
+// alternative it came closest to: the one whose type it has and, among mappings, the one whose
+// keys it uses.
+func (r *reporter) leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
 	if len(ve.Causes) == 0 {
 		return []*jsonschema.ValidationError{ve}
 	}
 	kw := lastSegment(ve.KeywordLocation)
 	if kw == "oneOf" || kw == "anyOf" {
 		var typed [][]*jsonschema.ValidationError
+		var alts []*jsonschema.ValidationError
 		var typeErrs []*jsonschema.ValidationError
 		for _, c := range ve.Causes {
-			ls := leaves(c)
+			ls := r.leaves(c)
 			if len(ls) == 1 && lastSegment(ls[0].KeywordLocation) == "type" && ls[0].InstanceLocation == ve.InstanceLocation {
 				typeErrs = append(typeErrs, ls[0])
 				continue
 			}
 			typed = append(typed, ls)
+			alts = append(alts, c)
 		}
 		switch {
 		case len(typed) == 0:
@@ -94,6 +184,11 @@ func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
 		case len(typed) == 1:
 			return typed[0]
 		}
+		if n := r.doc.Pointers[ve.InstanceLocation]; n != nil && n.Kind == yaml.MappingNode {
+			if ls, ok := r.byKeys(ve, n, alts, typed); ok {
+				return ls
+			}
+		}
 		// Several alternatives of the right type: the one with the fewest problems.
 		best := typed[0]
 		for _, t := range typed[1:] {
@@ -105,30 +200,104 @@ func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
 	}
 	var out []*jsonschema.ValidationError
 	for _, c := range ve.Causes {
-		out = append(out, leaves(c)...)
+		out = append(out, r.leaves(c)...)
 	}
 	return out
 }
 
-func joinTypes(typeErrs []*jsonschema.ValidationError) string {
-	var types []string
-	for _, e := range typeErrs {
-		// "expected string, but got object"
-		t, _, _ := strings.Cut(strings.TrimPrefix(e.Message, "expected "), ",")
-		for _, p := range strings.Split(t, " or ") {
-			if !slices.Contains(types, p) {
-				types = append(types, p)
+// byKeys chooses among alternative mapping schemas by the keys they require (buckets:
+// {exponential: ...} or {linear: ...}). A mapping with the keys of exactly one alternative
+// gets that one's errors; one with the keys of none or of several gets one error saying so.
+func (r *reporter) byKeys(ve *jsonschema.ValidationError, n *yaml.Node, alts []*jsonschema.ValidationError, typed [][]*jsonschema.ValidationError) ([]*jsonschema.ValidationError, bool) {
+	var matched []int
+	var keys, allowed []string
+	for i, c := range alts {
+		m, _ := r.cs.resolve(c.AbsoluteKeywordLocation).(map[string]any)
+		req, _ := m["required"].([]any)
+		if len(req) == 0 {
+			return nil, false // not told apart by keys
+		}
+		has := true
+		for _, k := range req {
+			ks, _ := k.(string)
+			keys = append(keys, ks)
+			if !hasKey(n, ks) {
+				has = false
 			}
 		}
+		if props, ok := m["properties"].(map[string]any); ok {
+			for p := range props {
+				if !slices.Contains(allowed, p) {
+					allowed = append(allowed, p)
+				}
+			}
+		}
+		if has {
+			matched = append(matched, i)
+		}
 	}
-	return strings.Join(types, " or ")
+	slices.Sort(allowed)
+	where := prefix(describe(ve.InstanceLocation))
+	switch len(matched) {
+	case 1:
+		return typed[matched[0]], true
+	case 0:
+		unknown := unknownKeys(n, allowed)
+		for _, k := range unknown {
+			hint := didYouMean(k.Value, allowed)
+			if hint == "" {
+				hint = "; use one of " + strings.Join(keys, ", ")
+			}
+			r.dl.Errorf(spec.PosOf(k), "%sunknown key %q%s", where, k.Value, hint)
+		}
+		if len(unknown) == 0 {
+			r.dl.Errorf(r.keyPos(ve.InstanceLocation), "%sneeds one of the keys %s", where, strings.Join(keys, ", "))
+		}
+	default:
+		var both []string
+		for _, i := range matched {
+			both = append(both, keys[i])
+		}
+		r.dl.Errorf(spec.PosOf(n), "%shas both %s; use only one of them", where, strings.Join(both, " and "))
+	}
+	return nil, true
 }
 
-func (cs *compiledSchema) report(doc *spec.Doc, e *jsonschema.ValidationError, dl *diag.List) {
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reporter) report(e *jsonschema.ValidationError) {
+	cs, doc, dl := r.cs, r.doc, r.dl
 	loc := e.InstanceLocation
 	node := doc.Pointers[loc]
 	where := describe(loc)
 	kw := lastSegment(e.KeywordLocation)
+	switch {
+	case strings.Contains(e.KeywordLocation, "/propertyNames/"):
+		// The key itself is wrong: point at it and name it, not its value.
+		what := strings.TrimPrefix(e.Message, "does not match pattern ")
+		if m, ok := patternMeaning[fragment(e.AbsoluteKeywordLocation)]; ok {
+			what = m
+		}
+		dl.Errorf(r.keyPos(loc), "%s%q is not a valid name: %s", prefix(describe(parentPointer(loc))), lastSegmentUnescaped(loc), what)
+		return
+	case e.Message == "not allowed":
+		// A key that a `false` schema forbids here; the schema's $comment says why.
+		dl.Errorf(r.keyPos(loc), "%s%s: remove %s", prefix(describe(parentPointer(loc))), strings.TrimSuffix(cs.explain(e), "."), lastSegmentUnescaped(loc))
+		return
+	case strings.Contains(e.KeywordLocation, "/dependentRequired/"):
+		// "property 'rules' is required, if 'rule_tests' property exists"
+		var need, because string
+		fmt.Sscanf(strings.NewReplacer("'", " ", ",", " ").Replace(e.Message), "property %s is required  if %s property exists", &need, &because)
+		dl.Errorf(r.keyPos(loc+"/"+because), "%s%s needs %s too; add %s, or remove %s", prefix(where), because, need, need, because)
+		return
+	}
 	switch kw {
 	case "additionalProperties", "unevaluatedProperties":
 		allowed := cs.propertiesAt(parentPointer(e.AbsoluteKeywordLocation))
@@ -141,13 +310,13 @@ func (cs *compiledSchema) report(doc *spec.Doc, e *jsonschema.ValidationError, d
 		}
 		return
 	case "required":
-		missing := requiredMissing(e.Message)
-		for _, m := range missing {
-			dl.Errorf(keyPos(doc, loc), "%smissing required key %q%s", prefix(where), m, cs.describeKey(e.AbsoluteKeywordLocation, m))
+		allowed := cs.propertiesAt(parentPointer(e.AbsoluteKeywordLocation))
+		for _, m := range requiredMissing(e.Message) {
+			if doc.Merged[loc] || typoOf(node, m, allowed) {
+				continue // the merge key or the misspelt key is reported
+			}
+			dl.Errorf(r.keyPos(loc), "%smissing required key %q%s", prefix(where), m, cs.describeKey(e.AbsoluteKeywordLocation, m))
 		}
-		return
-	case "propertyNames":
-		dl.Errorf(keyPos(doc, loc), "%q is not a valid name here: %s", lastSegmentUnescaped(loc), strings.TrimPrefix(e.Message, "does not match pattern "))
 		return
 	}
 
@@ -155,10 +324,22 @@ func (cs *compiledSchema) report(doc *spec.Doc, e *jsonschema.ValidationError, d
 	value := valueString(node)
 	switch kw {
 	case "type":
+		if v, ok := nonFinite(node); ok {
+			if strings.Contains(loc, "/buckets/") && v == "+Inf" {
+				dl.Errorf(pos, "%sremove %s: every histogram has a +Inf bucket already", prefix(where), node.Value)
+			} else {
+				dl.Errorf(pos, "%smust be a finite number, not %s", prefix(where), node.Value)
+			}
+			return
+		}
 		dl.Errorf(pos, "%s%s, not %s", prefix(where), typeWanted(e.Message), typeGot(node))
 	case "enum":
 		options := cs.enumAt(e.AbsoluteKeywordLocation)
-		dl.Errorf(pos, "%s%q is not one of %s%s", prefix(where), value, strings.Join(options, ", "), didYouMean(value, options))
+		hint := didYouMean(value, options)
+		if value == "summary" && slices.Contains(options, "histogram") && !slices.Contains(options, "summary") {
+			hint = "; metricgen makes histograms instead (they aggregate across instances): use histogram"
+		}
+		dl.Errorf(pos, "%s%q is not one of %s%s", prefix(where), value, strings.Join(options, ", "), hint)
 	case "const":
 		if loc == "/version" {
 			dl.Errorf(pos, "unsupported spec version %s; this metricgen reads version 1: set `version: 1`", value)
@@ -166,23 +347,112 @@ func (cs *compiledSchema) report(doc *spec.Doc, e *jsonschema.ValidationError, d
 		}
 		dl.Errorf(pos, "%s%s", prefix(where), e.Message)
 	case "pattern":
-		dl.Errorf(pos, "%s%q is not valid: it must match %s", prefix(where), value, strings.TrimPrefix(e.Message, "does not match pattern "))
-	case "uniqueItems":
-		// "items at index 0 and 2 are equal": point at the repeat.
-		var i, j int
-		fmt.Sscanf(e.Message, "items at index %d and %d are equal", &i, &j)
-		if n := doc.Pointers[loc+"/"+strconv.Itoa(j)]; n != nil {
-			pos = spec.PosOf(n)
-			value = valueString(n)
+		what := "it must match " + strings.TrimPrefix(e.Message, "does not match pattern ")
+		if m, ok := patternMeaning[fragment(e.AbsoluteKeywordLocation)]; ok {
+			what = m
 		}
-		dl.Errorf(pos, "%s%q is listed twice; remove the repeat", prefix(where), value)
+		dl.Errorf(pos, "%s%q is not valid: %s", prefix(where), value, what)
+	case "uniqueItems":
+		// The schema names the first pair only; report every repeat, at the repeat.
+		items, _ := valueAt(doc.Value, loc).([]any)
+		for j := range items {
+			for i := range j {
+				if reflect.DeepEqual(items[i], items[j]) {
+					if n := doc.Pointers[loc+"/"+strconv.Itoa(j)]; n != nil {
+						dl.Errorf(spec.PosOf(n), "%s%q is listed twice; remove the repeat", prefix(where), valueString(n))
+					}
+					break
+				}
+			}
+		}
 	case "format":
 		dl.Errorf(pos, "%s%q is not a valid %s", prefix(where), value, cs.formatAt(e.AbsoluteKeywordLocation))
+	case "minItems", "minLength", "minProperties":
+		var min int
+		fmt.Sscanf(strings.TrimLeft(e.Message, "abcdefghijklmnopqrstuvwxyz >="), "%d", &min)
+		if min <= 1 {
+			dl.Errorf(pos, "%smust not be empty", prefix(where))
+		} else {
+			dl.Errorf(pos, "%s%s", prefix(where), e.Message)
+		}
+	case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum":
+		// "must be > 0 but found 0"
+		var op, bound string
+		fmt.Sscanf(e.Message, "must be %s %s", &op, &bound)
+		words := map[string]string{">": "greater than", ">=": "at least", "<": "less than", "<=": "at most"}
+		dl.Errorf(pos, "%smust be %s %s, not %s", prefix(where), words[op], bound, value)
 	case "not", "then", "else", "dependentSchemas":
 		dl.Errorf(pos, "%s%s", prefix(where), cs.explain(e))
 	default:
 		dl.Errorf(pos, "%s%s", prefix(where), e.Message)
 	}
+}
+
+// typoOf reports whether mapping n has an unknown key that is a misspelling of key.
+func typoOf(n *yaml.Node, key string, allowed []string) bool {
+	for _, k := range unknownKeys(n, allowed) {
+		if closest(k.Value, allowed) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// nonFinite reports whether n is a YAML float that JSON cannot hold (.inf, .nan) or a string
+// that reads as one ("+Inf", "NaN"); v is "+Inf", "-Inf" or "NaN".
+func nonFinite(n *yaml.Node) (string, bool) {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	var f float64
+	if n.ShortTag() == "!!float" {
+		if n.Decode(&f) != nil {
+			return "", false
+		}
+	} else {
+		v, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil {
+			return "", false
+		}
+		f = v
+	}
+	switch {
+	case math.IsNaN(f):
+		return "NaN", true
+	case math.IsInf(f, 1):
+		return "+Inf", true
+	case math.IsInf(f, -1):
+		return "-Inf", true
+	}
+	return "", false
+}
+
+// valueAt returns the JSON value at pointer ptr of v.
+func valueAt(v any, ptr string) any {
+	if ptr == "" {
+		return v
+	}
+	for _, seg := range strings.Split(ptr[1:], "/") {
+		seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+		switch t := v.(type) {
+		case map[string]any:
+			v = t[seg]
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(t) {
+				return nil
+			}
+			v = t[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+func fragment(abs string) string {
+	_, frag, _ := strings.Cut(abs, "#")
+	return "#" + frag
 }
 
 // explain turns a failed `not` or `if/then` into the schema's own words: the nearest
@@ -228,6 +498,22 @@ func (cs *compiledSchema) lookup(abs string) any {
 		default:
 			return nil
 		}
+	}
+	return v
+}
+
+// resolve is lookup that follows a "$ref" at the end of the location, to the schema it names.
+func (cs *compiledSchema) resolve(abs string) any {
+	v := cs.lookup(abs)
+	for range 8 {
+		ref, ok := v.(string)
+		if m, isMap := v.(map[string]any); isMap {
+			ref, ok = m["$ref"].(string)
+		}
+		if !ok || !strings.HasPrefix(ref, "#") {
+			return v
+		}
+		v = cs.lookup(ref)
 	}
 	return v
 }
@@ -299,6 +585,8 @@ func requiredMissing(msg string) []string {
 
 // keyPos is where the value at ptr is named: its key in the parent mapping, or the value
 // itself for list items and the root.
+func (r *reporter) keyPos(ptr string) diag.Pos { return keyPos(r.doc, ptr) }
+
 func keyPos(doc *spec.Doc, ptr string) diag.Pos {
 	if k := doc.Keys[ptr]; k != nil {
 		return spec.PosOf(k)
@@ -398,4 +686,18 @@ func typeWanted(msg string) string {
 		parts = append(parts, p)
 	}
 	return "must be " + strings.Join(parts, " or ")
+}
+
+func joinTypes(typeErrs []*jsonschema.ValidationError) string {
+	var types []string
+	for _, e := range typeErrs {
+		// "expected string, but got object"
+		t, _, _ := strings.Cut(strings.TrimPrefix(e.Message, "expected "), ",")
+		for _, p := range strings.Split(t, " or ") {
+			if !slices.Contains(types, p) {
+				types = append(types, p)
+			}
+		}
+	}
+	return strings.Join(types, " or ")
 }

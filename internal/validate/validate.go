@@ -35,8 +35,9 @@ func File(path string, opts Options) (*model.Spec, []diag.Diagnostic) {
 func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnostic) {
 	f, doc, ds := spec.Load(path, src)
 	dl := &diag.List{File: path, Diags: ds}
+	var flagged []string
 	if doc != nil {
-		checkSchema(doc, dl)
+		flagged = checkSchema(doc, dl, f != nil)
 	}
 	if f == nil {
 		return nil, diag.Sort(dl.Diags)
@@ -45,8 +46,9 @@ func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnost
 	if root == "" {
 		root = filepath.Dir(path)
 	}
-	b := &builder{f: f, dl: dl, root: root}
+	b := &builder{f: f, dl: dl, root: root, flagged: flagged}
 	s := b.build()
+	checkExprs(f, s, dl)
 	ds = diag.Sort(dl.Diags)
 	if diag.HasErrors(ds) {
 		return nil, ds

@@ -1,0 +1,319 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// What the example's spec promises: metrics.yaml in examples/checkout.
+const (
+	alertName   = "CheckoutHighErrorRate"
+	recordName  = "checkout:requests:rate1m"
+	rawEmail    = "jane.doe@example.com"
+	rawCard     = "4111111111111111"
+	maskedEmail = `"email":"ja***"`
+	fireTimeout = 90 * time.Second
+)
+
+// TestE2EPrometheus runs the example service and a real Prometheus that scrapes it every
+// second and evaluates the generated rules every second, then makes the service fail and
+// waits for the generated error-rate alert to fire.
+func TestE2EPrometheus(t *testing.T) {
+	prometheus := requireTool(t, "prometheus")
+	promtool := requireTool(t, "promtool")
+	rules := requireFile(t, rulesFile)
+	dashboard := requireFile(t, dashboardFile)
+
+	// The service, on a port it picks itself and logs.
+	svc := start(t, buildExample(t), "-listen", "127.0.0.1:0")
+	var svcAddr string
+	if !poll(15*time.Second, 100*time.Millisecond, func() bool {
+		m := regexp.MustCompile(`"msg":"listening","addr":"([^"]+)"`).FindStringSubmatch(svc.output())
+		if m != nil {
+			svcAddr = m[1]
+		}
+		return m != nil
+	}) {
+		t.Fatal("the service did not log its listening address within 15s")
+	}
+	svcURL := "http://" + svcAddr
+
+	// Prometheus, scraping the service and loading the generated rule file.
+	dir := t.TempDir()
+	config := filepath.Join(dir, "prometheus.yml")
+	writeFile(t, config, fmt.Sprintf(`global:
+  scrape_interval: 1s
+  evaluation_interval: 1s
+rule_files:
+  - %q
+scrape_configs:
+  - job_name: checkout
+    static_configs:
+      - targets: [%q]
+`, rules, svcAddr))
+	promAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	promURL := "http://" + promAddr
+	prom := start(t, prometheus,
+		"--config.file="+config,
+		"--storage.tsdb.path="+filepath.Join(dir, "data"),
+		"--web.listen-address="+promAddr,
+		"--log.level=warn")
+	if !poll(30*time.Second, 200*time.Millisecond, func() bool {
+		resp, err := client.Get(promURL + "/-/ready")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
+	}) {
+		t.Fatalf("prometheus not ready within 30s:\n%s", tail(prom.output(), 20))
+	}
+
+	// Traffic: one checkout every 20ms until the test ends (bounded by the test's own length).
+	ctx, stopTraffic := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		drive(ctx, svcURL)
+	}()
+	t.Cleanup(func() { stopTraffic(); wg.Wait() })
+
+	// Healthy: the recording rule has data, the alert is neither pending nor firing.
+	var got []sample
+	if !poll(30*time.Second, time.Second, func() bool {
+		got, _ = query(promURL, recordName+`{route="checkout"} > 0`)
+		return len(got) > 0
+	}) {
+		t.Fatalf("recording rule %s returned no data within 30s", recordName)
+	}
+	t.Logf("%s = %v", recordName, got[0].Value[1])
+	if as, err := alerts(promURL); err != nil {
+		t.Fatal(err)
+	} else if a := findAlert(as, alertName); a != nil {
+		t.Fatalf("%s is %s while every request succeeds: %+v", alertName, a.State, *a)
+	}
+
+	// Outage: every checkout fails. The alert must fire.
+	setFault(t, svcURL, "error_rate=1")
+	began := time.Now()
+	var fired *alert
+	poll(fireTimeout, time.Second, func() bool {
+		as, err := alerts(promURL)
+		if err != nil {
+			return false
+		}
+		if a := findAlert(as, alertName); a != nil && a.State == "firing" {
+			fired = a
+		}
+		return fired != nil
+	})
+	if fired == nil {
+		as, _ := alerts(promURL)
+		ratio, _ := query(promURL, `sum(rate(checkout_errors_total[1m])) / sum(rate(checkout_requests_total[1m]))`)
+		t.Fatalf("%s not firing %s after every checkout started failing; alerts: %+v; error ratio now: %v",
+			alertName, fireTimeout, as, ratio)
+	}
+	t.Logf("%s firing %s after the outage began: %+v", alertName, time.Since(began).Round(time.Second), *fired)
+
+	wantLabels := map[string]string{"alertname": alertName, "severity": "page", "service": "checkout", "team": "payments"}
+	for k, v := range wantLabels {
+		if fired.Labels[k] != v {
+			t.Errorf("alert label %s = %q, want %q (labels %v)", k, fired.Labels[k], v, fired.Labels)
+		}
+	}
+	if got, want := fired.Annotations["summary"], "Checkout error rate above 10%"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	// humanizePercentage renders the value: "Error rate: 100%" once every recent request failed.
+	if d := fired.Annotations["description"]; !regexp.MustCompile(`^Error rate: [0-9.]+%$`).MatchString(d) {
+		t.Errorf("description = %q, want the error rate rendered as a percentage", d)
+	}
+	if got, want := fired.Annotations["runbook_url"], "https://runbooks.example.com/checkout#errors"; got != want {
+		t.Errorf("runbook_url = %q, want %q", got, want)
+	}
+
+	// The dashboard's latency quantiles, as Grafana would send them.
+	quantiles := dashboardQueries(t, dashboard, "histogram_quantile")
+	if len(quantiles) == 0 {
+		t.Fatalf("%s has no histogram_quantile query", dashboard)
+	}
+	for _, q := range quantiles {
+		res, err := query(promURL, q)
+		if err != nil {
+			t.Errorf("dashboard query: %v", err)
+			continue
+		}
+		if len(res) == 0 || !number(res[0]) {
+			t.Errorf("dashboard query %s returned no number: %+v", q, res)
+		}
+	}
+
+	// A slowdown is a fault too: delay applies to every checkout.
+	setFault(t, svcURL, "error_rate=0&delay=200ms")
+	t0 := time.Now()
+	if code := postCheckout(context.Background(), svcURL); code != http.StatusOK {
+		t.Errorf("checkout with error_rate=0: status %d, want 200", code)
+	}
+	if d := time.Since(t0); d < 200*time.Millisecond {
+		t.Errorf("checkout with delay=200ms took %s", d)
+	}
+
+	checkMetrics(t, promtool, svcURL+"/metrics")
+
+	// No log line carries the customer's email or card number; they were logged, redacted.
+	stopTraffic()
+	wg.Wait()
+	logs := svc.output()
+	for _, raw := range []string{rawEmail, rawCard} {
+		if strings.Contains(logs, raw) {
+			t.Errorf("service log contains %q:\n%s", raw, grepLines(logs, raw, 3))
+		}
+	}
+	for _, want := range []string{`"msg":"order placed"`, `"msg":"payment failed"`, maskedEmail, `"card_number":"[REDACTED]"`} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("service log has no %s:\n%s", want, tail(logs, 5))
+		}
+	}
+}
+
+// drive posts checkouts one after the other, every 20ms, until ctx ends.
+func drive(ctx context.Context, svcURL string) {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			postCheckout(ctx, svcURL)
+		}
+	}
+}
+
+// postCheckout places one order with personal data in it and returns the status code (0 when
+// the request failed).
+func postCheckout(ctx context.Context, svcURL string) int {
+	body, _ := json.Marshal(map[string]any{"email": rawEmail, "card_number": rawCard, "amount_cents": 1299})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, svcURL+"/checkout", bytes.NewReader(body))
+	if err != nil {
+		return 0
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func setFault(t *testing.T, svcURL, params string) {
+	t.Helper()
+	var got map[string]any
+	if err := getJSON(svcURL+"/admin/fault?"+params, &got); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("faults: %v", got)
+}
+
+func findAlert(as []alert, name string) *alert {
+	for i := range as {
+		if as[i].Labels["alertname"] == name {
+			return &as[i]
+		}
+	}
+	return nil
+}
+
+// number reports whether s's value is a finite number.
+func number(s sample) bool {
+	str, ok := s.Value[1].(string)
+	if !ok {
+		return false
+	}
+	v, err := strconv.ParseFloat(str, 64)
+	return err == nil && !math.IsNaN(v) && !math.IsInf(v, 0)
+}
+
+// dashboardQueries returns the dashboard's target expressions that contain substr, with
+// Grafana's variables replaced as Grafana would with "All" selected.
+func dashboardQueries(t *testing.T, path, substr string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type panel struct {
+		Targets []struct {
+			Expr string `json:"expr"`
+		} `json:"targets"`
+		Panels []json.RawMessage `json:"panels"`
+	}
+	var exprs []string
+	var walk func(raw []json.RawMessage)
+	walk = func(raw []json.RawMessage) {
+		for _, r := range raw {
+			var p panel
+			if err := json.Unmarshal(r, &p); err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			for _, tg := range p.Targets {
+				if strings.Contains(tg.Expr, substr) {
+					exprs = append(exprs, grafanaVars(tg.Expr))
+				}
+			}
+			walk(p.Panels)
+		}
+	}
+	var d struct {
+		Panels []json.RawMessage `json:"panels"`
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	walk(d.Panels)
+	return exprs
+}
+
+var grafanaVar = regexp.MustCompile(`\$\{?[A-Za-z_][A-Za-z0-9_]*(:[a-z]+)?\}?`)
+
+// grafanaVars substitutes Grafana's interval variables by 1m and every other variable by .+
+// (the dashboard's "All").
+func grafanaVars(expr string) string {
+	for _, v := range []string{"$__rate_interval", "$__interval", "$__range"} {
+		expr = strings.ReplaceAll(expr, v, "1m")
+	}
+	return grafanaVar.ReplaceAllString(expr, ".+")
+}
+
+func grepLines(s, substr string, n int) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, substr) && len(out) < n {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

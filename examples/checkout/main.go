@@ -1,0 +1,208 @@
+// Command checkout is a small HTTP service that shows metricgen in a service repository: it is
+// instrumented only through checkoutmetrics, the package generated from metrics.yaml, and logs
+// through the generated redacting slog handler.
+//
+//	POST /checkout     place an order: {"email": ..., "card_number": ..., "amount_cents": ...}
+//	GET  /metrics      Prometheus exposition
+//	     /admin/fault  ?error_rate=0..1&delay=200ms: fail that share of checkouts, slow all down
+//
+// The listen address comes from -listen or CHECKOUT_LISTEN (default 127.0.0.1:8080; port 0 picks
+// a free port, logged at start).
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"math"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"example.com/checkout/checkoutmetrics"
+)
+
+func main() {
+	listen := flag.String("listen", envOr("CHECKOUT_LISTEN", "127.0.0.1:8080"), "address to listen on (env CHECKOUT_LISTEN)")
+	flag.Parse()
+
+	// Every attribute, at any group depth, passes the spec's logging.redact rules.
+	log := slog.New(checkoutmetrics.NewRedactingHandler(slog.NewJSONHandler(os.Stderr, nil)))
+	if err := run(*listen, log); err != nil {
+		log.Error("checkout stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func run(listen string, log *slog.Logger) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// A registry of our own: no global state, and only what we register is exposed.
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+	)
+	s := &server{log: log, m: checkoutmetrics.MustNew(reg)}
+
+	mux := http.NewServeMux()
+	mux.Handle("POST /checkout", s.instrument(checkoutmetrics.RouteCheckout, http.HandlerFunc(s.checkout)))
+	mux.Handle("/admin/fault", s.instrument(checkoutmetrics.RouteAdmin, http.HandlerFunc(s.fault)))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	mux.Handle("/", s.instrument(checkoutmetrics.RouteOther, http.NotFoundHandler()))
+
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	log.Info("listening", "addr", ln.Addr().String())
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+type server struct {
+	log *slog.Logger
+	m   *checkoutmetrics.Metrics
+
+	errorRate atomic.Uint64 // math.Float64bits of the share of checkouts that fail
+	delay     atomic.Int64  // time.Duration added to every checkout
+}
+
+// instrument counts and times every request to h under route.
+func (s *server) instrument(route checkoutmetrics.Route, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.m.InFlightRequests.Inc()
+		defer s.m.InFlightRequests.Dec()
+		method := methodOf(r)
+		timer := s.m.RequestDurationSeconds.Start(route, method)
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		timer.ObserveDuration()
+
+		status := checkoutmetrics.StatusOk
+		switch {
+		case rec.status >= 500:
+			status = checkoutmetrics.StatusServerError
+			s.m.ErrorsTotal.Inc(route)
+		case rec.status >= 400:
+			status = checkoutmetrics.StatusClientError
+		}
+		s.m.RequestsTotal.Inc(route, method, status)
+	})
+}
+
+func methodOf(r *http.Request) checkoutmetrics.Method {
+	switch r.Method {
+	case http.MethodGet:
+		return checkoutmetrics.MethodGET
+	case http.MethodPost:
+		return checkoutmetrics.MethodPOST
+	}
+	return checkoutmetrics.MethodOther
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+type order struct {
+	Email       string `json:"email"`
+	CardNumber  string `json:"card_number"`
+	AmountCents int64  `json:"amount_cents"`
+}
+
+func (s *server) checkout(w http.ResponseWriter, r *http.Request) {
+	var o order
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&o); err != nil || o.Email == "" || o.AmountCents <= 0 {
+		http.Error(w, "want JSON {email, card_number, amount_cents > 0}", http.StatusBadRequest)
+		return
+	}
+	if d := time.Duration(s.delay.Load()); d > 0 {
+		select {
+		case <-time.After(d):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	// The email and the card number are logged on purpose: the redacting handler masks the
+	// first and replaces the second, whatever group they are in.
+	customer := slog.Group("customer", "email", o.Email, "card_number", o.CardNumber)
+	if rand.Float64() < math.Float64frombits(s.errorRate.Load()) {
+		s.log.ErrorContext(r.Context(), "payment failed", customer, "amount_cents", o.AmountCents, "err", "injected fault")
+		http.Error(w, "payment failed", http.StatusInternalServerError)
+		return
+	}
+	id := fmt.Sprintf("ord_%016x", rand.Uint64())
+	s.log.InfoContext(r.Context(), "order placed", customer, "amount_cents", o.AmountCents, "order_id", id)
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]string{"order_id": id})
+}
+
+// fault sets the injected faults: error_rate (0 to 1) and delay (a Go duration); parameters
+// left out keep their value. It answers with the settings in effect.
+func (s *server) fault(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if v := q.Get("error_rate"); v != "" {
+		rate, err := strconv.ParseFloat(v, 64)
+		if err != nil || rate < 0 || rate > 1 {
+			http.Error(w, "error_rate: want a number from 0 to 1", http.StatusBadRequest)
+			return
+		}
+		s.errorRate.Store(math.Float64bits(rate))
+	}
+	if v := q.Get("delay"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			http.Error(w, "delay: want a non-negative Go duration such as 200ms", http.StatusBadRequest)
+			return
+		}
+		s.delay.Store(int64(d))
+	}
+	rate, delay := math.Float64frombits(s.errorRate.Load()), time.Duration(s.delay.Load())
+	s.log.Warn("faults set", "error_rate", rate, "delay", delay.String())
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]any{"error_rate": rate, "delay": delay.String()})
+}

@@ -1,0 +1,182 @@
+package promql
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template/parse"
+
+	"github.com/prometheus/prometheus/template"
+	"github.com/prometheus/prometheus/util/features"
+
+	"github.com/metricgen/metricgen/internal/diag"
+)
+
+// templateDefs are the variables Prometheus defines before every alert template (rules'
+// alerting.go and rulefmt's testTemplateParsing prepend exactly these).
+const templateDefs = "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}"
+
+// TemplateRef is a label an alert template reads: $labels.x, .Labels.x or index $labels "x".
+type TemplateRef struct {
+	Off   int // of the reference in the template
+	Label string
+}
+
+// CheckTemplate parses text as Prometheus parses an alert's annotations and labels (the way
+// rulefmt's testTemplateParsing does, which is what promtool runs). It returns the labels the
+// template reads, or the syntax error as a finding.
+func CheckTemplate(text string) ([]TemplateRef, *Finding) {
+	if !strings.Contains(text, "{{") {
+		return nil, nil
+	}
+	// One parse with the names of the same functions yields the tree; Prometheus' own parse
+	// runs only to word the error when there is one.
+	trees, err := parse.Parse("alert", templateDefs+text, "", "", templateFuncs())
+	if err != nil {
+		exp := template.NewTemplateExpander(context.Background(), templateDefs+text, "alert", nil, 0, nil, nil, nil)
+		if err := exp.ParseTest(); err != nil {
+			return nil, templateError(text, err)
+		}
+		return nil, nil
+	}
+	var refs []TemplateRef
+	walkTemplate(trees["alert"].Root, true, func(pos parse.Pos, label string) {
+		if off := int(pos) - len(templateDefs); off >= 0 {
+			refs = append(refs, TemplateRef{Off: off, Label: label})
+		}
+	})
+	return refs, nil
+}
+
+// templateFuncs are the names of the functions alert templates may call: text/template's
+// built-ins and Prometheus' (from its feature registry, so they follow the Prometheus release).
+var templateFuncs = sync.OnceValue(func() map[string]any {
+	fm := map[string]any{}
+	for _, name := range []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"} {
+		fm[name] = true // parse only checks that the name maps to something
+	}
+	r := features.NewRegistry()
+	template.RegisterFeatures(r)
+	for name := range r.Get()[features.TemplatingFunctions] {
+		fm[name] = true // parse only checks that the name maps to something
+	}
+	return fm
+})
+
+var templateErr = regexp.MustCompile(`^template: alert:(\d+):(?:\d+:)? ?(.*)$`)
+var undefinedFunc = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+
+// templateError turns a template parse error into a finding at its line (and, for an
+// undefined function, at the function's name).
+func templateError(text string, err error) *Finding {
+	msg := err.Error()
+	off := 0
+	if m := templateErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		msg = m[2]
+		for i := 1; i < line && off < len(text); i++ {
+			j := strings.IndexByte(text[off:], '\n')
+			if j < 0 {
+				break
+			}
+			off += j + 1
+		}
+		lineEnd := len(text)
+		if j := strings.IndexByte(text[off:], '\n'); j >= 0 {
+			lineEnd = off + j
+		}
+		if f := undefinedFunc.FindStringSubmatch(msg); f != nil {
+			if i := findIdent(text, off, lineEnd, f[1]); i >= 0 {
+				off = i
+			}
+			names := make([]string, 0, len(templateFuncs()))
+			for n := range templateFuncs() {
+				names = append(names, n)
+			}
+			slices.Sort(names)
+			hint := didYouMean(f[1], names)
+			if hint == "" {
+				hint = "; Prometheus' template functions include humanize, humanizePercentage, humanizeDuration, printf, reReplaceAll, title, toUpper"
+			}
+			return &Finding{Off: off, Severity: diag.Error, Msg: "invalid alert template: function " + f[1] + " is not defined" + hint}
+		}
+		if i := strings.Index(text[off:lineEnd], "{{"); i >= 0 {
+			off += i
+		}
+	}
+	return &Finding{Off: off, Severity: diag.Error, Msg: "invalid alert template: " + msg + "; fix the {{ ... }} syntax (Go text/template, as Prometheus expands it)"}
+}
+
+// walkTemplate calls ref for every label read from $labels (anywhere) or .Labels (where dot
+// is still the alert's data).
+func walkTemplate(n parse.Node, dotRoot bool, ref func(parse.Pos, string)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkTemplate(c, dotRoot, ref)
+		}
+	case *parse.ActionNode:
+		walkTemplate(n.Pipe, dotRoot, ref)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walkTemplate(c, dotRoot, ref)
+		}
+	case *parse.CommandNode:
+		if len(n.Args) >= 3 {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "index" && isLabels(n.Args[1], dotRoot) {
+				if s, ok := n.Args[2].(*parse.StringNode); ok {
+					ref(n.Args[2].Position(), s.Text)
+				}
+			}
+		}
+		for _, a := range n.Args {
+			walkTemplate(a, dotRoot, ref)
+		}
+	case *parse.VariableNode:
+		// The parser places a chain ($labels.x) at its first field; the reference starts
+		// at the variable.
+		if len(n.Ident) >= 2 && n.Ident[0] == "$labels" {
+			ref(n.Pos-parse.Pos(len("$labels")), n.Ident[1])
+		}
+	case *parse.FieldNode:
+		if dotRoot && len(n.Ident) >= 2 && n.Ident[0] == "Labels" {
+			ref(n.Pos-parse.Pos(len(".Labels")), n.Ident[1])
+		}
+	case *parse.ChainNode:
+		walkTemplate(n.Node, dotRoot, ref)
+	case *parse.IfNode:
+		walkTemplate(n.Pipe, dotRoot, ref)
+		walkTemplate(n.List, dotRoot, ref)
+		walkTemplate(n.ElseList, dotRoot, ref)
+	case *parse.RangeNode:
+		walkTemplate(n.Pipe, dotRoot, ref)
+		walkTemplate(n.List, false, ref)
+		walkTemplate(n.ElseList, dotRoot, ref)
+	case *parse.WithNode:
+		walkTemplate(n.Pipe, dotRoot, ref)
+		walkTemplate(n.List, false, ref)
+		walkTemplate(n.ElseList, dotRoot, ref)
+	case *parse.TemplateNode:
+		walkTemplate(n.Pipe, dotRoot, ref)
+	}
+}
+
+// isLabels reports whether n is $labels or .Labels.
+func isLabels(n parse.Node, dotRoot bool) bool {
+	switch n := n.(type) {
+	case *parse.VariableNode:
+		return len(n.Ident) == 1 && n.Ident[0] == "$labels"
+	case *parse.FieldNode:
+		return dotRoot && len(n.Ident) == 1 && n.Ident[0] == "Labels"
+	}
+	return false
+}

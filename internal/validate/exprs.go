@@ -1,0 +1,259 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+
+	commonmodel "github.com/prometheus/common/model"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/promql"
+	"github.com/metricgen/metricgen/internal/spec"
+)
+
+// checkExprs checks every PromQL expression and alert template of the spec (alerts, recording
+// rules, dashboard.panels, tests' promql_expr_test), reporting at exact positions.
+//
+// The catalogue the expressions are checked against comes from the model as far as it was
+// built: a metric whose declaration had errors is still known by name, but its labels are not
+// checked, so that one mistake is reported once.
+func checkExprs(f *spec.File, s *model.Spec, dl *diag.List) {
+	if f == nil {
+		return
+	}
+	cat := catalog(s, f)
+	for _, it := range f.Records {
+		r := it.Value
+		recordName(r.Record, dl)
+		checkExpr(f, cat, r.Expr, promql.Options{}, dl)
+	}
+	for _, it := range f.Alerts {
+		a := it.Value
+		res, ok := checkExpr(f, cat, a.Expr, promql.Options{Alert: true}, dl)
+		if !ok {
+			res = promql.Result{}
+		}
+		ruleLabels := []string{"service"}
+		if a.Severity.Set() {
+			ruleLabels = append(ruleLabels, "severity")
+		}
+		for _, e := range a.Labels {
+			ruleLabels = append(ruleLabels, e.Key.Value)
+		}
+		fields := []struct {
+			name string
+			text spec.String
+		}{{"summary", a.Summary}, {"description", a.Description}, {"runbook", a.Runbook}}
+		for _, e := range a.Annotations {
+			fields = append(fields, struct {
+				name string
+				text spec.String
+			}{"annotations." + e.Key.Value, e.Value})
+		}
+		for _, e := range a.Labels {
+			fields = append(fields, struct {
+				name string
+				text spec.String
+			}{"labels." + e.Key.Value, e.Value})
+		}
+		for _, fl := range fields {
+			checkTemplate(f, fl.name, fl.text, res.Labels, ruleLabels, dl)
+		}
+	}
+	if d := f.Dashboard; d != nil {
+		for _, it := range d.Panels {
+			expr := it.Value.Expr
+			if !isText(expr) {
+				continue
+			}
+			text, orig := promql.SubstituteGrafana(expr.Value)
+			for _, fd := range cat.Check(text, promql.Options{Grafana: true}).Findings {
+				add(dl, f.PosIn(expr, orig(fd.Off)), fd.Severity, fd.Msg)
+			}
+		}
+	}
+	for _, t := range f.Tests {
+		for _, et := range t.Value.ExprTests {
+			checkExpr(f, cat, et.Value.Expr, promql.Options{}, dl)
+		}
+	}
+}
+
+// CheckExpr applies the checks of checkExprs to a dashboard query of the spec s: Grafana's
+// variables ($__rate_interval, $job, ${label:regex}, ...) are substituted first. Positions
+// are Line 1 and Col the byte offset in expr plus one; File is "".
+func CheckExpr(s *model.Spec, expr string) []diag.Diagnostic {
+	cat := catalog(s, nil)
+	text, orig := promql.SubstituteGrafana(expr)
+	var out []diag.Diagnostic
+	for _, fd := range cat.Check(text, promql.Options{Grafana: true}).Findings {
+		out = append(out, diag.Diagnostic{Line: 1, Col: orig(fd.Off) + 1, Severity: fd.Severity, Msg: fd.Msg})
+	}
+	return out
+}
+
+func isText(s spec.String) bool {
+	return s.Set() && s.Node.Kind == yaml.ScalarNode && strings.TrimSpace(s.Value) != ""
+}
+
+func add(dl *diag.List, p diag.Pos, sev diag.Severity, msg string) {
+	dl.Diags = append(dl.Diags, diag.Diagnostic{File: dl.File, Line: p.Line, Col: p.Col, Severity: sev, Msg: msg})
+}
+
+// checkExpr checks one expression; ok is false when there is none to check.
+func checkExpr(f *spec.File, cat *promql.Catalog, expr spec.String, opts promql.Options, dl *diag.List) (promql.Result, bool) {
+	if !isText(expr) {
+		return promql.Result{}, false
+	}
+	res := cat.Check(expr.Value, opts)
+	for _, fd := range res.Findings {
+		add(dl, f.PosIn(expr, fd.Off), fd.Severity, fd.Msg)
+	}
+	return res, true
+}
+
+// checkTemplate parses one annotation or label of an alert as a Prometheus template and checks
+// that the labels it reads are labels of the alert's result.
+func checkTemplate(f *spec.File, field string, text spec.String, result promql.Labels, ruleLabels []string, dl *diag.List) {
+	if !isText(text) {
+		return
+	}
+	refs, bad := promql.CheckTemplate(text.Value)
+	if bad != nil {
+		add(dl, f.PosIn(text, bad.Off), bad.Severity, field+": "+bad.Msg)
+		return
+	}
+	if !result.Known() {
+		return
+	}
+	for _, r := range refs {
+		if result.Has(r.Label) {
+			continue
+		}
+		p := f.PosIn(text, r.Off)
+		if slices.Contains(ruleLabels, r.Label) {
+			dl.Warnf(p, "%s: $labels.%s is a label of the rule, not of the expression's result: Prometheus fills $labels from the result only, so this prints nothing; write the value itself", field, r.Label)
+			continue
+		}
+		hint := ""
+		names := result.Names()
+		if c := closest(r.Label, names); c != "" {
+			hint = "; did you mean " + c + "?"
+		}
+		dl.Errorf(p, "%s: $labels.%s is always empty: the alert's expression returns labels {%s}; add %s to the expression (by (...)) or use one of its labels%s", field, r.Label, strings.Join(names, ", "), r.Label, hint)
+	}
+}
+
+// recordName checks that a recording rule's name follows Prometheus' level:metric:operations
+// convention (the schema rejects names that are no metric names at all).
+func recordName(name spec.String, dl *diag.List) {
+	if !isText(name) {
+		return
+	}
+	n := name.Value
+	switch {
+	case !commonmodel.LegacyValidation.IsValidMetricName(n):
+		// The schema reports it.
+	case !strings.Contains(n, ":"):
+		dl.Warnf(name.Pos(), "recording rule name %q has no colon: by Prometheus' convention recorded series are named level:metric:operations (e.g. endpoint:%s:rate5m), which keeps them apart from scraped metrics", n, n)
+	}
+}
+
+// catalog builds the series that expressions may select. With f, metrics come from the spec
+// file so that those whose declaration is broken (and missing or incomplete in s) are still
+// known by name; recording rules come from f too. Without f, everything comes from s.
+func catalog(s *model.Spec, f *spec.File) *promql.Catalog {
+	target := []string{"job", "instance"}
+	var labels []promql.Label
+	if s != nil {
+		if len(s.TargetLabels) > 0 {
+			target = s.TargetLabels
+		}
+		for _, l := range s.Labels {
+			pl := promql.Label{Name: l.Name, Enum: l.Enum(), Pattern: l.Pattern}
+			for _, v := range l.Values {
+				pl.Values = append(pl.Values, v.Value)
+			}
+			labels = append(labels, pl)
+		}
+	}
+	cat := promql.NewCatalog(target, labels)
+	metric := func(m *model.Metric) promql.Metric {
+		return promql.Metric{Name: m.Name, Type: string(m.Type), Labels: m.LabelNames(), Buckets: m.Buckets, Native: m.Native != nil}
+	}
+	external := func(x *model.ExternalMetric) promql.Metric {
+		return promql.Metric{Name: x.Name, Type: string(x.Type), Labels: x.Labels, External: true}
+	}
+	if f == nil {
+		if s == nil {
+			return cat
+		}
+		for _, m := range s.Metrics {
+			cat.AddMetric(metric(m))
+		}
+		for _, x := range s.External {
+			cat.AddMetric(external(x))
+		}
+		for _, r := range s.Records {
+			cat.AddRecord(r.Record, r.Expr, kvMap(r.Labels))
+		}
+		return cat
+	}
+
+	ns := f.Namespace.Value
+	if s != nil {
+		ns = s.Namespace
+	}
+	for _, e := range f.Metrics {
+		name := e.Key.Value
+		if ns != "" {
+			name = ns + "_" + name
+		}
+		var m *model.Metric
+		if s != nil {
+			m = s.Metric(e.Key.Value)
+		}
+		if m == nil || len(m.Labels) != len(e.Value.Labels) {
+			cat.AddMetric(promql.Metric{Name: name, Type: e.Value.Type.Value, Opaque: true})
+			continue
+		}
+		cat.AddMetric(metric(m))
+	}
+	for _, e := range f.External {
+		var x *model.ExternalMetric
+		if s != nil {
+			for _, c := range s.External {
+				if c.Name == e.Key.Value {
+					x = c
+				}
+			}
+		}
+		if x == nil || len(x.Labels) != len(e.Value.Labels) {
+			cat.AddMetric(promql.Metric{Name: e.Key.Value, Type: e.Value.Type.Value, Opaque: true, External: true})
+			continue
+		}
+		cat.AddMetric(external(x))
+	}
+	for _, it := range f.Records {
+		r := it.Value
+		if !isText(r.Record) || !isText(r.Expr) {
+			continue
+		}
+		ls := map[string]string{}
+		for _, e := range r.Labels {
+			ls[e.Key.Value] = e.Value.Value
+		}
+		cat.AddRecord(r.Record.Value, r.Expr.Value, ls)
+	}
+	return cat
+}
+
+func kvMap(kvs []model.KV) map[string]string {
+	m := make(map[string]string, len(kvs))
+	for _, kv := range kvs {
+		m[kv.Key] = kv.Value
+	}
+	return m
+}
