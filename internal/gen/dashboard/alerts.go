@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/prometheus/prometheus/promql/parser"
+	"github.com/metricgen/metricgen/internal/promql"
 
 	"github.com/metricgen/metricgen/internal/model"
 )
@@ -40,14 +40,14 @@ type watch struct {
 func findWatches(s *model.Spec) ([]watch, error) {
 	var out []watch
 	for _, a := range s.Alerts {
-		e, err := parseExpr(a.Expr)
+		e, err := promql.ParseExpr(a.Expr)
 		if err != nil {
 			return nil, fmt.Errorf("alert %s: %w", a.Name, err)
 		}
-		parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
-			b, ok := n.(*parser.BinaryExpr)
+		promql.Inspect(e, func(n promql.Node, _ []promql.Node) error {
+			b, ok := n.(*promql.BinaryExpr)
 			if !ok || !b.Op.IsComparisonOperator() || b.ReturnBool ||
-				b.Op == parser.EQLC || b.Op == parser.NEQ {
+				b.Op == promql.EQLC || b.Op == promql.NEQ {
 				return nil
 			}
 			side, value, op, ok := comparison(b)
@@ -67,7 +67,7 @@ func findWatches(s *model.Spec) ([]watch, error) {
 
 // comparison splits a comparison into its non-literal side, the literal and the operator as
 // seen from that side. ok is false unless exactly one side is a number.
-func comparison(b *parser.BinaryExpr) (side parser.Expr, value float64, op string, ok bool) {
+func comparison(b *promql.BinaryExpr) (side promql.Expr, value float64, op string, ok bool) {
 	l, lNum := number(b.LHS)
 	r, rNum := number(b.RHS)
 	switch {
@@ -81,12 +81,12 @@ func comparison(b *parser.BinaryExpr) (side parser.Expr, value float64, op strin
 }
 
 // number returns the value of a number literal, possibly parenthesised or negated.
-func number(e parser.Expr) (float64, bool) {
+func number(e promql.Expr) (float64, bool) {
 	switch e := unwrap(e).(type) {
-	case *parser.NumberLiteral:
+	case *promql.NumberLiteral:
 		return e.Val, true
-	case *parser.UnaryExpr:
-		if v, ok := number(e.Expr); ok && e.Op == parser.SUB {
+	case *promql.UnaryExpr:
+		if v, ok := number(e.Expr); ok && e.Op == promql.SUB {
 			return -v, true
 		}
 	}
@@ -94,18 +94,18 @@ func number(e parser.Expr) (float64, bool) {
 }
 
 // watchOf finds the metric and the panel of what side computes.
-func watchOf(s *model.Spec, side parser.Expr) (watch, bool) {
+func watchOf(s *model.Spec, side promql.Expr) (watch, bool) {
 	var (
 		metric   *model.Metric
 		suffixes = map[string]bool{}
 		calls    = map[string]bool{}
-		aggs     = map[parser.ItemType]bool{}
+		aggs     = map[promql.ItemType]bool{}
 		quantile float64
 		foreign  bool
 	)
-	parser.Inspect(side, func(n parser.Node, _ []parser.Node) error {
+	promql.Inspect(side, func(n promql.Node, _ []promql.Node) error {
 		switch n := n.(type) {
-		case *parser.VectorSelector:
+		case *promql.VectorSelector:
 			m, suffix := metricOf(s, n.Name)
 			if m == nil || metric != nil && m != metric {
 				foreign = true
@@ -113,12 +113,12 @@ func watchOf(s *model.Spec, side parser.Expr) (watch, bool) {
 			}
 			metric = m
 			suffixes[suffix] = true
-		case *parser.Call:
+		case *promql.Call:
 			calls[n.Func.Name] = true
 			if n.Func.Name == "histogram_quantile" && quantile == 0 {
 				quantile, _ = number(n.Args[0])
 			}
-		case *parser.AggregateExpr:
+		case *promql.AggregateExpr:
 			aggs[n.Op] = true
 		}
 		return nil
@@ -141,8 +141,8 @@ func watchOf(s *model.Spec, side parser.Expr) (watch, bool) {
 				return watch{}, false
 			}
 		}
-		for _, op := range []parser.ItemType{parser.COUNT, parser.COUNT_VALUES, parser.GROUP,
-			parser.STDDEV, parser.STDVAR} {
+		for _, op := range []promql.ItemType{promql.COUNT, promql.COUNT_VALUES, promql.GROUP,
+			promql.STDDEV, promql.STDVAR} {
 			if aggs[op] {
 				return watch{}, false
 			}

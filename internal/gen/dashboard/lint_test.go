@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/metricgen/metricgen/internal/promql"
 	"github.com/prometheus/prometheus/model/labels"
-	"github.com/prometheus/prometheus/promql/parser"
 
 	"github.com/metricgen/metricgen/internal/model"
 )
@@ -158,7 +158,7 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 		m := regexp.MustCompile(`^label_values\((.+), (\w+)\)$`).FindStringSubmatch(tv.Query)
 		if m == nil || m[2] != tv.Name {
 			bad("template-label-promql-rule", "variable %s: query %q is not label_values(<series>, %s)", tv.Name, tv.Query, tv.Name)
-		} else if _, err := parseExpr(lintExpand(m[1])); err != nil {
+		} else if _, err := promql.ParseExpr(lintExpand(m[1])); err != nil {
 			bad("template-label-promql-rule", "variable %s: %v", tv.Name, err)
 		}
 	}
@@ -200,7 +200,7 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 				bad("target-datasource", "panel %q target %s: datasource %v, panel's %v", p.Title, tg.RefID, tg.Datasource, p.Datasource)
 			}
 			// target-promql-rule
-			e, err := parseExpr(lintExpand(tg.Expr))
+			e, err := promql.ParseExpr(lintExpand(tg.Expr))
 			if err != nil {
 				bad("target-promql-rule", "panel %q target %s: %q: %v", p.Title, tg.RefID, tg.Expr, err)
 				continue
@@ -208,8 +208,8 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 			for _, msg := range lintExpr(e, s, cat, vars) {
 				bad(msg.rule, "panel %q target %s: %s in %s", p.Title, tg.RefID, msg.text, tg.Expr)
 			}
-			parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
-				if vs, ok := n.(*parser.VectorSelector); ok {
+			promql.Inspect(e, func(n promql.Node, _ []promql.Node) error {
+				if vs, ok := n.(*promql.VectorSelector); ok {
 					if m, _ := metricOf(s, vs.Name); m != nil {
 						covered[m.Key] = true
 					}
@@ -244,31 +244,31 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 type lintMsg struct{ rule, text string }
 
 // lintExpr applies the target rules to one parsed expression.
-func lintExpr(e parser.Expr, s *model.Spec, cat *catalog, vars map[string]bool) []lintMsg {
+func lintExpr(e promql.Expr, s *model.Spec, cat *catalog, vars map[string]bool) []lintMsg {
 	var out []lintMsg
 	rateInterval, _ := time.ParseDuration(rateIntervalStandIn)
-	parser.Inspect(e, func(n parser.Node, path []parser.Node) error {
-		var parent parser.Node
+	promql.Inspect(e, func(n promql.Node, path []promql.Node) error {
+		var parent promql.Node
 		if len(path) > 0 {
 			parent = path[len(path)-1]
 		}
 		switch n := n.(type) {
-		case *parser.MatrixSelector:
+		case *promql.MatrixSelector:
 			// panel-rate-interval-rule, target-rate-interval-rule
-			if call, ok := parent.(*parser.Call); ok && (call.Func.Name == "rate" || call.Func.Name == "irate") && n.Range != rateInterval {
+			if call, ok := parent.(*promql.Call); ok && (call.Func.Name == "rate" || call.Func.Name == "irate") && n.Range != rateInterval {
 				out = append(out, lintMsg{"target-rate-interval-rule", fmt.Sprintf("%s over %s, not $__rate_interval", call.Func.Name, n.Range)})
 			}
-		case *parser.VectorSelector:
+		case *promql.VectorSelector:
 			// target-counter-agg-rule: a counter (a spec counter, or any name in _total) is
 			// read only through rate, irate or increase.
 			m, _ := metricOf(s, n.Name)
 			if strings.HasSuffix(n.Name, "_total") || m != nil && m.Type == model.Counter && n.Name == m.Name {
 				ok := len(path) >= 2
 				if ok {
-					_, ok = path[len(path)-1].(*parser.MatrixSelector)
+					_, ok = path[len(path)-1].(*promql.MatrixSelector)
 				}
 				if ok {
-					call, isCall := path[len(path)-2].(*parser.Call)
+					call, isCall := path[len(path)-2].(*promql.Call)
 					ok = isCall && slices.Contains([]string{"rate", "irate", "increase"}, call.Func.Name)
 				}
 				if !ok {
@@ -302,7 +302,7 @@ func lintExpr(e parser.Expr, s *model.Spec, cat *catalog, vars map[string]bool) 
 	return out
 }
 
-func matcherOn(vs *parser.VectorSelector, label string) *labels.Matcher {
+func matcherOn(vs *promql.VectorSelector, label string) *labels.Matcher {
 	for _, m := range vs.LabelMatchers {
 		if m.Name == label {
 			return m

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/prometheus/prometheus/promql/parser"
+	"github.com/metricgen/metricgen/internal/promql"
 
 	"github.com/metricgen/metricgen/internal/model"
 )
@@ -258,8 +258,8 @@ func (b *builder) helpOf(expr string) string {
 		return ""
 	}
 	var helps []string
-	parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
-		if vs, ok := n.(*parser.VectorSelector); ok {
+	promql.Inspect(e, func(n promql.Node, _ []promql.Node) error {
+		if vs, ok := n.(*promql.VectorSelector); ok {
 			if m, _ := metricOf(b.s, vs.Name); m != nil && m.Help != "" && !slices.Contains(helps, sentence(m.Help)) {
 				helps = append(helps, sentence(m.Help))
 			}

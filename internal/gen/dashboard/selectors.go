@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/prometheus/prometheus/model/labels"
-	"github.com/prometheus/prometheus/promql/parser"
 
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/promql"
@@ -100,9 +99,9 @@ func matchers(labels []string) string {
 }
 
 // unwrap strips parentheses.
-func unwrap(e parser.Expr) parser.Expr {
+func unwrap(e promql.Expr) promql.Expr {
 	for {
-		p, ok := e.(*parser.ParenExpr)
+		p, ok := e.(*promql.ParenExpr)
 		if !ok {
 			return e
 		}
@@ -123,8 +122,8 @@ func (c *catalog) filterExpr(expr string) (string, error) {
 		text string
 	}
 	var ins []insertion
-	parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
-		vs, ok := n.(*parser.VectorSelector)
+	promql.Inspect(e, func(n promql.Node, _ []promql.Node) error {
+		vs, ok := n.(*promql.VectorSelector)
 		if !ok || vs.Name == promql.Var {
 			return nil
 		}
