@@ -28,10 +28,37 @@ type builder struct {
 	root string // output root
 	s    *model.Spec
 
-	// flagged are the JSON pointers of the values the schema found wrong. A warning about
-	// something missing is not given inside them: what is "missing" is most often there,
-	// misspelt or of the wrong type, and reported already.
+	// flagged are the JSON pointers of the values the schema found wrong (see missing).
 	flagged []string
+}
+
+// missing reports whether key is really absent from the mapping node at ptr, for a warning
+// that says it is missing: not there under a misspelt name, and not there with a value of the
+// wrong type, both of which the schema reports already. def is the schema definition of the
+// mapping, for the names of its keys.
+func (b *builder) missing(node *yaml.Node, ptr, key, def string) bool {
+	if slices.ContainsFunc(b.flagged, func(f string) bool { return f == ptr+"/"+key || strings.HasPrefix(f, ptr+"/"+key+"/") }) {
+		return false
+	}
+	if node == nil || node.Kind != yaml.MappingNode {
+		return true
+	}
+	known := schemaKeys(def)
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		if k := node.Content[i].Value; !slices.Contains(known, k) && closest(k, known) == key {
+			return false
+		}
+	}
+	return true
+}
+
+// schemaKeys returns the keys the schema allows in the definition def ("alert", "label").
+func schemaKeys(def string) []string {
+	cs, err := compiled()
+	if err != nil {
+		return nil
+	}
+	return cs.propertiesAt("#/$defs/" + def)
 }
 
 // pointer is the JSON pointer of the value at path (keys and list indexes).
@@ -59,12 +86,7 @@ func keyIn(m *yaml.Node, key string) diag.Pos {
 
 // schemaFlagged reports whether the schema found a problem at ptr or inside it.
 func (b *builder) schemaFlagged(ptr string) bool {
-	for _, f := range b.flagged {
-		if f == ptr || strings.HasPrefix(f, ptr+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(b.flagged, func(f string) bool { return f == ptr || strings.HasPrefix(f, ptr+"/") })
 }
 
 func (b *builder) errorf(p diag.Pos, format string, args ...any) { b.dl.Errorf(p, format, args...) }
@@ -312,7 +334,8 @@ func (b *builder) labels() {
 				}
 			}
 			l.MaxValues = def.MaxValues.Value
-			if !def.MaxValues.Set() && !b.schemaFlagged(pointer("labels", name)) {
+			ptr := pointer("labels", name)
+			if !def.MaxValues.Set() && b.missing(e.Node, ptr, "max_values", "label") && b.missing(e.Node, ptr, "values", "label") {
 				b.warnf(e.Key.Pos(), "label %q is free-form with no max_values: its cardinality is unbounded; list its values, or set max_values to fold rare values into \"other\"", name)
 			}
 		}

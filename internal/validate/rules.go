@@ -29,7 +29,7 @@ func (b *builder) external() {
 		x := &model.ExternalMetric{Name: name, Type: model.MetricType(e.Value.Type.Value), Help: e.Value.Help.Value}
 		for _, l := range e.Value.Labels {
 			if !labelName.MatchString(l.Value) {
-				b.errorf(l.Pos(), "external metric %q: %q is not a valid label name", name, l.Value)
+				b.errorf(l.Pos(), "external metric %q: %q is not a valid label name (letters, digits and '_', not starting with a digit)", name, l.Value)
 				continue
 			}
 			x.Labels = append(x.Labels, l.Value)
@@ -53,6 +53,9 @@ func (b *builder) logging() {
 		r := it.Value
 		key := strings.ToLower(r.Key.Value)
 		switch {
+		case key == "":
+			b.errorf(r.Key.Pos(), "redact key is empty; name the attribute key to redact, e.g. \"email\" or \"*_token\"")
+			continue
 		case strings.Trim(key, "*") == "":
 			b.errorf(r.Key.Pos(), "redact key %q matches every attribute; name the keys to redact", r.Key.Value)
 			continue
@@ -183,7 +186,7 @@ func (b *builder) alerts() {
 		}
 		slices.SortFunc(ann, func(x, y model.KV) int { return strings.Compare(x.Key, y.Key) })
 		out.Annotations = ann
-		if !a.Summary.Set() && a.Alert.Set() && !b.schemaFlagged(pointer("alerts", strconv.Itoa(i))) {
+		if !a.Summary.Set() && a.Alert.Set() && b.missing(it.Node, pointer("alerts", strconv.Itoa(i)), "summary", "alert") {
 			b.warnf(a.Alert.Pos(), "%s has no summary; add one line saying what is wrong, so the notification is readable", what)
 		}
 		b.s.Alerts = append(b.s.Alerts, out)

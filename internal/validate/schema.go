@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -63,6 +62,19 @@ var semanticOwned = []string{
 	"#/$defs/metric/then/",                                              // builder.buckets: buckets or native on a non-histogram
 	"#/$defs/nativeHistogram/properties/bucket_factor/exclusiveMinimum", // builder.buckets
 	"#/$defs/alert/properties/runbook/format",                           // builder.alerts
+	"#/$defs/label/properties/values/items/minLength",                   // builder.enumValues: an empty value
+	"#/$defs/redactRule/properties/key/minLength",                       // builder.logging: an empty key
+}
+
+// semanticOwnedAt are rules of shared definitions that a semantic check enforces at some
+// places only: a label name in target_labels, say, but not in a test's expected labels.
+var semanticOwnedAt = []struct {
+	at   *regexp.Regexp // instance location
+	rule string         // absolute keyword location
+}{
+	{regexp.MustCompile(`^/target_labels/[0-9]+$`), "#/$defs/labelName/pattern"},                   // builder.targetLabels
+	{regexp.MustCompile(`^/external_metrics/[^/]+/labels/[0-9]+$`), "#/$defs/labelName/pattern"},   // builder.external
+	{regexp.MustCompile(`^/dashboard/groups/[0-9]+/metrics/[0-9]+$`), "#/$defs/metricKey/pattern"}, // builder.dashboard
 }
 
 // namesCheckedBySemantic are the mappings whose keys the semantic checks validate as names
@@ -141,9 +153,14 @@ func (r *reporter) owned(e *jsonschema.ValidationError) bool {
 	if strings.Contains(e.KeywordLocation, "/propertyNames/") {
 		return namesCheckedBySemantic.MatchString(parentPointer(e.InstanceLocation))
 	}
-	_, frag, _ := strings.Cut(e.AbsoluteKeywordLocation, "#")
+	frag := fragment(e.AbsoluteKeywordLocation)
 	for _, o := range semanticOwned {
-		if strings.HasPrefix("#"+frag, o) {
+		if strings.HasPrefix(frag, o) {
+			return true
+		}
+	}
+	for _, o := range semanticOwnedAt {
+		if frag == o.rule && o.at.MatchString(e.InstanceLocation) {
 			return true
 		}
 	}
@@ -332,7 +349,12 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 			}
 			return
 		}
-		dl.Errorf(pos, "%s%s, not %s", prefix(where), typeWanted(e.Message), typeGot(node))
+		hint := ""
+		if want := typeWanted(e.Message); want == "must be a string" && node != nil && node.Kind == yaml.ScalarNode && node.ShortTag() != "!!null" {
+			// YAML read 404 or true as a number or boolean: quoting keeps the text.
+			hint = fmt.Sprintf("; quote it: '%s'", node.Value)
+		}
+		dl.Errorf(pos, "%s%s, not %s%s", prefix(where), typeWanted(e.Message), typeGot(node), hint)
 	case "enum":
 		options := cs.enumAt(e.AbsoluteKeywordLocation)
 		hint := didYouMean(value, options)
@@ -342,6 +364,10 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 		dl.Errorf(pos, "%s%q is not one of %s%s", prefix(where), value, strings.Join(options, ", "), hint)
 	case "const":
 		if loc == "/version" {
+			if node != nil && node.ShortTag() != "!!int" {
+				dl.Errorf(pos, "version must be the number 1, not %s; write `version: 1`, without quotes", typeGot(node))
+				return
+			}
 			dl.Errorf(pos, "unsupported spec version %s; this metricgen reads version 1: set `version: 1`", value)
 			return
 		}
@@ -355,15 +381,18 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 	case "uniqueItems":
 		// The schema names the first pair only; report every repeat, at the repeat.
 		items, _ := valueAt(doc.Value, loc).([]any)
-		for j := range items {
-			for i := range j {
-				if reflect.DeepEqual(items[i], items[j]) {
-					if n := doc.Pointers[loc+"/"+strconv.Itoa(j)]; n != nil {
-						dl.Errorf(spec.PosOf(n), "%s%q is listed twice; remove the repeat", prefix(where), valueString(n))
-					}
-					break
+		seen := map[string]bool{}
+		for j, item := range items {
+			key, err := json.Marshal(item) // canonical: mapping keys sorted
+			if err != nil {
+				continue
+			}
+			if seen[string(key)] {
+				if n := doc.Pointers[loc+"/"+strconv.Itoa(j)]; n != nil {
+					dl.Errorf(spec.PosOf(n), "%s%q is listed twice; remove the repeat", prefix(where), valueString(n))
 				}
 			}
+			seen[string(key)] = true
 		}
 	case "format":
 		dl.Errorf(pos, "%s%q is not a valid %s", prefix(where), value, cs.formatAt(e.AbsoluteKeywordLocation))
