@@ -60,9 +60,9 @@ func (r *Redactor) ReplaceAttr(groups []string, a slog.Attr) slog.Attr {
 	case !removed:
 		return b
 	case len(groups) > 0:
-		// An empty group, which handlers drop too: log/slog's handlers (Go 1.26 and
-		// before) garble the rest of the line when ReplaceAttr removes every
-		// attribute of a group: that group is never closed.
+		// An empty group, which handlers drop too, rather than the zero Attr:
+		// log/slog's own handlers (as of Go 1.26) never close a group whose
+		// every attribute ReplaceAttr removes, which garbles the rest of the line.
 		return slog.Attr{Key: a.Key, Value: slog.GroupValue()}
 	}
 	return slog.Attr{}
@@ -143,6 +143,10 @@ func redactLower(dst []byte, key string) []byte {
 func (r *Redactor) attr(a slog.Attr, rule redactRule, depth int) (b slog.Attr, changed, removed bool) {
 	if rule.action == redactNone {
 		rule = redactMatch(a.Key)
+		// Most attributes: no rule, and nothing inside to look into.
+		if k := a.Value.Kind(); rule.action == redactNone && k != slog.KindAny && k != slog.KindGroup && k != slog.KindLogValuer {
+			return a, false, false
+		}
 	}
 	if rule.action == redactRemove {
 		return slog.Attr{}, true, true
@@ -312,8 +316,10 @@ func (h *redactHandler) Enabled(ctx context.Context, level slog.Level) bool {
 }
 
 // Handle passes r on as it is when redaction changes none of its attributes: most records hold no
-// configured key, and finding that out allocates nothing. Otherwise it passes on a new record,
-// leaving r to its caller, and redacts each attribute once, so that a LogValuer is resolved once.
+// configured key, and finding that out allocates nothing. Otherwise, and when an attribute is a
+// LogValuer (resolved here, so that the value checked is the value logged), it passes on a new
+// record and leaves r to its caller. Each attribute is redacted once, so a LogValuer is resolved
+// once.
 func (h *redactHandler) Handle(ctx context.Context, r slog.Record) error {
 	n := 0 // attributes before the first that changes
 	var first slog.Attr
@@ -329,7 +335,8 @@ func (h *redactHandler) Handle(ctx context.Context, r slog.Record) error {
 	if !changed {
 		return h.handler.Handle(ctx, r)
 	}
-	attrs := make([]slog.Attr, 0, r.NumAttrs())
+	var buf [16]slog.Attr // up to 16 attributes are gathered without allocating
+	attrs := buf[:0]
 	i := 0
 	r.Attrs(func(a slog.Attr) bool {
 		switch {

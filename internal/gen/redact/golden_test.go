@@ -32,7 +32,7 @@ func generate(t *testing.T, s *model.Spec) []byte {
 		t.Fatal(err)
 	}
 	if len(files) != 1 || files[0].Path != s.Go.Dir+"/redact.go" {
-		t.Fatalf("Generate returned %d files (first %q), want only %s/redact.go", len(files), files[0].Path, s.Go.Dir)
+		t.Fatalf("Generate returned %v, want only %s/redact.go", files, s.Go.Dir)
 	}
 	return files[0].Content
 }

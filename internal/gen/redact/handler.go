@@ -61,7 +61,8 @@ func (e *emitter) handler() {
 //		if !changed {
 //			return h.handler.Handle(ctx, r)
 //		}
-//		attrs := make([]slog.Attr, 0, r.NumAttrs())
+//		var buf [16]slog.Attr // up to 16 attributes are gathered without allocating
+//		attrs := buf[:0]
 //		i := 0
 //		r.Attrs(func(a slog.Attr) bool {
 //			switch {
@@ -106,7 +107,8 @@ func (e *emitter) handle() {
 			jen.Return(jen.True()),
 		)),
 		jen.If(jen.Op("!").Id("changed")).Block(jen.Return(id("h").Dot("handler").Dot("Handle").Call(id("ctx"), id("r")))),
-		id("attrs").Op(":=").Make(jen.Index().Add(slog("Attr")), jen.Lit(0), id("r").Dot("NumAttrs").Call()),
+		jen.Var().Id("buf").Index(jen.Lit(16)).Add(slog("Attr")).Comment("up to 16 attributes are gathered without allocating"),
+		id("attrs").Op(":=").Id("buf").Index(jen.Empty(), jen.Lit(0)),
 		id("i").Op(":=").Lit(0),
 		id("r").Dot("Attrs").Call(jen.Func().Params(id("a").Add(slog("Attr"))).Bool().Block(
 			jen.Switch().Block(

@@ -290,7 +290,6 @@ func (e *emitter) match() {
 //	}
 func (e *emitter) lower() {
 	f := e.f
-	id := jen.Id
 	doc(f, "redactLower appends key to dst in lower case, as strings.ToLower writes it: ASCII in place, "+
 		"the rest rune by rune.")
 	f.Func().Id("redactLower").Params(id("dst").Index().Byte(), id("key").String()).Index().Byte().Block(
@@ -328,7 +327,6 @@ func (e *emitter) lower() {
 //	}
 func (e *emitter) containsInOrderFunc() {
 	f := e.f
-	id := jen.Id
 	doc(f, "redactContainsInOrder reports whether s holds each of parts, in order, without overlaps: the "+
 		"middle of a pattern with several '*'s.")
 	f.Func().Id("redactContainsInOrder").Params(id("s").Index().Byte(), id("parts").Op("...").String()).Bool().Block(

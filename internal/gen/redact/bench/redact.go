@@ -384,7 +384,8 @@ func (h *redactHandler) Handle(ctx context.Context, r slog.Record) error {
 	if !changed {
 		return h.handler.Handle(ctx, r)
 	}
-	attrs := make([]slog.Attr, 0, r.NumAttrs())
+	var buf [16]slog.Attr // up to 16 attributes are gathered without allocating
+	attrs := buf[:0]
 	i := 0
 	r.Attrs(func(a slog.Attr) bool {
 		switch {
