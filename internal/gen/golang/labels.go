@@ -252,7 +252,9 @@ func (g *generator) guardType(f *jen.File) {
 		})
 		if pattern {
 			b.If(jen.Id("pattern").Op("!=").Lit("")).Block(
-				jen.Id("g").Dot("pattern").Op("=").Qual(regexpPath, "MustCompile").Call(jen.Id("pattern")),
+				jen.Comment("Anchored, as Prometheus anchors its regular expressions: the pattern"),
+				jen.Comment("must match the whole value, the same reading validation gave it."),
+				jen.Id("g").Dot("pattern").Op("=").Qual(regexpPath, "MustCompile").Call(jen.Lit("^(?:").Op("+").Id("pattern").Op("+").Lit(")$")),
 			)
 		}
 		b.Return(jen.Id("g"))

@@ -6,16 +6,26 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/validate"
 )
 
-// TestSpecFiles validates each golden case's spec.yaml, as the CLI does from the case's folder,
-// and checks that it is clean (stderr.txt stays empty) and generates the same package as the
-// case's hand-built model: the model table and the spec files cannot drift apart.
+// TestSpecFiles validates each golden case's spec.yaml (and bench/spec.yaml), as the CLI does
+// from the case's folder, and checks that it is clean (stderr.txt stays empty) and generates the
+// same package as the case's hand-built model: the model table and the spec files cannot drift
+// apart.
 func TestSpecFiles(t *testing.T) {
+	type specFile struct {
+		name, dir string
+		spec      func() *model.Spec
+	}
+	files := []specFile{{"bench", benchDir, benchSpec}}
 	for _, c := range cases {
+		files = append(files, specFile{c.name, filepath.Join(goldenRoot, c.name), c.spec})
+	}
+	for _, c := range files {
 		t.Run(c.name, func(t *testing.T) {
-			dir, err := filepath.Abs(filepath.Join(goldenRoot, c.name))
+			dir, err := filepath.Abs(c.dir)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -168,7 +168,9 @@ func newLabelGuard(pattern string, limit int) *labelGuard {
 		seen:  make(map[string]struct{}),
 	}
 	if pattern != "" {
-		g.pattern = regexp.MustCompile(pattern)
+		// Anchored, as Prometheus anchors its regular expressions: the pattern
+		// must match the whole value, the same reading validation gave it.
+		g.pattern = regexp.MustCompile("^(?:" + pattern + ")$")
 	}
 	return g
 }
