@@ -385,32 +385,12 @@ func (b *builder) redactedKey(name string) (string, bool) {
 		return "", false
 	}
 	for _, r := range b.f.Logging.Redact {
-		if globMatch(strings.ToLower(r.Value.Key.Value), name) {
+		// The same matching the generated redaction code does.
+		if rule := (model.RedactRule{Key: r.Value.Key.Value}); rule.Match(name) {
 			return r.Value.Key.Value, true
 		}
 	}
 	return "", false
-}
-
-// globMatch matches name against pattern, where '*' stands for any run of characters.
-func globMatch(pattern, name string) bool {
-	parts := strings.Split(pattern, "*")
-	if len(parts) == 1 {
-		return pattern == name
-	}
-	if !strings.HasPrefix(name, parts[0]) {
-		return false
-	}
-	name = name[len(parts[0]):]
-	last := parts[len(parts)-1]
-	for _, p := range parts[1 : len(parts)-1] {
-		i := strings.Index(name, p)
-		if i < 0 {
-			return false
-		}
-		name = name[i+len(p):]
-	}
-	return strings.HasSuffix(name, last)
 }
 
 func (b *builder) enumValues(l *model.Label, values []spec.String) {
