@@ -149,7 +149,9 @@ func (b *builder) alerts() {
 		if prev, dup := names[out.Name]; dup && a.Alert.Set() {
 			b.errorf(a.Alert.Pos(), "alert %q is defined twice (first at line %d); give each alert its own name", out.Name, prev.Node.Line)
 		}
-		names[out.Name] = a.Alert
+		if a.Alert.Set() {
+			names[out.Name] = a.Alert
+		}
 		what := fmt.Sprintf("alert %q", out.Name)
 		out.Labels = b.ruleLabels(a.Labels, what)
 		// The contract puts the service in every alert's labels, so that routing and silences
@@ -198,10 +200,11 @@ func (b *builder) records() {
 	for _, it := range b.f.Records {
 		r := it.Value
 		name := r.Record.Value
-		if prev, dup := seen[name]; dup {
+		if prev, dup := seen[name]; dup && r.Record.Set() {
 			b.errorf(r.Record.Pos(), "recording rule %q is defined twice (first at line %d); a series must come from one rule", name, prev.Node.Line)
+		} else if r.Record.Set() {
+			seen[name] = r.Record
 		}
-		seen[name] = r.Record
 		if m := b.metricByName(name); m != nil {
 			b.errorf(r.Record.Pos(), "recording rule %q has the full name of metric %q: the recorded series would mix with the metric's; rename it", name, m.Key)
 		}
