@@ -115,6 +115,8 @@ type loaded struct {
 func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 	var all []diag.Diagnostic
 	var out []loaded
+	p := diag.Printer{Format: diag.Format(o.format)}
+	showSource := p.Format == diag.Text && isTerminal(stderr)
 	sources := map[string][]byte{}
 	for _, path := range specs {
 		root := o.out
@@ -123,15 +125,16 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 		}
 		s, ds := validate.File(path, validate.Options{OutRoot: root})
 		all = append(all, ds...)
-		if src, err := os.ReadFile(path); err == nil {
-			sources[path] = src
+		if showSource && len(ds) > 0 {
+			if src, err := os.ReadFile(path); err == nil {
+				sources[path] = src
+			}
 		}
 		if s != nil {
 			out = append(out, loaded{spec: s, root: root})
 		}
 	}
-	p := diag.Printer{Format: diag.Format(o.format)}
-	if p.Format == diag.Text && isTerminal(stderr) {
+	if showSource {
 		p.Sources = sources
 	}
 	p.Print(stderr, all)

@@ -456,13 +456,16 @@ func nonFinite(n *yaml.Node) (string, bool) {
 	return "", false
 }
 
+// pointerUnescaper undoes JSON pointer escaping in one segment.
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
 // valueAt returns the JSON value at pointer ptr of v.
 func valueAt(v any, ptr string) any {
 	if ptr == "" {
 		return v
 	}
 	for _, seg := range strings.Split(ptr[1:], "/") {
-		seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+		seg = pointerUnescaper.Replace(seg)
 		switch t := v.(type) {
 		case map[string]any:
 			v = t[seg]
@@ -509,26 +512,7 @@ func (cs *compiledSchema) lookup(abs string) any {
 	if !ok {
 		return nil
 	}
-	v := cs.raw
-	for _, seg := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
-		if seg == "" {
-			continue
-		}
-		seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
-		switch t := v.(type) {
-		case map[string]any:
-			v = t[seg]
-		case []any:
-			i, err := strconv.Atoi(seg)
-			if err != nil || i < 0 || i >= len(t) {
-				return nil
-			}
-			v = t[i]
-		default:
-			return nil
-		}
-	}
-	return v
+	return valueAt(cs.raw, strings.TrimSuffix(frag, "/"))
 }
 
 // resolve is lookup that follows a "$ref" at the end of the location, to the schema it names.
@@ -634,7 +618,7 @@ func describe(ptr string) string {
 	}
 	var b strings.Builder
 	for _, seg := range strings.Split(ptr[1:], "/") {
-		seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+		seg = pointerUnescaper.Replace(seg)
 		if _, err := strconv.Atoi(seg); err == nil {
 			b.WriteString("[" + seg + "]")
 			continue
@@ -659,7 +643,7 @@ func lastSegment(ptr string) string {
 }
 
 func lastSegmentUnescaped(ptr string) string {
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(lastSegment(ptr))
+	return pointerUnescaper.Replace(lastSegment(ptr))
 }
 
 func parentPointer(ptr string) string {
