@@ -4,20 +4,24 @@
 GO       ?= go
 SPECS    := $(wildcard spec/*.yaml)
 FUZZTIME ?= 30s
+# The modules of this repository (see docs/development.md): the tool itself (.), the
+# verification tests with heavy dependencies (verify), and the committed generated code as a
+# service builds it (generated, at the lowest Go and client_golang the generated code supports).
+MODULES  := . verify generated
 
 .PHONY: all build test vet fmt-check check generate e2e fuzz bench tidy
 
 all: vet test check
 
 build:
-	$(GO) build ./...
+	@set -e; for m in $(MODULES); do (cd $$m && $(GO) build ./...); done
 
-# The README's test command: unit, golden, corpus and compile tests.
+# The README's test command: unit, golden, corpus and compile tests, in every module.
 test: vet fmt-check
-	$(GO) test ./...
+	@set -e; for m in $(MODULES); do echo "go test ($$m)"; (cd $$m && $(GO) test ./...); done
 
 vet:
-	$(GO) vet ./...
+	@set -e; for m in $(MODULES); do (cd $$m && $(GO) vet ./...); done
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -36,18 +40,20 @@ check:
 # Real components: promtool on the generated rules and rule tests, and the end-to-end tests
 # (real Prometheus, the example service). Absence of promtool fails here.
 e2e:
-	CI=true $(GO) test -count=1 -tags e2e -run 'Promtool|E2E' ./...
+	@set -e; for m in . verify; do (cd $$m && CI=true $(GO) test -count=1 -tags e2e -run 'Promtool|E2E' ./...); done
 
-# Every fuzz target for FUZZTIME each (go test runs one target at a time).
+# Every fuzz target of every module for FUZZTIME each (go test runs one target at a time).
 fuzz:
-	@for target in $$($(GO) test -list '^Fuzz' ./... | grep '^Fuzz'); do \
-		pkg=$$(grep -rl "func $$target(" --include='*_test.go' . | xargs -n1 dirname | sort -u | head -1); \
-		echo "fuzz $$target in $$pkg for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	@set -e; for m in $(MODULES); do \
+		for target in $$(cd $$m && $(GO) test -list '^Fuzz' ./... | grep '^Fuzz'); do \
+			pkg=$$(cd $$m && grep -rl "func $$target(" --include='*_test.go' . | xargs -n1 dirname | sort -u | head -1); \
+			echo "fuzz $$target in $$m/$$pkg for $(FUZZTIME)"; \
+			(cd $$m && $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg) || exit 1; \
+		done; \
 	done
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 tidy:
-	$(GO) mod tidy
+	@set -e; for m in $(MODULES); do (cd $$m && $(GO) mod tidy); done

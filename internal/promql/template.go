@@ -1,16 +1,12 @@
 package promql
 
 import (
-	"context"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template/parse"
-
-	"github.com/prometheus/prometheus/template"
-	"github.com/prometheus/prometheus/util/features"
 
 	"github.com/metricgen/metricgen/internal/diag"
 )
@@ -26,21 +22,16 @@ type TemplateRef struct {
 }
 
 // CheckTemplate parses text as Prometheus parses an alert's annotations and labels (the way
-// rulefmt's testTemplateParsing does, which is what promtool runs). It returns the labels the
-// template reads, or the syntax error as a finding.
+// rulefmt's testTemplateParsing does, which is what promtool runs: text/template's parser with
+// Prometheus' function names). It returns the labels the template reads, or the syntax error
+// as a finding.
 func CheckTemplate(text string) ([]TemplateRef, *Finding) {
 	if !strings.Contains(text, "{{") {
 		return nil, nil
 	}
-	// One parse with the names of the same functions yields the tree; Prometheus' own parse
-	// runs only to word the error when there is one.
-	trees, err := parse.Parse("alert", templateDefs+text, "", "", templateFuncs())
+	trees, err := parseTemplate("alert", text)
 	if err != nil {
-		exp := template.NewTemplateExpander(context.Background(), templateDefs+text, "alert", nil, 0, nil, nil, nil)
-		if err := exp.ParseTest(); err != nil {
-			return nil, templateError(text, err)
-		}
-		return nil, nil
+		return nil, templateError(text, err)
 	}
 	var refs []TemplateRef
 	walkTemplate(trees["alert"].Root, true, func(pos parse.Pos, label string) {
@@ -51,17 +42,37 @@ func CheckTemplate(text string) ([]TemplateRef, *Finding) {
 	return refs, nil
 }
 
-// templateFuncs are the names of the functions alert templates may call: text/template's
-// built-ins and Prometheus' (from its feature registry, so they follow the Prometheus release).
+// parseTemplate parses text the way Prometheus' template.Expander.ParseTest does (the
+// variables Prometheus defines first, then text/template's parser with text/template's
+// built-ins and Prometheus' functions), so the errors read exactly as promtool's.
+func parseTemplate(name, text string) (map[string]*parse.Tree, error) {
+	return parse.Parse(name, templateDefs+text, "", "", templateFuncs())
+}
+
+// TextTemplateBuiltins are text/template's own functions (its builtins table).
+var TextTemplateBuiltins = []string{"and", "call", "eq", "ge", "gt", "html", "index", "js", "le", "len", "lt", "ne", "not", "or", "print", "printf", "println", "slice", "urlquery"}
+
+// PrometheusTemplateFuncs are the functions Prometheus adds for alert templates (its template
+// package's function map, as of the promql/parser release in go.mod). A test in the verify
+// module compares the list with Prometheus' own feature registry, so a Prometheus upgrade that
+// adds or drops one fails there.
+var PrometheusTemplateFuncs = []string{
+	"args", "externalURL", "first", "graphLink", "humanize", "humanize1024", "humanizeDuration",
+	"humanizePercentage", "humanizeTimestamp", "label", "match", "now", "parseDuration",
+	"pathPrefix", "query", "reReplaceAll", "safeHtml", "sortByLabel", "stripDomain", "stripPort",
+	"strvalue", "tableLink", "title", "toDuration", "toLower", "toTime", "toUpper",
+	"urlQueryEscape", "value",
+}
+
+// templateFuncs maps the name of every function an alert template may call; the parser only
+// checks that a name maps to something.
 var templateFuncs = sync.OnceValue(func() map[string]any {
 	fm := map[string]any{}
-	for _, name := range []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"} {
-		fm[name] = true // parse only checks that the name maps to something
+	for _, name := range TextTemplateBuiltins {
+		fm[name] = true
 	}
-	r := features.NewRegistry()
-	template.RegisterFeatures(r)
-	for name := range r.Get()[features.TemplatingFunctions] {
-		fm[name] = true // parse only checks that the name maps to something
+	for _, name := range PrometheusTemplateFuncs {
+		fm[name] = true
 	}
 	return fm
 })

@@ -13,9 +13,10 @@ import (
 // repoRoot is the module root, from this package's folder.
 const repoRoot = "../../.."
 
-// TestExercise builds every golden package in a scratch module (module scratch, requiring the
-// client_golang of our go.mod, with our go.sum), adds its exercise as a test, and runs go vet
-// and go test -race there, offline: GOPROXY=off, the module cache only.
+// TestExercise builds every golden package in a scratch module (module scratch, with the
+// requirements and go.sum of our go.mod, so that it selects the versions our build has in the
+// module cache), adds its exercise as a test, and runs go vet and go test -race there,
+// offline: GOPROXY=off, the module cache only.
 func TestExercise(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a scratch module; skipped with -short")
@@ -31,7 +32,7 @@ func TestExercise(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("go.mod", "module scratch\n\ngo 1.26\n\nrequire github.com/prometheus/client_golang "+clientGolangVersion(t)+"\n")
+	write("go.mod", scratchGoMod(t))
 	sum, err := os.ReadFile(filepath.Join(repoRoot, "go.sum"))
 	if err != nil {
 		t.Fatal(err)
@@ -73,21 +74,16 @@ func goCmd(t *testing.T, dir string, args ...string) {
 	t.Logf("go %s:\n%s", strings.Join(args, " "), out)
 }
 
-// clientGolangVersion returns the version of client_golang our go.mod requires.
-func clientGolangVersion(t *testing.T) string {
+// scratchGoMod is our go.mod as module scratch: the same requirements, so the same versions.
+func scratchGoMod(t *testing.T) string {
 	t.Helper()
 	mod, err := os.ReadFile(filepath.Join(repoRoot, "go.mod"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range strings.Split(string(mod), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "github.com/prometheus/client_golang" {
-			return f[1]
-		}
-		if f := strings.Fields(line); len(f) >= 3 && f[0] == "require" && f[1] == "github.com/prometheus/client_golang" {
-			return f[2]
-		}
+	first, rest, _ := strings.Cut(string(mod), "\n")
+	if !strings.HasPrefix(first, "module ") || !strings.Contains(rest, "github.com/prometheus/client_golang ") {
+		t.Fatalf("%s/go.mod does not start with a module line or does not require client_golang", repoRoot)
 	}
-	t.Fatal("go.mod does not require github.com/prometheus/client_golang")
-	return ""
+	return "module scratch\n" + rest
 }
