@@ -9,7 +9,7 @@ FUZZTIME ?= 30s
 # service builds it (generated, at the lowest Go and client_golang the generated code supports).
 MODULES  := . verify generated
 
-.PHONY: all build test vet fmt-check check generate e2e fuzz bench tidy
+.PHONY: all build test vet fmt-check check generate docs e2e fuzz bench tidy
 
 all: vet test check
 
@@ -30,6 +30,10 @@ fmt-check:
 # Regenerate generated/ from spec/.
 generate:
 	$(GO) run ./cmd/metricgen generate --out generated $(SPECS)
+
+# Regenerate docs/checks.md from the check registry (internal/diag/registry.go).
+docs:
+	$(GO) generate ./internal/diag
 
 # The drift check CI runs: fails when generated/ is not what spec/ generates, or the example
 # service's committed outputs are not what its metrics.yaml generates.

@@ -12,7 +12,8 @@ import (
 
 // FuzzGenerate feeds arbitrary bytes through the whole in-memory pipeline: load, validate and,
 // for a valid spec, every emitter. Nothing may panic or hang; a spec without errors must
-// yield a model; every diagnostic must name a position inside the input; and emitting twice
+// yield a model; every diagnostic must have a registered code and name a range inside the
+// input; and emitting twice
 // must give the same bytes.
 func FuzzGenerate(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(repoRoot, "spec", "*.yaml"))
@@ -32,6 +33,12 @@ func FuzzGenerate(f *testing.F) {
 		for _, d := range ds {
 			if d.Line < 0 || d.Line > lines || d.Col < 0 {
 				t.Errorf("diagnostic outside the input (%d lines): %s", lines, d)
+			}
+			if !diag.Known(d.Code) {
+				t.Errorf("diagnostic without a registered code: %s", d)
+			}
+			if d.Col > 0 && (d.EndLine < d.Line || d.EndLine > lines || d.EndLine == d.Line && d.EndCol <= d.Col) {
+				t.Errorf("diagnostic ends at %d:%d, before it starts: %s", d.EndLine, d.EndCol, d)
 			}
 		}
 		if (s == nil) != diag.HasErrors(ds) {

@@ -266,13 +266,13 @@ func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) 
 	for _, l := range ls {
 		files, err := emit(l.spec)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", l.spec.Source, err)
+			report(o, stderr, diag.New(diag.InternalEmit, l.spec.Source, diag.Pos{}, diag.Error, err.Error()+"; this is a bug in metricgen: please report it with the spec"))
 			return nil, false
 		}
 		for _, f := range files {
 			target := filepath.Clean(filepath.Join(l.root, filepath.FromSlash(f.Path)))
 			if prev, dup := owner[target]; dup {
-				fmt.Fprintf(stderr, "%s: error: output %s is also generated from %s; give each spec its own output paths\n", l.spec.Source, filepath.ToSlash(target), prev)
+				report(o, stderr, diag.New(diag.OutputConflict, l.spec.Source, diag.Pos{}, diag.Error, fmt.Sprintf("output %s is also generated from %s; give each spec its own output paths", filepath.ToSlash(target), prev)))
 				return nil, false
 			}
 			owner[target] = l.spec.Source
@@ -280,6 +280,11 @@ func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) 
 		sets = append(sets, output.Set{Root: l.root, Source: l.spec.Source, Files: files})
 	}
 	return sets, true
+}
+
+// report prints diagnostics found after validation in the chosen format.
+func report(o *options, stderr io.Writer, ds ...diag.Diagnostic) {
+	diag.Printer{Format: diag.Format(o.format)}.Print(stderr, ds)
 }
 
 // emit runs every emitter over s; the order of emitters does not matter, each returns only

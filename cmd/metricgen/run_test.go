@@ -39,7 +39,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"check", "-h"}, exitOK, "drift check for CI"},
 		{[]string{"help"}, exitOK, "Usage:"},
 		{[]string{"schema", "extra"}, exitUsage, "Usage: metricgen schema"},
-		{[]string{"validate", "missing.yaml"}, exitFail, "missing.yaml: error: cannot read the spec: no such file or directory"},
+		{[]string{"validate", "missing.yaml"}, exitFail, "missing.yaml: error: file/unreadable: cannot read the spec: no such file or directory"},
 	} {
 		code, stdout, stderr := runIn(t, dir, tc.args...)
 		if code != tc.code || !strings.Contains(stdout+stderr, tc.out) {
@@ -85,7 +85,7 @@ func TestGenerateWritesNothingOnInvalidSpec(t *testing.T) {
 	if code != exitFail {
 		t.Fatalf("generate exited %d, want 1", code)
 	}
-	if want := `bad.yaml:5:19: error: metrics.a_total.type: "countr" is not one of counter, gauge, histogram; did you mean "counter"?`; !strings.Contains(stderr, want) {
+	if want := `bad.yaml:5:19: error: schema/enum: metrics.a_total.type: "countr" is not one of counter, gauge, histogram; did you mean "counter"?`; !strings.Contains(stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}
 	if diff := cmp.Diff(map[string]string{"keep.txt": "untouched"}, readTree(t, out)); diff != "" {
@@ -189,9 +189,9 @@ func TestFormats(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "s.yaml"), "version: 1\nnamespace: x\nservice: x\nmetrics:\n  a_total: {type: counter, help: h, lables: []}\n")
 	want := map[string]string{
-		"text":   "s.yaml:5:37: error: metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?\n",
-		"json":   `{"file":"s.yaml","line":5,"col":37,"severity":"error","message":"metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?"}` + "\n",
-		"github": "::error file=s.yaml,line=5,col=37::metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?\n",
+		"text":   "s.yaml:5:37: error: schema/unknown-key: metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?\n",
+		"json":   `{"file":"s.yaml","line":5,"col":37,"end_line":5,"end_col":43,"severity":"error","code":"schema/unknown-key","message":"metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?"}` + "\n",
+		"github": "::error file=s.yaml,line=5,endLine=5,col=37,endColumn=43,title=schema/unknown-key::metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?\n",
 	}
 	for format, w := range want {
 		code, _, stderr := runIn(t, dir, "validate", "--format", format, "s.yaml")

@@ -1,6 +1,7 @@
-// Package diag owns the diagnostics every stage of metricgen reports: a position in a spec
-// file, a severity and a message, and the three ways they are printed (text for terminals and
-// logs, JSON for tools, GitHub workflow commands for pull-request annotations).
+// Package diag owns the diagnostics every stage of metricgen reports: a range in a spec file, a
+// severity, a stable check code and a message; the registry of every check code (checks.go), and
+// the three ways diagnostics are printed (text for terminals and logs, JSON for tools, GitHub
+// workflow commands for pull-request annotations).
 package diag
 
 import (
@@ -24,28 +25,50 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Pos is a 1-based line and column in a spec file. Line 0 means "the file as a whole".
+// Pos is a 1-based line and column in a spec file, and optionally the end of the range it
+// names. Line 0 means "the file as a whole".
+//
+// EndLine and EndCol are the position just after the range's last character (so a range of
+// one character on line 3 at column 5 ends at 3:6). Zero means "the YAML node that starts at
+// Line:Col": validate fills those in from the spec, so a check that reports at a node's
+// position (spec.String.Pos(), spec.PosOf) gets the node's whole range without asking.
 type Pos struct {
-	Line, Col int
+	Line, Col       int
+	EndLine, EndCol int
 }
+
+// HasEnd reports whether p carries the end of its range.
+func (p Pos) HasEnd() bool { return p.EndLine > 0 }
 
 // Diagnostic is one problem found in a spec.
 type Diagnostic struct {
-	File     string
-	Line     int
-	Col      int
-	Severity Severity
-	Msg      string
+	File      string
+	Line, Col int
+	// EndLine and EndCol end the range (see Pos); zero when the diagnostic has no column.
+	EndLine, EndCol int
+	Severity        Severity
+	Code            Code // the check that found it: one of Checks
+	Msg             string
 }
 
+// Pos returns the range of d.
+func (d Diagnostic) Pos() Pos {
+	return Pos{Line: d.Line, Col: d.Col, EndLine: d.EndLine, EndCol: d.EndCol}
+}
+
+// String formats d as one line: path:line:col: severity: code: message.
 func (d Diagnostic) String() string {
+	head := d.Severity.String()
+	if d.Code != "" {
+		head += ": " + string(d.Code)
+	}
 	switch {
 	case d.Line == 0:
-		return fmt.Sprintf("%s: %s: %s", d.File, d.Severity, d.Msg)
+		return fmt.Sprintf("%s: %s: %s", d.File, head, d.Msg)
 	case d.Col == 0:
-		return fmt.Sprintf("%s:%d: %s: %s", d.File, d.Line, d.Severity, d.Msg)
+		return fmt.Sprintf("%s:%d: %s: %s", d.File, d.Line, head, d.Msg)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Col, d.Severity, d.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Col, head, d.Msg)
 }
 
 // List collects diagnostics for one file.
@@ -54,18 +77,26 @@ type List struct {
 	Diags []Diagnostic
 }
 
-// Errorf records an error at p.
-func (l *List) Errorf(p Pos, format string, args ...any) {
-	l.add(p, Error, format, args...)
+// Errorf records an error of check code at p. The code comes first so that a call written
+// before codes existed (Errorf(pos, "...")) does not compile.
+func (l *List) Errorf(code Code, p Pos, format string, args ...any) {
+	l.Report(code, p, Error, fmt.Sprintf(format, args...))
 }
 
-// Warnf records a warning at p.
-func (l *List) Warnf(p Pos, format string, args ...any) {
-	l.add(p, Warning, format, args...)
+// Warnf records a warning of check code at p.
+func (l *List) Warnf(code Code, p Pos, format string, args ...any) {
+	l.Report(code, p, Warning, fmt.Sprintf(format, args...))
 }
 
-func (l *List) add(p Pos, s Severity, format string, args ...any) {
-	l.Diags = append(l.Diags, Diagnostic{File: l.File, Line: p.Line, Col: p.Col, Severity: s, Msg: fmt.Sprintf(format, args...)})
+// Report records a diagnostic whose severity is decided by the caller (a finding carried over
+// from another package).
+func (l *List) Report(code Code, p Pos, s Severity, msg string) {
+	l.Diags = append(l.Diags, New(code, l.File, p, s, msg))
+}
+
+// New makes a diagnostic of check code at p in file.
+func New(code Code, file string, p Pos, s Severity, msg string) Diagnostic {
+	return Diagnostic{File: file, Line: p.Line, Col: p.Col, EndLine: p.EndLine, EndCol: p.EndCol, Severity: s, Code: code, Msg: msg}
 }
 
 // Add appends diagnostics found elsewhere.
@@ -76,8 +107,8 @@ func HasErrors(ds []Diagnostic) bool {
 	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == Error })
 }
 
-// Sort orders diagnostics by file and position, then severity and message, and drops exact
-// duplicates (two checks that reach the same conclusion about the same node).
+// Sort orders diagnostics by file and position, then severity, code and message, and drops
+// exact duplicates (two checks that reach the same conclusion about the same node).
 func Sort(ds []Diagnostic) []Diagnostic {
 	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
 		return cmp.Or(
@@ -85,7 +116,10 @@ func Sort(ds []Diagnostic) []Diagnostic {
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Code, b.Code),
 			cmp.Compare(a.Msg, b.Msg),
+			cmp.Compare(a.EndLine, b.EndLine),
+			cmp.Compare(a.EndCol, b.EndCol),
 		)
 	})
 	return slices.Compact(ds)

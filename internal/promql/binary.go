@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/prometheus/prometheus/promql/parser"
+
+	"github.com/metricgen/metricgen/internal/diag"
 )
 
 // binary infers a binary operation, and checks that vector operands can match.
@@ -44,7 +46,7 @@ func (c *checker) binary(e *parser.BinaryExpr, cx ctx) value {
 	if c.opts.Grafana && (anyVar(vm.MatchingLabels) || anyVar(vm.Include)) {
 		return out
 	}
-	b := &binop{c: c, e: e, vm: vm, l: l, r: r, off: c.opOffset(e), on: set(vm.MatchingLabels), dropName: dropName}
+	b := &binop{c: c, e: e, vm: vm, l: l, r: r, at: c.opSpan(e), on: set(vm.MatchingLabels), dropName: dropName}
 	many := l
 	if vm.Card == parser.CardOneToMany {
 		many = r
@@ -70,7 +72,7 @@ func (c *checker) binary(e *parser.BinaryExpr, cx ctx) value {
 	}
 	out.ls = b.match()
 	if out.le == nil && !out.ls.unknown && many.ls.hasAny("le") && !out.ls.hasAny("le") {
-		out.le = &leDrop{off: b.off, clause: b.modifierText(), fix: "add le to " + b.modifierText()}
+		out.le = &leDrop{at: b.at, clause: b.modifierText(), fix: "add le to " + b.modifierText()}
 	}
 	return out
 }
@@ -81,7 +83,7 @@ type binop struct {
 	e        *parser.BinaryExpr
 	vm       *parser.VectorMatching
 	l, r     value
-	off      int      // the operator's offset
+	at       span     // the operator and its modifiers
 	on       []string // sorted MatchingLabels
 	dropName bool
 }
@@ -210,11 +212,11 @@ func (b *binop) never() {
 	msg := fmt.Sprintf("left side has labels %s, right side %s: %s never matches", braces(L), braces(R), what)
 	switch b.e.Op {
 	case parser.LUNLESS:
-		b.c.warnf(b.off, "%s, so it removes nothing; %s", msg, fix)
+		b.c.warnf(diag.PromQLVectorMatching, b.at, "%s, so it removes nothing; %s", msg, fix)
 	case parser.LAND:
-		b.c.errorf(b.off, "%s, so the result is always empty; %s", msg, fix)
+		b.c.errorf(diag.PromQLVectorMatching, b.at, "%s, so the result is always empty; %s", msg, fix)
 	default:
-		b.c.errorf(b.off, "%s; %s", msg, fix)
+		b.c.errorf(diag.PromQLVectorMatching, b.at, "%s; %s", msg, fix)
 	}
 }
 
@@ -294,15 +296,15 @@ func (b *binop) modifiers() {
 		if l.hasAny(x) || r.hasAny(x) || x == "__name__" {
 			continue
 		}
-		pos := findIdent(b.c.q, from, to, x)
-		if pos < 0 {
-			pos = b.off
+		at := b.at
+		if i := findIdent(b.c.q, from, to, x); i >= 0 {
+			at = tokenSpan(b.c.q, i)
 		}
 		kw := "on"
 		if !b.vm.On {
 			kw = "ignoring"
 		}
-		b.c.warnf(pos, "%s(%s): neither side has label %s (left %s, right %s), so it has no effect%s", kw, x, x, braces(l.all()), braces(r.all()), didYouMean(x, both))
+		b.c.warnf(diag.PromQLUnknownLabel, at, "%s(%s): neither side has label %s (left %s, right %s), so it has no effect%s", kw, x, x, braces(l.all()), braces(r.all()), didYouMean(x, both))
 	}
 	one, side, kw := r, "right", "group_left"
 	if b.vm.Card == parser.CardOneToMany {
@@ -312,11 +314,11 @@ func (b *binop) modifiers() {
 		if one.hasAny(x) {
 			continue
 		}
-		pos := findIdent(b.c.q, from, to, x)
-		if pos < 0 {
-			pos = b.off
+		at := b.at
+		if i := findIdent(b.c.q, from, to, x); i >= 0 {
+			at = tokenSpan(b.c.q, i)
 		}
-		b.c.warnf(pos, "%s(%s): the %s side has no label %s (its labels: %s), so nothing is copied and the result has no %s%s", kw, x, side, x, list(one.all()), x, didYouMean(x, one.all()))
+		b.c.warnf(diag.PromQLUnknownLabel, at, "%s(%s): the %s side has no label %s (its labels: %s), so nothing is copied and the result has no %s%s", kw, x, side, x, list(one.all()), x, didYouMean(x, one.all()))
 	}
 }
 
@@ -346,12 +348,12 @@ func (b *binop) cardinality(la, ra alt) bool {
 	switch b.vm.Card {
 	case parser.CardOneToOne:
 		if m := check(la); len(m) > 0 {
-			b.c.errorf(b.off, "left side has labels %s but %s matches %s: %s %s several values within one match group, so Prometheus fails with \"multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)\"; aggregate the left side by (%s), or add group_left if one right series applies to several left ones",
+			b.c.errorf(diag.PromQLMatchCardinality, b.at, "left side has labels %s but %s matches %s: %s %s several values within one match group, so Prometheus fails with \"multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)\"; aggregate the left side by (%s), or add group_left if one right series applies to several left ones",
 				braces(la.labels), b.opBase(), match, list(m), takes(m), strings.Join(b.sig(la), ", "))
 			return true
 		}
 		if m := check(ra); len(m) > 0 {
-			b.c.errorf(b.off, "right side has labels %s but %s matches %s: %s %s several values within one match group, so Prometheus fails with \"many-to-many matching not allowed: matching labels must be unique on one side\"; aggregate the right side by (%s), or add group_right if one left series applies to several right ones",
+			b.c.errorf(diag.PromQLMatchCardinality, b.at, "right side has labels %s but %s matches %s: %s %s several values within one match group, so Prometheus fails with \"many-to-many matching not allowed: matching labels must be unique on one side\"; aggregate the right side by (%s), or add group_right if one left series applies to several right ones",
 				braces(ra.labels), b.opBase(), match, list(m), takes(m), strings.Join(b.sig(ra), ", "))
 			return true
 		}
@@ -361,7 +363,7 @@ func (b *binop) cardinality(la, ra alt) bool {
 			one, side = la, "left"
 		}
 		if m := check(one); len(m) > 0 {
-			b.c.errorf(b.off, "the %s side of %s must have one series per match group, but it has labels %s and %s %s several values, so Prometheus fails with \"many-to-many matching not allowed: matching labels must be unique on one side\"; aggregate the %s side by (%s)",
+			b.c.errorf(diag.PromQLMatchCardinality, b.at, "the %s side of %s must have one series per match group, but it has labels %s and %s %s several values, so Prometheus fails with \"many-to-many matching not allowed: matching labels must be unique on one side\"; aggregate the %s side by (%s)",
 				side, b.opName(), braces(one.labels), list(m), takes(m), side, strings.Join(b.sig(one), ", "))
 			return true
 		}

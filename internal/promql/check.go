@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/prometheus/prometheus/promql/parser"
+
+	"github.com/metricgen/metricgen/internal/diag"
 )
 
 // ctx is what a subexpression's position in the whole tells about it.
@@ -23,7 +25,7 @@ type value struct {
 
 // leDrop remembers the clause that dropped le, so that histogram_quantile can point at it.
 type leDrop struct {
-	off    int
+	at     span
 	clause string // "sum by (endpoint)"
 	fix    string // "sum by (endpoint, le)"
 }
@@ -97,7 +99,7 @@ func (c *checker) aggregate(e *parser.AggregateExpr, cx ctx) value {
 		}
 	}
 	if out.le == nil && !in.ls.unknown && in.ls.hasAny("le") && !out.ls.hasAny("le") {
-		out.le = &leDrop{off: start(e), clause: clause(e, e.Grouping), fix: fixLe(e)}
+		out.le = &leDrop{at: nodeSpan(e), clause: clause(e, e.Grouping), fix: fixLe(e)}
 	}
 	return out
 }
@@ -111,29 +113,29 @@ func (c *checker) groupingLabels(e *parser.AggregateExpr, in value) {
 		if in.ls.hasAny(l) || l == "__name__" {
 			continue
 		}
-		off := c.groupingOffset(e, l)
+		at := c.groupingSpan(e, l)
 		hint := didYouMean(l, in.ls.all())
 		if e.Without {
-			c.warnf(off, "%s: the input has no label %s (its labels: %s), so nothing is removed%s", clause(e, e.Grouping), l, list(in.ls.all()), hint)
+			c.warnf(diag.PromQLUnknownLabel, at, "%s: the input has no label %s (its labels: %s), so nothing is removed%s", clause(e, e.Grouping), l, list(in.ls.all()), hint)
 		} else {
-			c.warnf(off, "%s: the input has no label %s (its labels: %s), so the result never carries it%s", clause(e, e.Grouping), l, list(in.ls.all()), hint)
+			c.warnf(diag.PromQLUnknownLabel, at, "%s: the input has no label %s (its labels: %s), so the result never carries it%s", clause(e, e.Grouping), l, list(in.ls.all()), hint)
 		}
 	}
 }
 
-// groupingOffset finds label l in the by/without clause, before or after the argument list.
-func (c *checker) groupingOffset(e *parser.AggregateExpr, l string) int {
+// groupingSpan finds label l in the by/without clause, before or after the argument list.
+func (c *checker) groupingSpan(e *parser.AggregateExpr, l string) span {
 	first, last := start(e.Expr), end(e.Expr)
 	if e.Param != nil {
 		first, last = min(first, start(e.Param)), max(last, end(e.Param))
 	}
 	if i := findIdent(c.q, start(e), first, l); i >= 0 {
-		return i
+		return tokenSpan(c.q, i)
 	}
 	if i := findIdent(c.q, last, end(e), l); i >= 0 {
-		return i
+		return tokenSpan(c.q, i)
 	}
-	return start(e)
+	return nodeSpan(e)
 }
 
 // clause writes an aggregation's operator and grouping as the user would: sum by (a, b).
@@ -200,7 +202,7 @@ func (c *checker) alertChecks(e parser.Expr) {
 		return // a constant expression is a deliberate always-firing alert (a watchdog)
 	}
 	if !filters(e) {
-		c.warnf(skipBlank(c.q, 0, len(c.q)), "the alert's expression has no comparison, so the alert fires for every series it returns, whatever the value; add a condition such as > 0.05 or == 0")
+		c.warnf(diag.PromQLAlertCondition, nodeSpan(e), "the alert's expression has no comparison, so the alert fires for every series it returns, whatever the value; add a condition such as > 0.05 or == 0")
 	}
 }
 

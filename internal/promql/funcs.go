@@ -7,6 +7,8 @@ import (
 	"github.com/prometheus/common/model"
 	"github.com/prometheus/prometheus/model/labels"
 	"github.com/prometheus/prometheus/promql/parser"
+
+	"github.com/metricgen/metricgen/internal/diag"
 )
 
 // counterFuncs read a counter correctly: through its rate, its resets, or not its value.
@@ -87,9 +89,9 @@ func (c *checker) funcTypes(e *parser.Call) {
 	}
 	switch {
 	case (s.kind == kindGauge || s.kind == kindQuantile) && !gaugeFuncs[name]:
-		c.warnf(start(e), "%s() of gauge %s: rate, irate and increase read every decrease as a counter reset, so on a gauge they return nonsense; use deriv() for its slope or delta() for its change", name, s.name)
+		c.warnf(diag.PromQLFunctionType, nodeSpan(e), "%s() of gauge %s: rate, irate and increase read every decrease as a counter reset, so on a gauge they return nonsense; use deriv() for its slope or delta() for its change", name, s.name)
 	case s.kind.counterLike() && gaugeFuncs[name]:
-		c.warnf(start(e), "%s() of counter %s: %s is meant for gauges and reads every counter reset as a huge drop; use rate() or increase()", name, s.name, name)
+		c.warnf(diag.PromQLFunctionType, nodeSpan(e), "%s() of counter %s: %s is meant for gauges and reads every counter reset as a huge drop; use rate() or increase()", name, s.name, name)
 	}
 }
 
@@ -144,7 +146,7 @@ func (c *checker) labelFunc(e *parser.Call, arg value) labelSet {
 		return unknownSet
 	}
 	if !model.LegacyValidation.IsValidLabelName(dst) {
-		c.errorf(start(e.Args[1]), "%s(): %q is not a valid label name, so the rule fails when it runs; use letters, digits and '_'", e.Func.Name, dst)
+		c.errorf(diag.PromQLInvalidArgument, nodeSpan(e.Args[1]), "%s(): %q is not a valid label name, so the rule fails when it runs; use letters, digits and '_'", e.Func.Name, dst)
 	}
 	var srcs []parser.Expr
 	pinned := false
@@ -158,7 +160,7 @@ func (c *checker) labelFunc(e *parser.Call, arg value) labelSet {
 				if _, plain := regexp.Compile(re); plain != nil {
 					err = plain
 				}
-				c.errorf(start(e.Args[4]), "label_replace(): invalid regular expression %q: %s; the rule fails when it runs", re, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+				c.errorf(diag.PromQLInvalidArgument, nodeSpan(e.Args[4]), "label_replace(): invalid regular expression %q: %s; the rule fails when it runs", re, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 			}
 		}
 	} else {
@@ -170,7 +172,7 @@ func (c *checker) labelFunc(e *parser.Call, arg value) labelSet {
 			if !ok || l == "" || arg.ls.hasAny(l) || (c.opts.Grafana && strings.Contains(l, Var)) {
 				continue
 			}
-			c.warnf(start(s), "%s(): the input has no label %s (its labels: %s), so it reads an empty value%s", e.Func.Name, l, list(arg.ls.all()), didYouMean(l, arg.ls.all()))
+			c.warnf(diag.PromQLUnknownLabel, nodeSpan(s), "%s(): the input has no label %s (its labels: %s), so it reads an empty value%s", e.Func.Name, l, list(arg.ls.all()), didYouMean(l, arg.ls.all()))
 		}
 	}
 	return arg.ls.each(func(a alt) alt { return a.add(dst, pinned) })
@@ -182,8 +184,8 @@ func (c *checker) histogramQuantile(e *parser.Call, in value) {
 		return
 	}
 	if d := in.le; d != nil {
-		c.errorf(d.off, "histogram_quantile needs the le label of the buckets, but %s drops it; keep it: %s", d.clause, d.fix)
+		c.errorf(diag.PromQLHistogramQuantile, d.at, "histogram_quantile needs the le label of the buckets, but %s drops it; keep it: %s", d.clause, d.fix)
 		return
 	}
-	c.errorf(start(e.Args[1]), "histogram_quantile needs the buckets of a histogram (series with an le label), but its input has labels %s; pass rate(<histogram>_bucket[5m]), aggregated by (le, ...) if at all", braces(in.ls.all()))
+	c.errorf(diag.PromQLHistogramQuantile, nodeSpan(e.Args[1]), "histogram_quantile needs the buckets of a histogram (series with an le label), but its input has labels %s; pass rate(<histogram>_bucket[5m]), aggregated by (le, ...) if at all", braces(in.ls.all()))
 }

@@ -2,10 +2,12 @@ package promql
 
 import (
 	"testing"
+
+	"github.com/metricgen/metricgen/internal/diag"
 )
 
 // FuzzCheck: no expression, query or template makes the checker panic, and every finding is
-// inside the text.
+// a range inside the text with a registered code.
 func FuzzCheck(f *testing.F) {
 	for _, s := range []string{
 		`sum by (endpoint) (rate(klaviyo_api_requests_total{status="error"}[5m])) / on(endpoint) group_left sum by (endpoint) (rate(klaviyo_api_requests_total[5m]))`,
@@ -26,8 +28,11 @@ func FuzzCheck(f *testing.F) {
 				text = q
 			}
 			for _, fd := range c.Check(text, opts).Findings {
-				if fd.Off < 0 || fd.Off > len(text) {
-					t.Fatalf("%q: finding at %d: %s", text, fd.Off, fd.Msg)
+				if fd.Off < 0 || fd.Off > len(text) || fd.End < fd.Off || fd.End > len(text) {
+					t.Fatalf("%q: finding at %d to %d: %s", text, fd.Off, fd.End, fd.Msg)
+				}
+				if !diag.Known(fd.Code) {
+					t.Fatalf("%q: finding without a registered code: %s", text, fd.Msg)
 				}
 				if opts.Grafana {
 					if o := pos(fd.Off); o < 0 || o > len(s) {
@@ -42,7 +47,7 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("%q: reference at %d", s, r.Off)
 			}
 		}
-		if bad != nil && (bad.Off < 0 || bad.Off > len(s)) {
+		if bad != nil && (bad.Off < 0 || bad.Off > len(s) || bad.End < bad.Off || bad.End > len(s) || !diag.Known(bad.Code)) {
 			t.Fatalf("%q: template error at %d", s, bad.Off)
 		}
 	})

@@ -20,10 +20,12 @@ import (
 // experimental syntax, so that every rule loads in a stock Prometheus and promtool.
 var prom = parser.NewParser(parser.Options{})
 
-// Finding is one problem in an expression, at a byte offset of the text that was checked.
+// Finding is one problem in an expression: the range of the offending text as byte offsets of
+// the text that was checked (End just after its last byte), and the check that found it.
 type Finding struct {
-	Off      int
+	Off, End int
 	Severity diag.Severity
+	Code     diag.Code
 	Msg      string
 }
 
@@ -74,18 +76,18 @@ func (c *checker) syntax(err error) {
 		one = &errs[0]
 	case errors.As(err, &one):
 	default:
-		c.errorf(0, "invalid PromQL: %v", err)
+		c.errorf(diag.PromQLSyntax, span{0, len(c.q)}, "invalid PromQL: %v", err)
 		return
 	}
 	msg := one.Err.Error()
-	off := int(one.PositionRange.Start)
+	at := span{int(one.PositionRange.Start), int(one.PositionRange.End)}
 	if strings.HasPrefix(msg, "unclosed left parenthesis") {
 		// The parser notices at the end of the input; the useful place is the '(' itself.
 		if i := unclosedParen(c.q); i >= 0 {
-			off = i
+			at = span{i, i + 1}
 		}
 	}
-	c.errorf(off, "invalid PromQL: %s; fix the expression (Prometheus would refuse to load it)", msg)
+	c.errorf(diag.PromQLSyntax, c.nonEmpty(at), "invalid PromQL: %s; fix the expression (Prometheus would refuse to load it)", msg)
 }
 
 // unclosedParen returns the offset of the last '(' in q that is never closed, or -1.
@@ -122,19 +124,33 @@ type checker struct {
 	out   []Finding
 }
 
-func (c *checker) errorf(off int, format string, args ...any) {
-	c.report(off, diag.Error, format, args...)
+func (c *checker) errorf(code diag.Code, at span, format string, args ...any) {
+	c.report(code, at, diag.Error, format, args...)
 }
 
-func (c *checker) warnf(off int, format string, args ...any) {
-	c.report(off, diag.Warning, format, args...)
+func (c *checker) warnf(code diag.Code, at span, format string, args ...any) {
+	c.report(code, at, diag.Warning, format, args...)
 }
 
-func (c *checker) report(off int, sev diag.Severity, format string, args ...any) {
+func (c *checker) report(code diag.Code, at span, sev diag.Severity, format string, args ...any) {
 	if c.quiet {
 		return
 	}
-	c.out = append(c.out, Finding{Off: off, Severity: sev, Msg: fmt.Sprintf(format, args...)})
+	c.out = append(c.out, Finding{Off: at.start, End: at.end, Severity: sev, Code: code, Msg: fmt.Sprintf(format, args...)})
+}
+
+// span is the range of a finding: byte offsets of the expression, end exclusive.
+type span struct{ start, end int }
+
+// nodeSpan is the range of n.
+func nodeSpan(n parser.Node) span { return span{start(n), end(n)} }
+
+// nonEmpty widens an empty range (a parser error at one point) to the character there.
+func (c *checker) nonEmpty(at span) span {
+	if at.end <= at.start {
+		at.end = min(at.start+1, len(c.q))
+	}
+	return at
 }
 
 // start is the offset where n begins.

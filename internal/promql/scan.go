@@ -80,24 +80,56 @@ func skipBlank(q string, i, to int) int {
 	return i
 }
 
-// opOffset returns the offset of a binary expression's operator: the first token after its
-// left side.
-func (c *checker) opOffset(e *parser.BinaryExpr) int {
-	i := skipBlank(c.q, end(e.LHS), start(e.RHS))
-	if i >= start(e.RHS) {
-		return start(e.LHS)
+// opSpan returns the range of a binary expression's operator with its modifiers (/ on(a)
+// group_left): the tokens between its two sides.
+func (c *checker) opSpan(e *parser.BinaryExpr) span {
+	from, to := end(e.LHS), start(e.RHS)
+	i := skipBlank(c.q, from, to)
+	if i >= to {
+		return span{start(e.LHS), start(e.LHS) + 1}
 	}
-	return i
+	last := i + 1
+	for j := i; j < to; {
+		switch k := skipBlank(c.q, j, to); {
+		case k >= to:
+			j = to
+		case c.q[k] == '"' || c.q[k] == '\'' || c.q[k] == '`':
+			j = skipString(c.q, k)
+			last = j
+		default:
+			j = k + 1
+			last = j
+		}
+	}
+	return span{i, min(last, to)}
 }
 
-// matcherOffsets returns the offset of each of vs's label matchers, in the order of
+// tokenSpan returns the range of the identifier or string literal that starts at i (one byte
+// for anything else).
+func tokenSpan(q string, i int) span {
+	switch {
+	case i >= len(q):
+		return span{i, i}
+	case q[i] == '"' || q[i] == '\'' || q[i] == '`':
+		return span{i, skipString(q, i)}
+	case isIdentByte(q[i]):
+		j := i
+		for j < len(q) && isIdentByte(q[j]) {
+			j++
+		}
+		return span{i, j}
+	}
+	return span{i, i + 1}
+}
+
+// matcherSpans returns the range of each of vs's label matchers, in the order of
 // vs.LabelMatchers; a matcher not found in the text (the metric name itself) gets the
-// selector's offset.
-func (c *checker) matcherOffsets(vs *parser.VectorSelector) []int {
+// selector's range.
+func (c *checker) matcherSpans(vs *parser.VectorSelector) []span {
 	type written struct {
 		name string
 		op   labels.MatchType
-		off  int
+		at   span
 		used bool
 	}
 	var ws []written
@@ -160,22 +192,22 @@ func (c *checker) matcherOffsets(vs *parser.VectorSelector) []int {
 		if i < to && (q[i] == '"' || q[i] == '\'' || q[i] == '`') {
 			i = skipString(q, i)
 		}
-		ws = append(ws, written{name: name, op: op, off: off})
+		ws = append(ws, written{name: name, op: op, at: span{off, i}})
 		i = skipBlank(q, i, to)
 		if i < to && q[i] == ',' {
 			i++
 		}
 	}
-	offs := make([]int, len(vs.LabelMatchers))
+	spans := make([]span, len(vs.LabelMatchers))
 	for k, m := range vs.LabelMatchers {
-		offs[k] = start(vs)
+		spans[k] = nodeSpan(vs)
 		for w := range ws {
 			if !ws[w].used && ws[w].name == m.Name && ws[w].op == m.Type {
 				ws[w].used = true
-				offs[k] = ws[w].off
+				spans[k] = ws[w].at
 				break
 			}
 		}
 	}
-	return offs
+	return spans
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/prometheus/prometheus/model/labels"
 	"github.com/prometheus/prometheus/promql/parser"
+
+	"github.com/metricgen/metricgen/internal/diag"
 )
 
 // selector checks a vector selector against the catalogue and returns its labels.
@@ -29,11 +31,11 @@ func (c *checker) selector(vs *parser.VectorSelector, cx ctx) value {
 	}
 	s := c.cat.lookup(name)
 	if s == nil {
-		c.unknownMetric(start(vs), name)
+		c.unknownMetric(nodeSpan(vs), name)
 		return v
 	}
 	if s.kind.counterLike() && !cx.counterOK && c.opts.Alert {
-		c.warnf(start(vs), "counter %s is used without rate() or increase(): its raw value only grows, and falls to 0 whenever the process restarts; alert on rate(%s[5m]) or increase(%s[1h])", name, name, name)
+		c.warnf(diag.PromQLCounterWithout, nodeSpan(vs), "counter %s is used without rate() or increase(): its raw value only grows, and falls to 0 whenever the process restarts; alert on rate(%s[5m]) or increase(%s[1h])", name, name, name)
 	}
 	v.native = s.kind == kindNative
 	if s.ls.unknown {
@@ -50,18 +52,18 @@ func (c *checker) nameRegex(vs *parser.VectorSelector) {
 			continue
 		}
 		if !slices.ContainsFunc(c.cat.allNames(), m.Matches) {
-			c.errorf(start(vs), "%s matches no metric of this spec, external metric or recording rule; fix the pattern (Prometheus anchors it: it must match the whole name)", m)
+			c.errorf(diag.PromQLUnknownMetric, nodeSpan(vs), "%s matches no metric of this spec, external metric or recording rule; fix the pattern (Prometheus anchors it: it must match the whole name)", m)
 		}
 	}
 }
 
 // unknownMetric reports a selector of a name that is nowhere in the catalogue.
-func (c *checker) unknownMetric(off int, name string) {
+func (c *checker) unknownMetric(at span, name string) {
 	if m := c.cat.bare[name]; m != nil {
-		c.errorf(off, "%s is a histogram: Prometheus stores it as %s_bucket, %s_sum and %s_count, and the bare name selects nothing; use %s_bucket with histogram_quantile, or _sum and _count for an average", name, name, name, name, name)
+		c.errorf(diag.PromQLHistogramName, at, "%s is a histogram: Prometheus stores it as %s_bucket, %s_sum and %s_count, and the bare name selects nothing; use %s_bucket with histogram_quantile, or _sum and _count for an average", name, name, name, name, name)
 		return
 	}
-	c.errorf(off, "unknown metric %s: not a metric of this spec, an external metric or a recording rule%s", name, c.cat.suggest(name))
+	c.errorf(diag.PromQLUnknownMetric, at, "unknown metric %s: not a metric of this spec, an external metric or a recording rule%s", name, c.cat.suggest(name))
 }
 
 // suggest returns the did-you-mean for an unknown name.
@@ -81,12 +83,12 @@ func (c *Catalog) suggest(name string) string {
 // matchers checks each label matcher against the series' labels and their declared values,
 // and returns the series' labels with those the matchers fix to one value pinned.
 func (c *checker) matchers(vs *parser.VectorSelector, s *series) labelSet {
-	var offs []int
-	offset := func(i int) int {
-		if offs == nil {
-			offs = c.matcherOffsets(vs)
+	var spans []span
+	at := func(i int) span {
+		if spans == nil {
+			spans = c.matcherSpans(vs)
 		}
-		return offs[i]
+		return spans[i]
 	}
 	var pinned []string
 	remaining := map[string][]string{} // enum labels: the values all matchers so far allow
@@ -95,13 +97,13 @@ func (c *checker) matchers(vs *parser.VectorSelector, s *series) labelSet {
 			continue
 		}
 		if !s.ls.hasAny(m.Name) {
-			c.missingLabel(offset(i), s, m)
+			c.missingLabel(at(i), s, m)
 			continue
 		}
 		if c.opts.Grafana && strings.Contains(m.Value, Var) {
 			continue
 		}
-		ok, single := c.matcherValues(offset, i, s, m)
+		ok, single := c.matcherValues(at, i, s, m)
 		if single {
 			pinned = append(pinned, m.Name)
 		}
@@ -115,7 +117,7 @@ func (c *checker) matchers(vs *parser.VectorSelector, s *series) labelSet {
 		}
 		both := inter(set(prev), set(ok))
 		if len(both) == 0 && len(prev) > 0 && len(ok) > 0 {
-			c.errorf(offset(i), "%s never matches together with the other matchers on %s: none of its values (%s) satisfies them all; remove one of them", m, m.Name, strings.Join(c.cat.labels[m.Name].values, ", "))
+			c.errorf(diag.PromQLNeverMatches, at(i), "%s never matches together with the other matchers on %s: none of its values (%s) satisfies them all; remove one of them", m, m.Name, strings.Join(c.cat.labels[m.Name].values, ", "))
 		}
 		remaining[m.Name] = both
 		if len(both) == 1 {
@@ -131,7 +133,7 @@ func (c *checker) matchers(vs *parser.VectorSelector, s *series) labelSet {
 
 // missingLabel reports a matcher on a label the series never have: it matches nothing, or
 // everything.
-func (c *checker) missingLabel(off int, s *series, m *labels.Matcher) {
+func (c *checker) missingLabel(at span, s *series, m *labels.Matcher) {
 	hint := didYouMean(m.Name, s.ls.all())
 	switch {
 	case hint != "":
@@ -142,11 +144,11 @@ func (c *checker) missingLabel(off int, s *series, m *labels.Matcher) {
 	}
 	switch {
 	case m.Type == labels.MatchEqual && m.Value == "":
-		c.warnf(off, "%s has no label %s (%s), so %s matches every series and is redundant; remove it", s.name, m.Name, c.describe(s), m)
+		c.warnf(diag.PromQLUnknownLabel, at, "%s has no label %s (%s), so %s matches every series and is redundant; remove it", s.name, m.Name, c.describe(s), m)
 	case m.Matches(""):
-		c.errorf(off, "%s has no label %s (%s): %s matches every series and filters nothing%s", s.name, m.Name, c.describe(s), m, hint)
+		c.errorf(diag.PromQLUnknownLabel, at, "%s has no label %s (%s): %s matches every series and filters nothing%s", s.name, m.Name, c.describe(s), m, hint)
 	default:
-		c.errorf(off, "%s has no label %s (%s): %s never matches%s", s.name, m.Name, c.describe(s), m, hint)
+		c.errorf(diag.PromQLUnknownLabel, at, "%s has no label %s (%s): %s never matches%s", s.name, m.Name, c.describe(s), m, hint)
 	}
 }
 
@@ -166,11 +168,11 @@ func (c *checker) describe(s *series) string {
 // matcherValues checks a matcher's value against the label's declared values or pattern (and
 // le against a histogram's buckets). For an enum label it returns the values the matcher
 // allows; pinned reports whether the matcher leaves one value.
-func (c *checker) matcherValues(offset func(int) int, i int, s *series, m *labels.Matcher) (ok []string, pinned bool) {
+func (c *checker) matcherValues(at func(int) span, i int, s *series, m *labels.Matcher) (ok []string, pinned bool) {
 	single := m.Type == labels.MatchEqual && m.Value != "" || m.Type == labels.MatchRegexp && len(m.SetMatches()) == 1
 	if m.Name == "le" && s.kind == kindBucket && s.metric != nil && len(s.metric.Buckets) > 0 {
 		if m.Type == labels.MatchEqual {
-			c.checkLe(offset(i), s, m)
+			c.checkLe(at(i), s, m)
 		}
 		return nil, single
 	}
@@ -191,18 +193,18 @@ func (c *checker) matcherValues(offset func(int) int, i int, s *series, m *label
 			}
 		}
 		if len(ok) == 0 && len(d.values) > 0 {
-			c.errorf(offset(i), "%s never matches: %s takes only the values %s%s", m, m.Name, strings.Join(d.values, ", "), c.valueHint(m, d.values))
+			c.errorf(diag.PromQLNeverMatches, at(i), "%s never matches: %s takes only the values %s%s", m, m.Name, strings.Join(d.values, ", "), c.valueHint(m, d.values))
 		}
 		return ok, single || len(ok) == 1
 	case d.pattern != nil:
 		switch m.Type {
 		case labels.MatchEqual:
 			if !d.pattern.MatchString(m.Value) {
-				c.errorf(offset(i), "%s never matches: values of %s match the pattern %s; use a value the pattern allows", m, m.Name, d.src)
+				c.errorf(diag.PromQLNeverMatches, at(i), "%s never matches: values of %s match the pattern %s; use a value the pattern allows", m, m.Name, d.src)
 			}
 		case labels.MatchRegexp:
 			if vs := m.SetMatches(); len(vs) > 0 && !slices.ContainsFunc(vs, d.pattern.MatchString) {
-				c.errorf(offset(i), "%s never matches: none of %s matches the pattern %s of %s", m, strings.Join(vs, ", "), d.src, m.Name)
+				c.errorf(diag.PromQLNeverMatches, at(i), "%s never matches: none of %s matches the pattern %s of %s", m, strings.Join(vs, ", "), d.src, m.Name)
 			}
 		}
 	}
@@ -233,7 +235,7 @@ func (c *checker) valueHint(m *labels.Matcher, values []string) string {
 }
 
 // checkLe checks le="x" against a classic histogram's bucket boundaries.
-func (c *checker) checkLe(off int, s *series, m *labels.Matcher) {
+func (c *checker) checkLe(at span, s *series, m *labels.Matcher) {
 	bounds := make([]string, 0, len(s.metric.Buckets)+1)
 	for _, b := range s.metric.Buckets {
 		bounds = append(bounds, strconv.FormatFloat(b, 'g', -1, 64))
@@ -242,10 +244,10 @@ func (c *checker) checkLe(off int, s *series, m *labels.Matcher) {
 	f, err := strconv.ParseFloat(m.Value, 64)
 	switch {
 	case err != nil:
-		c.errorf(off, "%s never matches: le is a bucket's upper bound, a number; use one of %s", m, strings.Join(bounds, ", "))
+		c.errorf(diag.PromQLNeverMatches, at, "%s never matches: le is a bucket's upper bound, a number; use one of %s", m, strings.Join(bounds, ", "))
 	case math.IsInf(f, 1) || slices.Contains(s.metric.Buckets, f):
 	default:
-		c.errorf(off, "%s never matches: %s has no bucket with upper bound %s; its buckets end at %s", m, s.metric.Name, m.Value, strings.Join(bounds, ", "))
+		c.errorf(diag.PromQLNeverMatches, at, "%s never matches: %s has no bucket with upper bound %s; its buckets end at %s", m, s.metric.Name, m.Value, strings.Join(bounds, ", "))
 	}
 }
 

@@ -17,8 +17,8 @@ const templateDefs = "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels
 
 // TemplateRef is a label an alert template reads: $labels.x, .Labels.x or index $labels "x".
 type TemplateRef struct {
-	Off   int // of the reference in the template
-	Label string
+	Off, End int // of the reference in the template
+	Label    string
 }
 
 // CheckTemplate parses text as Prometheus parses an alert's annotations and labels (the way
@@ -34,9 +34,9 @@ func CheckTemplate(text string) ([]TemplateRef, *Finding) {
 		return nil, templateError(text, err)
 	}
 	var refs []TemplateRef
-	walkTemplate(trees["alert"].Root, true, func(pos parse.Pos, label string) {
+	walkTemplate(trees["alert"].Root, true, func(pos, end parse.Pos, label string) {
 		if off := int(pos) - len(templateDefs); off >= 0 {
-			refs = append(refs, TemplateRef{Off: off, Label: label})
+			refs = append(refs, TemplateRef{Off: off, End: int(end) - len(templateDefs), Label: label})
 		}
 	})
 	return refs, nil
@@ -112,18 +112,22 @@ func templateError(text string, err error) *Finding {
 			if hint == "" {
 				hint = "; Prometheus' template functions include humanize, humanizePercentage, humanizeDuration, printf, reReplaceAll, title, toUpper"
 			}
-			return &Finding{Off: off, Severity: diag.Error, Msg: "invalid alert template: function " + f[1] + " is not defined" + hint}
+			return &Finding{Off: off, End: tokenSpan(text, off).end, Severity: diag.Error, Code: diag.TemplateSyntax, Msg: "invalid alert template: function " + f[1] + " is not defined" + hint}
 		}
 		if i := strings.Index(text[off:lineEnd], "{{"); i >= 0 {
 			off += i
 		}
 	}
-	return &Finding{Off: off, Severity: diag.Error, Msg: "invalid alert template: " + msg + "; fix the {{ ... }} syntax (Go text/template, as Prometheus expands it)"}
+	end := off + 1
+	if i := strings.Index(text[off:], "}}"); i >= 0 {
+		end = off + i + 2
+	}
+	return &Finding{Off: off, End: min(end, len(text)), Severity: diag.Error, Code: diag.TemplateSyntax, Msg: "invalid alert template: " + msg + "; fix the {{ ... }} syntax (Go text/template, as Prometheus expands it)"}
 }
 
 // walkTemplate calls ref for every label read from $labels (anywhere) or .Labels (where dot
-// is still the alert's data).
-func walkTemplate(n parse.Node, dotRoot bool, ref func(parse.Pos, string)) {
+// is still the alert's data), with the range of the reference.
+func walkTemplate(n parse.Node, dotRoot bool, ref func(pos, end parse.Pos, label string)) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
@@ -145,7 +149,7 @@ func walkTemplate(n parse.Node, dotRoot bool, ref func(parse.Pos, string)) {
 		if len(n.Args) >= 3 {
 			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "index" && isLabels(n.Args[1], dotRoot) {
 				if s, ok := n.Args[2].(*parse.StringNode); ok {
-					ref(n.Args[2].Position(), s.Text)
+					ref(n.Args[2].Position(), n.Args[2].Position()+parse.Pos(len(s.Quoted)), s.Text)
 				}
 			}
 		}
@@ -156,11 +160,11 @@ func walkTemplate(n parse.Node, dotRoot bool, ref func(parse.Pos, string)) {
 		// The parser places a chain ($labels.x) at its first field; the reference starts
 		// at the variable.
 		if len(n.Ident) >= 2 && n.Ident[0] == "$labels" {
-			ref(n.Pos-parse.Pos(len("$labels")), n.Ident[1])
+			ref(n.Pos-parse.Pos(len("$labels")), n.Pos+parse.Pos(1+len(n.Ident[1])), n.Ident[1])
 		}
 	case *parse.FieldNode:
 		if dotRoot && len(n.Ident) >= 2 && n.Ident[0] == "Labels" {
-			ref(n.Pos-parse.Pos(len(".Labels")), n.Ident[1])
+			ref(n.Pos-parse.Pos(len(".Labels")), n.Pos+parse.Pos(1+len(n.Ident[1])), n.Ident[1])
 		}
 	case *parse.ChainNode:
 		walkTemplate(n.Node, dotRoot, ref)

@@ -31,39 +31,39 @@ func Load(path string, src []byte) (*File, *Doc, []diag.Diagnostic) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			dl.Errorf(diag.Pos{Line: 1, Col: 1}, "the spec is empty; start with `version: 1` (see `metricgen schema`)")
+			dl.Errorf(diag.YAMLEmpty, diag.Pos{Line: 1, Col: 1}, "the spec is empty; start with `version: 1` (see `metricgen schema`)")
 		} else {
 			pos, msg := syntaxError(err, src)
-			dl.Errorf(pos, "%s", msg)
+			dl.Errorf(diag.YAMLSyntax, pos, "%s", msg)
 		}
 		return nil, nil, dl.Diags
 	}
 	var second yaml.Node
 	if err := dec.Decode(&second); err == nil {
-		dl.Errorf(diag.Pos{Line: second.Line, Col: second.Column}, "a second YAML document; a spec is one document: remove the '---' and what follows, or split it into its own spec file")
+		dl.Errorf(diag.YAMLMultipleDocuments, diag.Pos{Line: second.Line, Col: second.Column}, "a second YAML document; a spec is one document: remove the '---' and what follows, or split it into its own spec file")
 	} else if !errors.Is(err, io.EOF) {
 		pos, msg := syntaxError(err, src)
-		dl.Errorf(pos, "%s", msg)
+		dl.Errorf(diag.YAMLSyntax, pos, "%s", msg)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
-		dl.Errorf(diag.Pos{Line: 1, Col: 1}, "the spec is empty; start with `version: 1` (see `metricgen schema`)")
+		dl.Errorf(diag.YAMLEmpty, diag.Pos{Line: 1, Col: 1}, "the spec is empty; start with `version: 1` (see `metricgen schema`)")
 		return nil, nil, dl.Diags
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		dl.Errorf(posOf(root), "the spec must be a mapping of keys (version, namespace, service, metrics, ...), not a %s", kindName(root))
+		dl.Errorf(diag.SchemaType, posOf(root), "the spec must be a mapping of keys (version, namespace, service, metrics, ...), not a %s", kindName(root))
 		return nil, nil, dl.Diags
 	}
 
-	d := &Doc{Pointers: map[string]*yaml.Node{}, Keys: map[string]*yaml.Node{}, Merged: map[string]bool{}}
+	d := &Doc{Root: root, Pointers: map[string]*yaml.Node{}, Keys: map[string]*yaml.Node{}, Merged: map[string]bool{}}
 	w := &walk{budget: maxNodes}
 	d.Value = d.convert(root, "", &dl, w, 0)
 	switch {
 	case w.tooDeep != nil:
-		dl.Errorf(posOf(w.tooDeep), "the document nests deeper than %d levels (an alias inside the node it names?); write the spec without recursive aliases", maxDepth)
+		dl.Errorf(diag.YAMLAliasLimit, posOf(w.tooDeep), "the document nests deeper than %d levels (an alias inside the node it names?); write the spec without recursive aliases", maxDepth)
 		return nil, nil, diag.Sort(dl.Diags)
 	case w.budget < 0:
-		dl.Errorf(posOf(root), "the document expands to more than %s values through aliases (a \"billion laughs\"?); write the spec without nested aliases", thousands(maxNodes))
+		dl.Errorf(diag.YAMLAliasLimit, posOf(root), "the document expands to more than %s values through aliases (a \"billion laughs\"?); write the spec without nested aliases", thousands(maxNodes))
 		return nil, nil, diag.Sort(dl.Diags)
 	}
 
@@ -83,6 +83,7 @@ func Load(path string, src []byte) (*File, *Doc, []diag.Diagnostic) {
 // Doc is the JSON view of a spec, for schema validation, with the node behind every JSON
 // pointer (and, for mapping keys, the key's own node).
 type Doc struct {
+	Root     *yaml.Node // the top-level mapping
 	Value    any
 	Pointers map[string]*yaml.Node // JSON pointer -> value node
 	Keys     map[string]*yaml.Node // JSON pointer -> key node, for values inside mappings
@@ -121,16 +122,16 @@ func (d *Doc) convert(n *yaml.Node, ptr string, dl *diag.List, w *walk, depth in
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				dl.Errorf(posOf(k), "a mapping key must be a plain name, not a %s", kindName(k))
+				dl.Errorf(diag.YAMLComplexKey, posOf(k), "a mapping key must be a plain name, not a %s", kindName(k))
 				continue
 			}
 			if k.Tag == "!!merge" {
-				dl.Errorf(posOf(k), "merge keys (<<) are not supported; write the keys out")
+				dl.Errorf(diag.YAMLMergeKey, posOf(k), "merge keys (<<) are not supported; write the keys out")
 				d.Merged[ptr] = true
 				continue
 			}
 			if prev, dup := first[k.Value]; dup {
-				dl.Errorf(posOf(k), "duplicate key %q (first at line %d); remove one of them", k.Value, prev.Line)
+				dl.Errorf(diag.YAMLDuplicateKey, posOf(k), "duplicate key %q (first at line %d); remove one of them", k.Value, prev.Line)
 				continue
 			}
 			kept = append(kept, k, v)

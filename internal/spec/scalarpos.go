@@ -14,26 +14,42 @@ import (
 // PromQL errors name an offset in the expression; this maps it back to where the user wrote
 // it. Offsets past the end map to the value's last character.
 func (f *File) PosIn(s String, off int) diag.Pos {
-	n := s.Node
-	if n == nil {
+	if s.Node == nil {
+		return diag.Pos{}
+	}
+	return posIn(f.Src, lineStarts(f.Src), s.Node, s.Value, off)
+}
+
+// RangeIn returns the range of bytes off to end (exclusive) of the value of s, as PosIn maps
+// them.
+func (f *File) RangeIn(s String, off, end int) diag.Pos {
+	if s.Node == nil {
 		return diag.Pos{}
 	}
 	lines := lineStarts(f.Src)
-	start := byteIndex(f.Src, lines, n.Line, n.Column)
+	p := posIn(f.Src, lines, s.Node, s.Value, off)
+	if end > off {
+		last := posIn(f.Src, lines, s.Node, s.Value, end-1)
+		p.EndLine, p.EndCol = last.Line, last.Col+1
+	}
+	return p
+}
+
+// posIn maps byte offset off of v, the value of scalar node n, to its position in src.
+func posIn(src []byte, lines []int, n *yaml.Node, v string, off int) diag.Pos {
+	start := byteIndex(src, lines, n.Line, n.Column)
 	if start < 0 {
 		return posOf(n)
 	}
 	j := start
 	switch n.Style {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
-		for j < len(f.Src) && f.Src[j] != '\n' {
+		for j < len(src) && src[j] != '\n' {
 			j++
 		}
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		j++
 	}
-	v := s.Value
-	src := f.Src
 	at := j
 	for i := 0; i <= off && i < len(v) && j < len(src); {
 		c := src[j]
@@ -68,7 +84,7 @@ func (f *File) PosIn(s String, off int) diag.Pos {
 			j++
 		}
 	}
-	return posAt(f.Src, lines, at)
+	return posAt(src, lines, at)
 }
 
 // escapeLen returns the length in the source of the escape whose letter starts rest (after

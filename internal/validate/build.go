@@ -89,8 +89,23 @@ func (b *builder) schemaFlagged(ptr string) bool {
 	return slices.ContainsFunc(b.flagged, func(f string) bool { return f == ptr || strings.HasPrefix(f, ptr+"/") })
 }
 
-func (b *builder) errorf(p diag.Pos, format string, args ...any) { b.dl.Errorf(p, format, args...) }
-func (b *builder) warnf(p diag.Pos, format string, args ...any)  { b.dl.Warnf(p, format, args...) }
+func (b *builder) errorf(code diag.Code, p diag.Pos, format string, args ...any) {
+	b.dl.Errorf(code, p, format, args...)
+}
+
+func (b *builder) warnf(code diag.Code, p diag.Pos, format string, args ...any) {
+	b.dl.Warnf(code, p, format, args...)
+}
+
+// snakeCode is the code of a name that is not snake_case: naming/snake-case when it is a valid
+// Prometheus name all the same (a convention, which a spec may ignore for an existing
+// metric), naming/invalid when it is not one.
+func snakeCode(name string) diag.Code {
+	if strings.HasPrefix(name, "__") || !labelName.MatchString(name) {
+		return diag.NamingInvalid
+	}
+	return diag.NamingSnakeCase
+}
 
 func (b *builder) build() *model.Spec {
 	f := b.f
@@ -101,7 +116,7 @@ func (b *builder) build() *model.Spec {
 	}
 	s := b.s
 	if f.Namespace.Set() && !snakeCase.MatchString(f.Namespace.Value) {
-		b.errorf(f.Namespace.Pos(), "namespace %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", f.Namespace.Value, toSnake(f.Namespace.Value))
+		b.errorf(snakeCode(f.Namespace.Value), f.Namespace.Pos(), "namespace %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", f.Namespace.Value, toSnake(f.Namespace.Value))
 	}
 	b.goPackage()
 	b.outputs()
@@ -121,10 +136,12 @@ func (b *builder) build() *model.Spec {
 var (
 	windowsDrive = regexp.MustCompile(`^[A-Za-z]:`)
 	snakeCase    = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	labelName    = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
-	goIdent      = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
-	nonSnake     = regexp.MustCompile(`[^a-z0-9]+`)
-	camelHumps   = regexp.MustCompile(`([a-z0-9])([A-Z])`)
+	// labelName also checks metric keys and namespaces, which have the same syntax (a colon
+	// in a metric key is reported on its own).
+	labelName  = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+	goIdent    = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+	nonSnake   = regexp.MustCompile(`[^a-z0-9]+`)
+	camelHumps = regexp.MustCompile(`([a-z0-9])([A-Z])`)
 )
 
 func toSnake(s string) string {
@@ -158,10 +175,10 @@ func (b *builder) goPackage() {
 		if !goIdent.MatchString(suggest) {
 			suggest = strings.ReplaceAll(b.s.Namespace, "_", "") + "metrics"
 		}
-		b.errorf(g.Package.Pos(), "go.package %q is not a valid Go package name; use lower-case letters and digits only, e.g. %q", name, suggest)
+		b.errorf(diag.GoPackageName, g.Package.Pos(), "go.package %q is not a valid Go package name; use lower-case letters and digits only, e.g. %q", name, suggest)
 		return
 	case slices.Contains(goKeywords, name) || name == "main":
-		b.errorf(g.Package.Pos(), "go.package %q cannot be imported; choose a name such as %q", name, name+"metrics")
+		b.errorf(diag.GoPackageName, g.Package.Pos(), "go.package %q cannot be imported; choose a name such as %q", name, name+"metrics")
 		return
 	}
 	if dirOK {
@@ -184,13 +201,13 @@ func (b *builder) outputs() {
 		case out.Rules == "" && b.schemaFlagged("/outputs"):
 			// the outputs section is reported
 		case out.Rules == "":
-			b.warnf(spec.PosOf(b.f.Tests[0].Node), "tests are written as a promtool test file next to the rule file, but the spec has no outputs.rules; add outputs.rules or remove the tests")
+			b.warnf(diag.OutputUnused, spec.PosOf(b.f.Tests[0].Node), "tests are written as a promtool test file next to the rule file, but the spec has no outputs.rules; add outputs.rules or remove the tests")
 		case out.RuleTests == "":
 			base := strings.TrimSuffix(strings.TrimSuffix(out.Rules, ".yml"), ".yaml")
 			out.RuleTests = base + ".test.yml"
 		}
 	} else if o.RuleTests.Set() {
-		b.warnf(o.RuleTests.Pos(), "outputs.rule_tests is set but the spec has no tests; add tests or remove the key")
+		b.warnf(diag.OutputUnused, o.RuleTests.Pos(), "outputs.rule_tests is set but the spec has no tests; add tests or remove the key")
 		out.RuleTests = ""
 	}
 
@@ -215,12 +232,12 @@ func (b *builder) outputs() {
 			if !p.node.Set() {
 				pos = o.Rules.Pos()
 			}
-			b.errorf(pos, "%s writes %q, which %s writes too; give each output its own path", p.key, p.val, other)
+			b.errorf(diag.OutputConflict, pos, "%s writes %q, which %s writes too; give each output its own path", p.key, p.val, other)
 			continue
 		}
 		seen[p.val] = p.key
 		if g := b.s.Go; g != nil && path.Dir(p.val) == g.Dir && strings.HasSuffix(p.val, ".go") {
-			b.errorf(p.node.Pos(), "%s %q is inside the generated Go package %q; put it elsewhere", p.key, p.val, g.Dir)
+			b.errorf(diag.OutputConflict, p.node.Pos(), "%s %q is inside the generated Go package %q; put it elsewhere", p.key, p.val, g.Dir)
 		}
 	}
 }
@@ -234,28 +251,28 @@ func (b *builder) outPath(s spec.String, key string) string {
 	p := s.Value
 	switch {
 	case strings.TrimSpace(p) == "":
-		b.errorf(s.Pos(), "%s is empty; give a path relative to the output root, or remove the key", key)
+		b.errorf(diag.OutputInvalidPath, s.Pos(), "%s is empty; give a path relative to the output root, or remove the key", key)
 		return ""
 	case strings.Contains(p, `\`):
-		b.errorf(s.Pos(), "%s %q uses '\\'; write paths with '/' so the spec works on every system", key, p)
+		b.errorf(diag.OutputInvalidPath, s.Pos(), "%s %q uses '\\'; write paths with '/' so the spec works on every system", key, p)
 		return ""
 	case path.IsAbs(p) || filepath.IsAbs(p) || filepath.VolumeName(p) != "" || windowsDrive.MatchString(p):
-		b.errorf(s.Pos(), "%s %q is absolute; output paths are relative to the output root (the spec's folder, or --out DIR)", key, p)
+		b.errorf(diag.OutputOutsideRoot, s.Pos(), "%s %q is absolute; output paths are relative to the output root (the spec's folder, or --out DIR)", key, p)
 		return ""
 	case slices.Contains(strings.Split(p, "/"), ".."):
-		b.errorf(s.Pos(), "%s %q contains '..'; output paths must stay inside the output root", key, p)
+		b.errorf(diag.OutputOutsideRoot, s.Pos(), "%s %q contains '..'; output paths must stay inside the output root", key, p)
 		return ""
 	case strings.Contains(p, ":"):
-		b.errorf(s.Pos(), "%s %q contains ':', which Windows does not allow in file names; rename it", key, p)
+		b.errorf(diag.OutputInvalidPath, s.Pos(), "%s %q contains ':', which Windows does not allow in file names; rename it", key, p)
 		return ""
 	}
 	clean := path.Clean(p)
 	if clean == "." {
-		b.errorf(s.Pos(), "%s %q names the output root itself; name a file or folder inside it", key, p)
+		b.errorf(diag.OutputInvalidPath, s.Pos(), "%s %q names the output root itself; name a file or folder inside it", key, p)
 		return ""
 	}
 	if escapes, via := escapesRoot(b.root, clean); escapes {
-		b.errorf(s.Pos(), "%s %q leads out of the output root through the symbolic link %q; write inside the output root", key, p, via)
+		b.errorf(diag.OutputOutsideRoot, s.Pos(), "%s %q leads out of the output root through the symbolic link %q; write inside the output root", key, p, via)
 		return ""
 	}
 	return clean
@@ -289,9 +306,9 @@ func (b *builder) targetLabels() {
 	for _, l := range b.f.TargetLabels {
 		switch {
 		case l.Value == "job" || l.Value == "instance":
-			b.warnf(l.Pos(), "target label %q is always present; remove it from target_labels", l.Value)
+			b.warnf(diag.LabelTargetLabel, l.Pos(), "target label %q is always present; remove it from target_labels", l.Value)
 		case !labelName.MatchString(l.Value) || strings.HasPrefix(l.Value, "__"):
-			b.errorf(l.Pos(), "target label %q is not a valid Prometheus label name (letters, digits, '_'; not starting with \"__\")", l.Value)
+			b.errorf(diag.NamingInvalid, l.Pos(), "target label %q is not a valid Prometheus label name (letters, digits, '_'; not starting with \"__\")", l.Value)
 		default:
 			b.s.TargetLabels = append(b.s.TargetLabels, l.Value)
 		}
@@ -317,10 +334,10 @@ func (b *builder) labels() {
 		switch {
 		case def.Values != nil:
 			if def.Pattern.Set() {
-				b.errorf(keyIn(e.Node, "pattern"), "label %q has both values and a pattern; an enum label takes only its values: remove pattern", name)
+				b.errorf(diag.LabelEnumOptions, keyIn(e.Node, "pattern"), "label %q has both values and a pattern; an enum label takes only its values: remove pattern", name)
 			}
 			if def.MaxValues.Set() {
-				b.errorf(keyIn(e.Node, "max_values"), "label %q has both values and max_values; an enum label has exactly its values: remove max_values", name)
+				b.errorf(diag.LabelEnumOptions, keyIn(e.Node, "max_values"), "label %q has both values and max_values; an enum label has exactly its values: remove max_values", name)
 			}
 			b.enumValues(l, def.Values)
 		default:
@@ -328,7 +345,7 @@ func (b *builder) labels() {
 				// The user's own pattern is compiled for the message, which quotes a part of it;
 				// the model anchors it.
 				if _, err := regexp.Compile(def.Pattern.Value); err != nil {
-					b.errorf(def.Pattern.Pos(), "label %q: pattern is not a valid regular expression (RE2 syntax): %v", name, regexpErr(err))
+					b.errorf(diag.LabelInvalidPattern, def.Pattern.Pos(), "label %q: pattern is not a valid regular expression (RE2 syntax): %v", name, regexpErr(err))
 				} else {
 					l.Pattern = def.Pattern.Value
 				}
@@ -336,7 +353,7 @@ func (b *builder) labels() {
 			l.MaxValues = def.MaxValues.Value
 			ptr := pointer("labels", name)
 			if !def.MaxValues.Set() && b.missing(e.Node, ptr, "max_values", "label") && b.missing(e.Node, ptr, "values", "label") {
-				b.warnf(e.Key.Pos(), "label %q is free-form with no max_values: its cardinality is unbounded; list its values, or set max_values to fold rare values into \"other\"", name)
+				b.warnf(diag.LabelUnbounded, e.Key.Pos(), "label %q is free-form with no max_values: its cardinality is unbounded; list its values, or set max_values to fold rare values into \"other\"", name)
 			}
 		}
 		b.s.Labels = append(b.s.Labels, l)
@@ -359,21 +376,21 @@ func (b *builder) labelName(k spec.String, what string) {
 	lower := strings.ToLower(name)
 	switch {
 	case strings.HasPrefix(name, "__"):
-		b.errorf(k.Pos(), "%s %q: names starting with \"__\" are reserved for Prometheus' internal use; rename it", what, name)
+		b.errorf(diag.NamingReservedLabel, k.Pos(), "%s %q: names starting with \"__\" are reserved for Prometheus' internal use; rename it", what, name)
 	case name == "le" || name == "quantile":
-		b.errorf(k.Pos(), "%s %q is reserved: Prometheus uses it for histogram and summary buckets; rename it", what, name)
+		b.errorf(diag.NamingReservedLabel, k.Pos(), "%s %q is reserved: Prometheus uses it for histogram and summary buckets; rename it", what, name)
 	case name == "job" || name == "instance" || slices.Contains(b.s.TargetLabels, name):
-		b.errorf(k.Pos(), "%s %q is a target label that Prometheus attaches at scrape time; a metric label of that name would clash with it: rename it", what, name)
+		b.errorf(diag.NamingReservedLabel, k.Pos(), "%s %q is a target label that Prometheus attaches at scrape time; a metric label of that name would clash with it: rename it", what, name)
 	case !snakeCase.MatchString(name):
-		b.errorf(k.Pos(), "%s %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", what, name, toSnake(name))
+		b.errorf(snakeCode(name), k.Pos(), "%s %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", what, name, toSnake(name))
 	}
 	if key, ok := b.redactedKey(lower); ok {
-		b.errorf(k.Pos(), "%s %q matches the logging.redact key %q: personal data must not become a metric label (every value would be stored and shown on dashboards); drop the label or use a coarse category", what, name, key)
+		b.errorf(diag.LabelPersonalData, k.Pos(), "%s %q matches the logging.redact key %q: personal data must not become a metric label (every value would be stored and shown on dashboards); drop the label or use a coarse category", what, name, key)
 		return
 	}
 	for _, p := range personalData {
 		if lower == p || strings.HasSuffix(lower, "_"+p) {
-			b.errorf(k.Pos(), "%s %q looks like personal data (%s): such values must not become a metric label; drop the label or use a coarse category", what, name, p)
+			b.errorf(diag.LabelPersonalData, k.Pos(), "%s %q looks like personal data (%s): such values must not become a metric label; drop the label or use a coarse category", what, name, p)
 			return
 		}
 	}
@@ -399,10 +416,10 @@ func (b *builder) enumValues(l *model.Label, values []spec.String) {
 	for _, v := range values {
 		switch {
 		case v.Value == "":
-			b.errorf(v.Pos(), "label %q: an empty value is the same as no label in Prometheus; remove it or name it (e.g. \"none\")", l.Name)
+			b.errorf(diag.LabelInvalidValue, v.Pos(), "label %q: an empty value is the same as no label in Prometheus; remove it or name it (e.g. \"none\")", l.Name)
 			continue
 		case !isUTF8(v.Value):
-			b.errorf(v.Pos(), "label %q: value is not valid UTF-8", l.Name)
+			b.errorf(diag.LabelInvalidValue, v.Pos(), "label %q: value is not valid UTF-8", l.Name)
 			continue
 		}
 		if _, dup := seen[v.Value]; dup {
@@ -411,7 +428,7 @@ func (b *builder) enumValues(l *model.Label, values []spec.String) {
 		seen[v.Value] = v
 		goName := l.GoName + model.GoCase(v.Value)
 		if prev, dup := goNames[goName]; dup {
-			b.errorf(v.Pos(), "label %q: values %q and %q both become the Go constant %s; rename one of them", l.Name, prev.Value, v.Value, goName)
+			b.errorf(diag.GoNameClash, v.Pos(), "label %q: values %q and %q both become the Go constant %s; rename one of them", l.Name, prev.Value, v.Value, goName)
 			continue
 		}
 		goNames[goName] = v

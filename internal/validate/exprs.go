@@ -70,7 +70,7 @@ func checkExprs(f *spec.File, s *model.Spec, dl *diag.List) {
 			}
 			text, orig := promql.SubstituteGrafana(expr.Value)
 			for _, fd := range cat.Check(text, promql.Options{Grafana: true}).Findings {
-				add(dl, f.PosIn(expr, orig(fd.Off)), fd.Severity, fd.Msg)
+				add(dl, f, expr, fd, orig)
 			}
 		}
 	}
@@ -89,7 +89,8 @@ func CheckExpr(s *model.Spec, expr string) []diag.Diagnostic {
 	text, orig := promql.SubstituteGrafana(expr)
 	var out []diag.Diagnostic
 	for _, fd := range cat.Check(text, promql.Options{Grafana: true}).Findings {
-		out = append(out, diag.Diagnostic{Line: 1, Col: orig(fd.Off) + 1, Severity: fd.Severity, Msg: fd.Msg})
+		p := diag.Pos{Line: 1, Col: orig(fd.Off) + 1, EndLine: 1, EndCol: orig(fd.End) + 1}
+		out = append(out, diag.New(fd.Code, "", p, fd.Severity, fd.Msg))
 	}
 	return out
 }
@@ -98,8 +99,13 @@ func isText(s spec.String) bool {
 	return s.Set() && s.Node.Kind == yaml.ScalarNode && strings.TrimSpace(s.Value) != ""
 }
 
-func add(dl *diag.List, p diag.Pos, sev diag.Severity, msg string) {
-	dl.Diags = append(dl.Diags, diag.Diagnostic{File: dl.File, Line: p.Line, Col: p.Col, Severity: sev, Msg: msg})
+// add reports a finding about the expression or template in s, mapping its range through
+// orig (the inverse of a substitution; nil for none) into the spec file.
+func add(dl *diag.List, f *spec.File, s spec.String, fd promql.Finding, orig func(int) int) {
+	if orig == nil {
+		orig = func(off int) int { return off }
+	}
+	dl.Report(fd.Code, f.RangeIn(s, orig(fd.Off), orig(fd.End)), fd.Severity, fd.Msg)
 }
 
 // checkExpr checks one expression; ok is false when there is none to check.
@@ -109,7 +115,7 @@ func checkExpr(f *spec.File, cat *promql.Catalog, expr spec.String, opts promql.
 	}
 	res := cat.Check(expr.Value, opts)
 	for _, fd := range res.Findings {
-		add(dl, f.PosIn(expr, fd.Off), fd.Severity, fd.Msg)
+		add(dl, f, expr, fd, nil)
 	}
 	return res, true
 }
@@ -122,7 +128,9 @@ func checkTemplate(f *spec.File, field string, text spec.String, result promql.L
 	}
 	refs, bad := promql.CheckTemplate(text.Value)
 	if bad != nil {
-		add(dl, f.PosIn(text, bad.Off), bad.Severity, field+": "+bad.Msg)
+		fd := *bad
+		fd.Msg = field + ": " + fd.Msg
+		add(dl, f, text, fd, nil)
 		return
 	}
 	if !result.Known() {
@@ -132,9 +140,9 @@ func checkTemplate(f *spec.File, field string, text spec.String, result promql.L
 		if result.Has(r.Label) {
 			continue
 		}
-		p := f.PosIn(text, r.Off)
+		p := f.RangeIn(text, r.Off, r.End)
 		if slices.Contains(ruleLabels, r.Label) {
-			dl.Warnf(p, "%s: $labels.%s is a label of the rule, not of the expression's result: Prometheus fills $labels from the result only, so this prints nothing; write the value itself", field, r.Label)
+			dl.Warnf(diag.TemplateUnknownLabel, p, "%s: $labels.%s is a label of the rule, not of the expression's result: Prometheus fills $labels from the result only, so this prints nothing; write the value itself", field, r.Label)
 			continue
 		}
 		hint := ""
@@ -142,7 +150,7 @@ func checkTemplate(f *spec.File, field string, text spec.String, result promql.L
 		if c := closest(r.Label, names); c != "" {
 			hint = "; did you mean " + c + "?"
 		}
-		dl.Errorf(p, "%s: $labels.%s is always empty: the alert's expression returns labels {%s}; add %s to the expression (by (...)) or use one of its labels%s", field, r.Label, strings.Join(names, ", "), r.Label, hint)
+		dl.Errorf(diag.TemplateUnknownLabel, p, "%s: $labels.%s is always empty: the alert's expression returns labels {%s}; add %s to the expression (by (...)) or use one of its labels%s", field, r.Label, strings.Join(names, ", "), r.Label, hint)
 	}
 }
 
@@ -157,7 +165,7 @@ func recordName(name spec.String, dl *diag.List) {
 	case !commonmodel.LegacyValidation.IsValidMetricName(n):
 		// The schema reports it.
 	case !strings.Contains(n, ":"):
-		dl.Warnf(name.Pos(), "recording rule name %q has no colon: by Prometheus' convention recorded series are named level:metric:operations (e.g. endpoint:%s:rate5m), which keeps them apart from scraped metrics", n, n)
+		dl.Warnf(diag.NamingRecordingRule, name.Pos(), "recording rule name %q has no colon: by Prometheus' convention recorded series are named level:metric:operations (e.g. endpoint:%s:rate5m), which keeps them apart from scraped metrics", n, n)
 	}
 }
 

@@ -69,7 +69,7 @@ func (b *builder) metrics() {
 		}
 		b.metricName(e.Key, m)
 		if def.Help.Set() && m.Help == "" {
-			b.warnf(def.Help.Pos(), "metric %q: help is empty; say what the metric counts or measures (it becomes the # HELP line and the doc comment)", key)
+			b.warnf(diag.MetricEmptyHelp, def.Help.Pos(), "metric %q: help is empty; say what the metric counts or measures (it becomes the # HELP line and the doc comment)", key)
 		}
 		b.unit(e.Key, def.Unit, m)
 		b.metricLabels(def.Labels, m)
@@ -86,7 +86,7 @@ func (b *builder) metrics() {
 		}
 		for _, suffix := range []string{"_bucket", "_sum", "_count"} {
 			if other := s.Metric(h.Key + suffix); other != nil {
-				b.errorf(b.metricKeyPos(other.Key), "metric %q clashes with the %s series of histogram %q; rename it", other.Key, suffix, h.Key)
+				b.errorf(diag.MetricNameClash, b.metricKeyPos(other.Key), "metric %q clashes with the %s series of histogram %q; rename it", other.Key, suffix, h.Key)
 			}
 		}
 	}
@@ -96,7 +96,7 @@ func (b *builder) metrics() {
 	byGo := map[string]string{}
 	for _, m := range s.Metrics {
 		if prev, dup := byGo[m.GoName]; dup {
-			b.errorf(b.metricKeyPos(m.Key), "metrics %q and %q both become the Go field %s; rename one of them", prev, m.Key, m.GoName)
+			b.errorf(diag.GoNameClash, b.metricKeyPos(m.Key), "metrics %q and %q both become the Go field %s; rename one of them", prev, m.Key, m.GoName)
 		}
 		byGo[m.GoName] = m.Key
 	}
@@ -116,42 +116,42 @@ func (b *builder) metricKeyPos(key string) diag.Pos {
 func (b *builder) metricName(k spec.String, m *model.Metric) {
 	key := k.Value
 	if strings.Contains(key, ":") {
-		b.errorf(k.Pos(), "metric %q contains ':', which Prometheus keeps for the series of recording rules (level:metric:operations); use '_', e.g. %q", key, toSnake(key))
+		b.errorf(diag.NamingColon, k.Pos(), "metric %q contains ':', which Prometheus keeps for the series of recording rules (level:metric:operations); use '_', e.g. %q", key, toSnake(key))
 		return
 	}
 	if strings.HasPrefix(key, "__") || !snakeCase.MatchString(key) {
-		b.errorf(k.Pos(), "metric %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", key, toSnake(key))
+		b.errorf(snakeCode(key), k.Pos(), "metric %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", key, toSnake(key))
 		return
 	}
 	if b.s.Namespace != "" && strings.HasPrefix(key, b.s.Namespace+"_") {
-		b.warnf(k.Pos(), "metric %q starts with the namespace %q, so its full name is %q; drop the prefix from the key", key, b.s.Namespace, m.Name)
+		b.warnf(diag.NamingNamespacePrefix, k.Pos(), "metric %q starts with the namespace %q, so its full name is %q; drop the prefix from the key", key, b.s.Namespace, m.Name)
 	}
 	switch m.Type {
 	case model.Counter:
 		if !strings.HasSuffix(key, "_total") {
-			b.errorf(k.Pos(), "counter %q must end in \"_total\" (Prometheus naming; OpenMetrics scrapes add the suffix and queries would miss it): rename it %q", key, strings.TrimSuffix(key, "_count")+"_total")
+			b.errorf(diag.NamingCounterSuffix, k.Pos(), "counter %q must end in \"_total\" (Prometheus naming; OpenMetrics scrapes add the suffix and queries would miss it): rename it %q", key, strings.TrimSuffix(key, "_count")+"_total")
 		}
 	case model.Gauge, model.Histogram:
 		if strings.HasSuffix(key, "_total") {
-			b.errorf(k.Pos(), "%s %q ends in \"_total\", which marks a counter; rename it without the suffix", m.Type, key)
+			b.errorf(diag.NamingReservedSuffix, k.Pos(), "%s %q ends in \"_total\", which marks a counter; rename it without the suffix", m.Type, key)
 		}
 	}
 	if m.Type == model.Histogram {
 		for _, suffix := range []string{"_bucket", "_sum", "_count"} {
 			if strings.HasSuffix(key, suffix) {
-				b.errorf(k.Pos(), "histogram %q ends in %q, a suffix Prometheus adds to histogram series; rename it", key, suffix)
+				b.errorf(diag.NamingReservedSuffix, k.Pos(), "histogram %q ends in %q, a suffix Prometheus adds to histogram series; rename it", key, suffix)
 			}
 		}
 	}
 	parts := strings.Split(strings.TrimSuffix(key, "_total"), "_")
 	for _, w := range typeWords {
 		if slices.Contains(parts, w) {
-			b.warnf(k.Pos(), "metric %q has the type name %q in its name; the type is in the metadata already: drop it", key, w)
+			b.warnf(diag.NamingTypeInName, k.Pos(), "metric %q has the type name %q in its name; the type is in the metadata already: drop it", key, w)
 		}
 	}
 	last := parts[len(parts)-1]
 	if base, bad := nonBaseUnits[last]; bad {
-		b.errorf(k.Pos(), "metric %q is in %s; Prometheus uses base units: measure in %s and name it %q", key, last, unitPhrase(base), strings.Join(parts[:len(parts)-1], "_")+"_"+base+suffixTotal(key))
+		b.errorf(diag.NamingBaseUnit, k.Pos(), "metric %q is in %s; Prometheus uses base units: measure in %s and name it %q", key, last, unitPhrase(base), strings.Join(parts[:len(parts)-1], "_")+"_"+base+suffixTotal(key))
 	}
 }
 
@@ -177,13 +177,13 @@ func (b *builder) unit(k spec.String, u spec.String, m *model.Metric) {
 	}
 	unit := u.Value
 	if base, bad := nonBaseUnits[unit]; bad {
-		b.errorf(u.Pos(), "metric %q: unit %q is not a base unit; measure in %s and write unit: %s (Prometheus' naming guide)", k.Value, unit, unitPhrase(base), base)
+		b.errorf(diag.NamingBaseUnit, u.Pos(), "metric %q: unit %q is not a base unit; measure in %s and write unit: %s (Prometheus' naming guide)", k.Value, unit, unitPhrase(base), base)
 		return
 	}
 	if !slices.Contains(baseUnits, unit) {
 		// Not a unit Prometheus knows ("requests", "orders"): a count, which needs none. The
 		// name's suffix is not checked against it.
-		b.warnf(u.Pos(), "metric %q: unit %q is not one of Prometheus' base units (%s); a count needs no unit: remove unit", k.Value, unit, strings.Join(baseUnits, ", "))
+		b.warnf(diag.NamingBaseUnit, u.Pos(), "metric %q: unit %q is not one of Prometheus' base units (%s); a count needs no unit: remove unit", k.Value, unit, strings.Join(baseUnits, ", "))
 		return
 	}
 	name := strings.TrimSuffix(k.Value, "_total")
@@ -200,7 +200,7 @@ func (b *builder) unit(k spec.String, u spec.String, m *model.Metric) {
 	if other, ok := nonBaseUnits[last]; (ok || slices.Contains(baseUnits, last)) && other != unit {
 		// The name says another quantity: the name or the unit is wrong, and only the user
 		// knows which.
-		b.errorf(u.Pos(), "metric %q has unit %q but its name ends in \"_%s\"; fix the unit, or rename it %q", k.Value, unit, last, strings.Join(parts[:len(parts)-1], "_")+"_"+unit+suffixTotal(k.Value))
+		b.errorf(diag.NamingUnitSuffix, u.Pos(), "metric %q has unit %q but its name ends in \"_%s\"; fix the unit, or rename it %q", k.Value, unit, last, strings.Join(parts[:len(parts)-1], "_")+"_"+unit+suffixTotal(k.Value))
 		return
 	}
 	// "bytes_sent_total" reads as "sent_bytes_total" once the unit moves to the end.
@@ -208,7 +208,7 @@ func (b *builder) unit(k spec.String, u spec.String, m *model.Metric) {
 	if len(rest) == 0 {
 		rest = parts
 	}
-	b.errorf(u.Pos(), "metric %q has unit %q but its name does not end in \"_%s\"; rename it %q so queries show the unit", k.Value, unit, unit, strings.Join(rest, "_")+"_"+unit+suffixTotal(k.Value))
+	b.errorf(diag.NamingUnitSuffix, u.Pos(), "metric %q has unit %q but its name does not end in \"_%s\"; rename it %q so queries show the unit", k.Value, unit, unit, strings.Join(rest, "_")+"_"+unit+suffixTotal(k.Value))
 }
 
 func (b *builder) metricLabels(labels []spec.String, m *model.Metric) {
@@ -226,7 +226,7 @@ func (b *builder) metricLabels(labels []spec.String, m *model.Metric) {
 			if hint == "" {
 				hint = "; declare it under labels:"
 			}
-			b.errorf(ln.Pos(), "metric %q uses label %q, which is not declared%s", m.Key, ln.Value, hint)
+			b.errorf(diag.LabelUndeclared, ln.Pos(), "metric %q uses label %q, which is not declared%s", m.Key, ln.Value, hint)
 			continue
 		}
 		if slices.Contains(m.Labels, l) {
@@ -241,10 +241,10 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 	case model.Histogram:
 	case model.Counter, model.Gauge:
 		if def.Buckets != nil {
-			b.errorf(keyIn(node, "buckets"), "metric %q is a %s; only histograms have buckets: remove buckets or make it a histogram", k.Value, m.Type)
+			b.errorf(diag.MetricHistogramOnly, keyIn(node, "buckets"), "metric %q is a %s; only histograms have buckets: remove buckets or make it a histogram", k.Value, m.Type)
 		}
 		if def.Native != nil {
-			b.errorf(keyIn(node, "native"), "metric %q is a %s; only histograms have native buckets: remove native or make it a histogram", k.Value, m.Type)
+			b.errorf(diag.MetricHistogramOnly, keyIn(node, "native"), "metric %q is a %s; only histograms have native buckets: remove native or make it a histogram", k.Value, m.Type)
 		}
 		return
 	default:
@@ -253,7 +253,7 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 	if n := def.Native; n != nil {
 		m.Native = &model.NativeHistogram{BucketFactor: n.BucketFactor.Value, MaxBuckets: uint32(max(0, n.MaxBuckets.Value))}
 		if n.BucketFactor.Set() && n.BucketFactor.Value <= 1 {
-			b.errorf(n.BucketFactor.Pos(), "metric %q: native.bucket_factor must be greater than 1 (e.g. 1.1 for about 10%% resolution)", k.Value)
+			b.errorf(diag.HistogramNativeFactor, n.BucketFactor.Pos(), "metric %q: native.bucket_factor must be greater than 1 (e.g. 1.1 for about 10%% resolution)", k.Value)
 		}
 		if n.MinResetDuration.Set() {
 			m.Native.MinResetDuration = b.duration(n.MinResetDuration, "native.min_reset_duration")
@@ -263,7 +263,7 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 	if bk == nil {
 		m.Buckets = slices.Clone(prometheus.DefBuckets)
 		if m.Unit != "seconds" {
-			b.warnf(k.Pos(), "histogram %q has no buckets, so it gets client_golang's defaults (0.005 to 10, made for seconds); set buckets that fit its values", k.Value)
+			b.warnf(diag.HistogramDefaultBuckets, k.Pos(), "histogram %q has no buckets, so it gets client_golang's defaults (0.005 to 10, made for seconds); set buckets that fit its values", k.Value)
 		}
 		return
 	}
@@ -276,12 +276,12 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 			return // the schema reports it
 		}
 		if e.Count.Value > maxBuckets {
-			b.errorf(e.Count.Pos(), "histogram %q: %s buckets is far too many (each is a series per label combination); use at most %s", k.Value, thousands(e.Count.Value), thousands(maxBuckets))
+			b.errorf(diag.HistogramBucketCount, e.Count.Pos(), "histogram %q: %s buckets is far too many (each is a series per label combination); use at most %s", k.Value, thousands(e.Count.Value), thousands(maxBuckets))
 			return
 		}
 		values = prometheus.ExponentialBuckets(e.Start.Value, e.Factor.Value, e.Count.Value)
 		if last := values[len(values)-1]; math.IsInf(last, 0) || last > math.MaxFloat64/2 {
-			b.errorf(e.Count.Pos(), "histogram %q: %d exponential buckets from %g by a factor of %g grow past the largest number; lower count or factor", k.Value, e.Count.Value, e.Start.Value, e.Factor.Value)
+			b.errorf(diag.HistogramBuckets, e.Count.Pos(), "histogram %q: %d exponential buckets from %g by a factor of %g grow past the largest number; lower count or factor", k.Value, e.Count.Value, e.Start.Value, e.Factor.Value)
 			return
 		}
 	case bk.Linear != nil:
@@ -291,16 +291,16 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 		}
 		if nonNegative && l.Start.Value < 0 {
 			// One error for the generator, where it is fixed, not one per bucket.
-			b.errorf(l.Start.Pos(), "histogram %q: linear buckets start at %g, but %s are never negative; start at 0 or above", k.Value, l.Start.Value, m.Unit)
+			b.errorf(diag.HistogramBuckets, l.Start.Pos(), "histogram %q: linear buckets start at %g, but %s are never negative; start at 0 or above", k.Value, l.Start.Value, m.Unit)
 			return
 		}
 		if l.Count.Value > maxBuckets {
-			b.errorf(l.Count.Pos(), "histogram %q: %s buckets is far too many (each is a series per label combination); use at most %s", k.Value, thousands(l.Count.Value), thousands(maxBuckets))
+			b.errorf(diag.HistogramBucketCount, l.Count.Pos(), "histogram %q: %s buckets is far too many (each is a series per label combination); use at most %s", k.Value, thousands(l.Count.Value), thousands(maxBuckets))
 			return
 		}
 		values = prometheus.LinearBuckets(l.Start.Value, l.Width.Value, l.Count.Value)
 		if !increasing(values) || math.IsInf(values[len(values)-1], 0) {
-			b.errorf(l.Count.Pos(), "histogram %q: linear buckets of width %g from %g cannot be told apart at this size; use a larger width or fewer buckets", k.Value, l.Width.Value, l.Start.Value)
+			b.errorf(diag.HistogramBuckets, l.Count.Pos(), "histogram %q: linear buckets of width %g from %g cannot be told apart at this size; use a larger width or fewer buckets", k.Value, l.Width.Value, l.Start.Value)
 			return
 		}
 	default:
@@ -313,12 +313,12 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 			case math.IsNaN(v.Value) || math.IsInf(v.Value, 0):
 				ok = false // the schema reports it
 			case nonNegative && v.Value < 0:
-				b.errorf(v.Pos(), "histogram %q: bucket %g is negative, but %s are never negative; remove it", k.Value, v.Value, m.Unit)
+				b.errorf(diag.HistogramBuckets, v.Pos(), "histogram %q: bucket %g is negative, but %s are never negative; remove it", k.Value, v.Value, m.Unit)
 				ok = false
 			case slices.ContainsFunc(bk.List[:i], func(w spec.Float) bool { return w.Value == v.Value }):
 				ok = false // a repeat: the schema reports it
 			case i > 0 && v.Value < bk.List[i-1].Value:
-				b.errorf(v.Pos(), "histogram %q: buckets must be increasing, but %g follows %g; sort them", k.Value, v.Value, bk.List[i-1].Value)
+				b.errorf(diag.HistogramBuckets, v.Pos(), "histogram %q: buckets must be increasing, but %g follows %g; sort them", k.Value, v.Value, bk.List[i-1].Value)
 				ok = false
 			}
 			values = append(values, v.Value)
@@ -355,12 +355,12 @@ func (b *builder) budget(k spec.String, def spec.Metric, m *model.Metric) {
 		// not a budget: the schema reports it
 	case def.MaxSeries.Set():
 		if series > m.MaxSeries {
-			b.errorf(def.MaxSeries.Pos(), "metric %q can have %s series (%s), more than its max_series %s; drop labels or values, or raise max_series", k.Value, thousands(series), explain, thousands(m.MaxSeries))
+			b.errorf(diag.SeriesBudget, def.MaxSeries.Pos(), "metric %q can have %s series (%s), more than its max_series %s; drop labels or values, or raise max_series", k.Value, thousands(series), explain, thousands(m.MaxSeries))
 		}
 	case series > seriesError:
-		b.errorf(k.Pos(), "metric %q can have %s series (%s), past the limit of %s; drop labels or values (or set max_series if you mean it)", k.Value, thousands(series), explain, thousands(seriesError))
+		b.errorf(diag.SeriesBudget, k.Pos(), "metric %q can have %s series (%s), past the limit of %s; drop labels or values (or set max_series if you mean it)", k.Value, thousands(series), explain, thousands(seriesError))
 	case series > seriesWarn:
-		b.warnf(k.Pos(), "metric %q can have %s series (%s), more than %s; consider fewer labels or values, or set max_series to acknowledge it", k.Value, thousands(series), explain, thousands(seriesWarn))
+		b.warnf(diag.SeriesBudget, k.Pos(), "metric %q can have %s series (%s), more than %s; consider fewer labels or values, or set max_series to acknowledge it", k.Value, thousands(series), explain, thousands(seriesWarn))
 	}
 }
 

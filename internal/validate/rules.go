@@ -10,6 +10,7 @@ import (
 
 	commonmodel "github.com/prometheus/common/model"
 
+	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/spec"
 )
@@ -18,18 +19,18 @@ func (b *builder) external() {
 	for _, e := range b.f.External {
 		name := e.Key.Value
 		if !commonmodel.LegacyValidation.IsValidMetricName(name) {
-			b.errorf(e.Key.Pos(), "external metric %q is not a valid Prometheus metric name", name)
+			b.errorf(diag.NamingInvalid, e.Key.Pos(), "external metric %q is not a valid Prometheus metric name", name)
 			continue
 		}
 		for _, m := range b.s.Metrics {
 			if m.Name == name {
-				b.errorf(e.Key.Pos(), "external metric %q is the full name of metric %q of this spec; remove one of them", name, m.Key)
+				b.errorf(diag.MetricNameClash, e.Key.Pos(), "external metric %q is the full name of metric %q of this spec; remove one of them", name, m.Key)
 			}
 		}
 		x := &model.ExternalMetric{Name: name, Type: model.MetricType(e.Value.Type.Value), Help: e.Value.Help.Value}
 		for _, l := range e.Value.Labels {
 			if !labelName.MatchString(l.Value) {
-				b.errorf(l.Pos(), "external metric %q: %q is not a valid label name (letters, digits and '_', not starting with a digit)", name, l.Value)
+				b.errorf(diag.NamingInvalid, l.Pos(), "external metric %q: %q is not a valid label name (letters, digits and '_', not starting with a digit)", name, l.Value)
 				continue
 			}
 			x.Labels = append(x.Labels, l.Value)
@@ -54,23 +55,23 @@ func (b *builder) logging() {
 		key := strings.ToLower(r.Key.Value)
 		switch {
 		case key == "":
-			b.errorf(r.Key.Pos(), "redact key is empty; name the attribute key to redact, e.g. \"email\" or \"*_token\"")
+			b.errorf(diag.RedactKey, r.Key.Pos(), "redact key is empty; name the attribute key to redact, e.g. \"email\" or \"*_token\"")
 			continue
 		case strings.Trim(key, "*") == "":
-			b.errorf(r.Key.Pos(), "redact key %q matches every attribute; name the keys to redact", r.Key.Value)
+			b.errorf(diag.RedactKey, r.Key.Pos(), "redact key %q matches every attribute; name the keys to redact", r.Key.Value)
 			continue
 		case strings.Contains(key, "**"):
-			b.errorf(r.Key.Pos(), "redact key %q: '**' means the same as '*'; write one", r.Key.Value)
+			b.errorf(diag.RedactKey, r.Key.Pos(), "redact key %q: '**' means the same as '*'; write one", r.Key.Value)
 			continue
 		}
 		if prev, dup := seen[key]; dup {
-			b.errorf(r.Key.Pos(), "redact key %q is already configured at line %d (keys match case-insensitively); keep one rule per key", r.Key.Value, prev.Node.Line)
+			b.errorf(diag.RedactDuplicate, r.Key.Pos(), "redact key %q is already configured at line %d (keys match case-insensitively); keep one rule per key", r.Key.Value, prev.Node.Line)
 			continue
 		}
 		seen[key] = r.Key
 		action := model.RedactAction(r.Action.Value)
 		if action == model.Mask && r.Keep.Value > 8 {
-			b.warnf(r.Keep.Pos(), "redact key %q keeps %d characters, enough to identify a person; keep 3 or fewer", r.Key.Value, r.Keep.Value)
+			b.warnf(diag.RedactKeep, r.Keep.Pos(), "redact key %q keeps %d characters, enough to identify a person; keep 3 or fewer", r.Key.Value, r.Keep.Value)
 		}
 		out.Rules = append(out.Rules, &model.RedactRule{Key: r.Key.Value, Action: action, Keep: r.Keep.Value})
 	}
@@ -104,9 +105,9 @@ func (b *builder) duration(s spec.String, key string) string {
 	case err == nil:
 		return d.String()
 	case bareNumber.MatchString(s.Value):
-		b.errorf(s.Pos(), "%s %s has no unit; write a Prometheus duration such as %ss or %sm", key, s.Value, s.Value, s.Value)
+		b.errorf(diag.ValueDuration, s.Pos(), "%s %s has no unit; write a Prometheus duration such as %ss or %sm", key, s.Value, s.Value, s.Value)
 	default:
-		b.errorf(s.Pos(), "%s %q is not a Prometheus duration; write it like 30s, 5m, 1h30m (integers, units from y to ms, largest first)", key, s.Value)
+		b.errorf(diag.ValueDuration, s.Pos(), "%s %q is not a Prometheus duration; write it like 30s, 5m, 1h30m (integers, units from y to ms, largest first)", key, s.Value)
 	}
 	return ""
 }
@@ -128,9 +129,9 @@ func (b *builder) ruleLabels(m spec.Map[spec.String], what string) []model.KV {
 		k := e.Key.Value
 		switch {
 		case !labelName.MatchString(k) || strings.HasPrefix(k, "__"):
-			b.errorf(e.Key.Pos(), "%s: %q is not a valid label name (letters, digits, '_'; not starting with \"__\")", what, k)
+			b.errorf(diag.NamingInvalid, e.Key.Pos(), "%s: %q is not a valid label name (letters, digits, '_'; not starting with \"__\")", what, k)
 		case slices.Contains(reservedRuleLabels, k):
-			b.errorf(e.Key.Pos(), "%s: label %q is set by Prometheus; remove it", what, k)
+			b.errorf(diag.NamingReservedLabel, e.Key.Pos(), "%s: label %q is set by Prometheus; remove it", what, k)
 		}
 	}
 	return kvs(m)
@@ -147,7 +148,7 @@ func (b *builder) alerts() {
 			KeepFiringFor: b.duration(a.KeepFiringFor, "keep_firing_for"),
 		}
 		if prev, dup := names[out.Name]; dup && a.Alert.Set() {
-			b.errorf(a.Alert.Pos(), "alert %q is defined twice (first at line %d); give each alert its own name", out.Name, prev.Node.Line)
+			b.errorf(diag.RulesDuplicateName, a.Alert.Pos(), "alert %q is defined twice (first at line %d); give each alert its own name", out.Name, prev.Node.Line)
 		}
 		if a.Alert.Set() {
 			names[out.Name] = a.Alert
@@ -163,7 +164,7 @@ func (b *builder) alerts() {
 		if a.Severity.Set() {
 			for _, e := range a.Labels {
 				if e.Key.Value == "severity" {
-					b.errorf(e.Key.Pos(), "%s sets severity both as a key and in labels; keep the severity key", what)
+					b.errorf(diag.RulesSeverity, e.Key.Pos(), "%s sets severity both as a key and in labels; keep the severity key", what)
 				}
 			}
 			out.Labels = append(out.Labels, model.KV{Key: "severity", Value: a.Severity.Value})
@@ -171,14 +172,14 @@ func (b *builder) alerts() {
 		}
 		if a.Runbook.Set() {
 			if u, err := url.Parse(a.Runbook.Value); err != nil || u.Scheme == "" || u.Host == "" {
-				b.errorf(a.Runbook.Pos(), "%s: runbook %q is not an absolute URL; link the runbook page (https://...)", what, a.Runbook.Value)
+				b.errorf(diag.RulesRunbook, a.Runbook.Pos(), "%s: runbook %q is not an absolute URL; link the runbook page (https://...)", what, a.Runbook.Value)
 			}
 		}
 		ann := kvs(a.Annotations)
 		for _, e := range a.Annotations {
 			switch e.Key.Value {
 			case "summary", "description", "runbook_url":
-				b.errorf(e.Key.Pos(), "%s: annotation %q has its own key; use the top-level %s key instead", what, e.Key.Value, strings.TrimSuffix(e.Key.Value, "_url"))
+				b.errorf(diag.RulesAnnotationKey, e.Key.Pos(), "%s: annotation %q has its own key; use the top-level %s key instead", what, e.Key.Value, strings.TrimSuffix(e.Key.Value, "_url"))
 			}
 		}
 		for _, kv := range []model.KV{{Key: "summary", Value: a.Summary.Value}, {Key: "description", Value: a.Description.Value}, {Key: "runbook_url", Value: a.Runbook.Value}} {
@@ -189,7 +190,7 @@ func (b *builder) alerts() {
 		slices.SortFunc(ann, func(x, y model.KV) int { return strings.Compare(x.Key, y.Key) })
 		out.Annotations = ann
 		if !a.Summary.Set() && a.Alert.Set() && b.missing(it.Node, pointer("alerts", strconv.Itoa(i)), "summary", "alert") {
-			b.warnf(a.Alert.Pos(), "%s has no summary; add one line saying what is wrong, so the notification is readable", what)
+			b.warnf(diag.RulesMissingSummary, a.Alert.Pos(), "%s has no summary; add one line saying what is wrong, so the notification is readable", what)
 		}
 		b.s.Alerts = append(b.s.Alerts, out)
 	}
@@ -201,12 +202,12 @@ func (b *builder) records() {
 		r := it.Value
 		name := r.Record.Value
 		if prev, dup := seen[name]; dup && r.Record.Set() {
-			b.errorf(r.Record.Pos(), "recording rule %q is defined twice (first at line %d); a series must come from one rule", name, prev.Node.Line)
+			b.errorf(diag.RulesDuplicateName, r.Record.Pos(), "recording rule %q is defined twice (first at line %d); a series must come from one rule", name, prev.Node.Line)
 		} else if r.Record.Set() {
 			seen[name] = r.Record
 		}
 		if m := b.metricByName(name); m != nil {
-			b.errorf(r.Record.Pos(), "recording rule %q has the full name of metric %q: the recorded series would mix with the metric's; rename it", name, m.Key)
+			b.errorf(diag.MetricNameClash, r.Record.Pos(), "recording rule %q has the full name of metric %q: the recorded series would mix with the metric's; rename it", name, m.Key)
 		}
 		b.s.Records = append(b.s.Records, &model.RecordingRule{
 			Record: name,
@@ -244,7 +245,7 @@ func (b *builder) tests() {
 		for _, at := range t.AlertTests {
 			a := at.Value
 			if a.Alertname.Set() && !slices.Contains(alertNames, a.Alertname.Value) {
-				b.errorf(a.Alertname.Pos(), "alert_rule_test checks alert %q, which the spec does not define%s", a.Alertname.Value, didYouMean(a.Alertname.Value, alertNames))
+				b.errorf(diag.TestsUnknownAlert, a.Alertname.Pos(), "alert_rule_test checks alert %q, which the spec does not define%s", a.Alertname.Value, didYouMean(a.Alertname.Value, alertNames))
 			}
 			x := model.AlertTest{EvalTime: b.duration(a.EvalTime, "eval_time"), Alertname: a.Alertname.Value}
 			for _, e := range a.ExpAlerts {
@@ -291,11 +292,11 @@ func (b *builder) dashboard() {
 				if short, ok := strings.CutPrefix(k.Value, b.s.Namespace+"_"); ok && b.s.Metric(short) != nil {
 					hint = fmt.Sprintf("; list metrics by their key, without the namespace: %q", short)
 				}
-				b.errorf(k.Pos(), "dashboard group %q lists metric %q, which the spec does not define%s", g.Title, k.Value, hint)
+				b.errorf(diag.DashboardUnknownMetric, k.Pos(), "dashboard group %q lists metric %q, which the spec does not define%s", g.Title, k.Value, hint)
 				continue
 			}
 			if line, dup := grouped[k.Value]; dup {
-				b.errorf(k.Pos(), "metric %q is already in a dashboard group (line %d); a metric belongs to one row", k.Value, line)
+				b.errorf(diag.DashboardDuplicateMetric, k.Pos(), "metric %q is already in a dashboard group (line %d); a metric belongs to one row", k.Value, line)
 				continue
 			}
 			grouped[k.Value] = k.Node.Line

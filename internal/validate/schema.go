@@ -111,7 +111,7 @@ func checkSchema(doc *spec.Doc, dl *diag.List, semantic bool) []string {
 	}
 	ve, ok := err.(*jsonschema.ValidationError)
 	if !ok {
-		dl.Errorf(diag.Pos{Line: 1, Col: 1}, "the spec cannot be checked against its schema: %v", err)
+		dl.Errorf(diag.InternalSchema, diag.Pos{Line: 1, Col: 1}, "the spec cannot be checked against its schema: %v", err)
 		return nil
 	}
 	r := &reporter{cs: cs, doc: doc, dl: dl, semantic: semantic}
@@ -265,17 +265,17 @@ func (r *reporter) byKeys(ve *jsonschema.ValidationError, n *yaml.Node, alts []*
 			if hint == "" {
 				hint = "; use one of " + strings.Join(keys, ", ")
 			}
-			r.dl.Errorf(spec.PosOf(k), "%sunknown key %q%s", where, k.Value, hint)
+			r.dl.Errorf(diag.SchemaUnknownKey, spec.PosOf(k), "%sunknown key %q%s", where, k.Value, hint)
 		}
 		if len(unknown) == 0 {
-			r.dl.Errorf(r.keyPos(ve.InstanceLocation), "%sneeds one of the keys %s", where, strings.Join(keys, ", "))
+			r.dl.Errorf(diag.SchemaRequired, r.keyPos(ve.InstanceLocation), "%sneeds one of the keys %s", where, strings.Join(keys, ", "))
 		}
 	default:
 		var both []string
 		for _, i := range matched {
 			both = append(both, keys[i])
 		}
-		r.dl.Errorf(spec.PosOf(n), "%shas both %s; use only one of them", where, strings.Join(both, " and "))
+		r.dl.Errorf(diag.SchemaNotAllowed, spec.PosOf(n), "%shas both %s; use only one of them", where, strings.Join(both, " and "))
 	}
 	return nil, true
 }
@@ -302,17 +302,17 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 		if m, ok := patternMeaning[fragment(e.AbsoluteKeywordLocation)]; ok {
 			what = m
 		}
-		dl.Errorf(r.keyPos(loc), "%s%q is not a valid name: %s", prefix(describe(parentPointer(loc))), lastSegmentUnescaped(loc), what)
+		dl.Errorf(diag.SchemaFormat, r.keyPos(loc), "%s%q is not a valid name: %s", prefix(describe(parentPointer(loc))), lastSegmentUnescaped(loc), what)
 		return
 	case e.Message == "not allowed":
 		// A key that a `false` schema forbids here; the schema's $comment says why.
-		dl.Errorf(r.keyPos(loc), "%s%s: remove %s", prefix(describe(parentPointer(loc))), strings.TrimSuffix(cs.explain(e), "."), lastSegmentUnescaped(loc))
+		dl.Errorf(diag.SchemaNotAllowed, r.keyPos(loc), "%s%s: remove %s", prefix(describe(parentPointer(loc))), strings.TrimSuffix(cs.explain(e), "."), lastSegmentUnescaped(loc))
 		return
 	case strings.Contains(e.KeywordLocation, "/dependentRequired/"):
 		// "property 'rules' is required, if 'rule_tests' property exists"
 		var need, because string
 		fmt.Sscanf(strings.NewReplacer("'", " ", ",", " ").Replace(e.Message), "property %s is required  if %s property exists", &need, &because)
-		dl.Errorf(r.keyPos(loc+"/"+because), "%s%s needs %s too; add %s, or remove %s", prefix(where), because, need, need, because)
+		dl.Errorf(diag.SchemaRequired, r.keyPos(loc+"/"+because), "%s%s needs %s too; add %s, or remove %s", prefix(where), because, need, need, because)
 		return
 	}
 	switch kw {
@@ -323,7 +323,7 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 			if hint == "" && len(allowed) > 0 {
 				hint = "; allowed keys: " + strings.Join(allowed, ", ")
 			}
-			dl.Errorf(spec.PosOf(k), "%sunknown key %q%s", prefix(where), k.Value, hint)
+			dl.Errorf(diag.SchemaUnknownKey, spec.PosOf(k), "%sunknown key %q%s", prefix(where), k.Value, hint)
 		}
 		return
 	case "required":
@@ -332,7 +332,7 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 			if doc.Merged[loc] || typoOf(node, m, allowed) {
 				continue // the merge key or the misspelt key is reported
 			}
-			dl.Errorf(r.keyPos(loc), "%smissing required key %q%s", prefix(where), m, cs.describeKey(e.AbsoluteKeywordLocation, m))
+			dl.Errorf(diag.SchemaRequired, r.keyPos(loc), "%smissing required key %q%s", prefix(where), m, cs.describeKey(e.AbsoluteKeywordLocation, m))
 		}
 		return
 	}
@@ -343,9 +343,9 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 	case "type":
 		if v, ok := nonFinite(node); ok {
 			if strings.Contains(loc, "/buckets/") && v == "+Inf" {
-				dl.Errorf(pos, "%sremove %s: every histogram has a +Inf bucket already", prefix(where), node.Value)
+				dl.Errorf(diag.HistogramBuckets, pos, "%sremove %s: every histogram has a +Inf bucket already", prefix(where), node.Value)
 			} else {
-				dl.Errorf(pos, "%smust be a finite number, not %s", prefix(where), node.Value)
+				dl.Errorf(diag.SchemaType, pos, "%smust be a finite number, not %s", prefix(where), node.Value)
 			}
 			return
 		}
@@ -354,30 +354,30 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 			// YAML read 404 or true as a number or boolean: quoting keeps the text.
 			hint = fmt.Sprintf("; quote it: '%s'", node.Value)
 		}
-		dl.Errorf(pos, "%s%s, not %s%s", prefix(where), typeWanted(e.Message), typeGot(node), hint)
+		dl.Errorf(diag.SchemaType, pos, "%s%s, not %s%s", prefix(where), typeWanted(e.Message), typeGot(node), hint)
 	case "enum":
 		options := cs.enumAt(e.AbsoluteKeywordLocation)
 		hint := didYouMean(value, options)
 		if value == "summary" && slices.Contains(options, "histogram") && !slices.Contains(options, "summary") {
 			hint = "; metricgen makes histograms instead (they aggregate across instances): use histogram"
 		}
-		dl.Errorf(pos, "%s%q is not one of %s%s", prefix(where), value, strings.Join(options, ", "), hint)
+		dl.Errorf(diag.SchemaEnum, pos, "%s%q is not one of %s%s", prefix(where), value, strings.Join(options, ", "), hint)
 	case "const":
 		if loc == "/version" {
 			if node != nil && node.ShortTag() != "!!int" {
-				dl.Errorf(pos, "version must be the number 1, not %s; write `version: 1`, without quotes", typeGot(node))
+				dl.Errorf(diag.SchemaVersion, pos, "version must be the number 1, not %s; write `version: 1`, without quotes", typeGot(node))
 				return
 			}
-			dl.Errorf(pos, "unsupported spec version %s; this metricgen reads version 1: set `version: 1`", value)
+			dl.Errorf(diag.SchemaVersion, pos, "unsupported spec version %s; this metricgen reads version 1: set `version: 1`", value)
 			return
 		}
-		dl.Errorf(pos, "%s%s", prefix(where), e.Message)
+		dl.Errorf(diag.SchemaViolation, pos, "%s%s", prefix(where), e.Message)
 	case "pattern":
 		what := "it must match " + strings.TrimPrefix(e.Message, "does not match pattern ")
 		if m, ok := patternMeaning[fragment(e.AbsoluteKeywordLocation)]; ok {
 			what = m
 		}
-		dl.Errorf(pos, "%s%q is not valid: %s", prefix(where), value, what)
+		dl.Errorf(diag.SchemaFormat, pos, "%s%q is not valid: %s", prefix(where), value, what)
 	case "uniqueItems":
 		// The schema names the first pair only; report every repeat, at the repeat.
 		items, _ := valueAt(doc.Value, loc).([]any)
@@ -389,31 +389,31 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 			}
 			if seen[string(key)] {
 				if n := doc.Pointers[loc+"/"+strconv.Itoa(j)]; n != nil {
-					dl.Errorf(spec.PosOf(n), "%s%q is listed twice; remove the repeat", prefix(where), valueString(n))
+					dl.Errorf(diag.SchemaDuplicateItem, spec.PosOf(n), "%s%q is listed twice; remove the repeat", prefix(where), valueString(n))
 				}
 			}
 			seen[string(key)] = true
 		}
 	case "format":
-		dl.Errorf(pos, "%s%q is not a valid %s", prefix(where), value, cs.formatAt(e.AbsoluteKeywordLocation))
+		dl.Errorf(diag.SchemaFormat, pos, "%s%q is not a valid %s", prefix(where), value, cs.formatAt(e.AbsoluteKeywordLocation))
 	case "minItems", "minLength", "minProperties":
 		var min int
 		fmt.Sscanf(strings.TrimLeft(e.Message, "abcdefghijklmnopqrstuvwxyz >="), "%d", &min)
 		if min <= 1 {
-			dl.Errorf(pos, "%smust not be empty", prefix(where))
+			dl.Errorf(diag.SchemaEmpty, pos, "%smust not be empty", prefix(where))
 		} else {
-			dl.Errorf(pos, "%s%s", prefix(where), e.Message)
+			dl.Errorf(diag.SchemaRange, pos, "%s%s", prefix(where), e.Message)
 		}
 	case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum":
 		// "must be > 0 but found 0"
 		var op, bound string
 		fmt.Sscanf(e.Message, "must be %s %s", &op, &bound)
 		words := map[string]string{">": "greater than", ">=": "at least", "<": "less than", "<=": "at most"}
-		dl.Errorf(pos, "%smust be %s %s, not %s", prefix(where), words[op], bound, value)
+		dl.Errorf(diag.SchemaRange, pos, "%smust be %s %s, not %s", prefix(where), words[op], bound, value)
 	case "not", "then", "else", "dependentSchemas":
-		dl.Errorf(pos, "%s%s", prefix(where), cs.explain(e))
+		dl.Errorf(diag.SchemaNotAllowed, pos, "%s%s", prefix(where), cs.explain(e))
 	default:
-		dl.Errorf(pos, "%s%s", prefix(where), e.Message)
+		dl.Errorf(diag.SchemaViolation, pos, "%s%s", prefix(where), e.Message)
 	}
 }
 

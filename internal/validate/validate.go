@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/spec"
@@ -25,7 +27,7 @@ type Options struct {
 func File(path string, opts Options) (*model.Spec, []diag.Diagnostic) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, []diag.Diagnostic{{File: path, Severity: diag.Error, Msg: "cannot read the spec: " + unwrapPathError(err)}}
+		return nil, []diag.Diagnostic{diag.New(diag.FileUnreadable, path, diag.Pos{}, diag.Error, "cannot read the spec: "+unwrapPathError(err))}
 	}
 	return Source(path, src, opts)
 }
@@ -36,10 +38,14 @@ func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnost
 	f, doc, ds := spec.Load(path, src)
 	dl := &diag.List{File: path, Diags: ds}
 	var flagged []string
+	var yamlRoot *yaml.Node
 	if doc != nil {
+		yamlRoot = doc.Root
 		flagged = checkSchema(doc, dl, f != nil)
 	}
+	nodes := spec.NewNodes(src, yamlRoot)
 	if f == nil {
+		nodes.Complete(dl.Diags)
 		return nil, diag.Sort(dl.Diags)
 	}
 	root := opts.OutRoot
@@ -49,6 +55,7 @@ func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnost
 	b := &builder{f: f, dl: dl, root: root, flagged: flagged}
 	s := b.build()
 	checkExprs(f, s, dl)
+	nodes.Complete(dl.Diags)
 	ds = diag.Sort(dl.Diags)
 	if diag.HasErrors(ds) {
 		return nil, ds

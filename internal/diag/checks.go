@@ -1,0 +1,171 @@
+package diag
+
+import (
+	"slices"
+	"strings"
+)
+
+// Code names one check: "category/name", lower-case, stable across releases. Users look a code
+// up in docs/checks.md (`metricgen checks CODE`) and name it in ignore comments, so a code is
+// never renamed or reused; a check that goes away keeps its entry, marked Retired.
+type Code string
+
+// Category is the part of the code before the slash.
+func (c Code) Category() string {
+	cat, _, _ := strings.Cut(string(c), "/")
+	return cat
+}
+
+// Check is the registry entry of one code: what the check catches and how to fix it. The
+// entries below are the only place a code is defined; docs/checks.md is generated from them
+// (`make docs`), and a test keeps the two equal.
+type Check struct {
+	Code Code
+	// Severity is the severity the check reports at by default. Some checks escalate to an
+	// error past a threshold (series/budget) or when the mistake makes the rule fail; Summary
+	// says so.
+	Severity Severity
+	// Ignorable says that a `# metricgen:ignore CODE reason` comment may silence the check.
+	// Checks whose violation would make metricgen write broken or incomplete output (YAML and
+	// schema errors, Go name clashes, output paths, invalid names) cannot be silenced.
+	Ignorable bool
+	// Summary is one line: what is wrong when the check fires.
+	Summary string
+	// Catches, Example and Fix document the check (docs/checks.md): what it catches and why
+	// it matters, a minimal spec that triggers it (YAML), and how to fix it. Markdown.
+	Catches, Example, Fix string
+}
+
+// Lookup returns the registry entry of code.
+func Lookup(code Code) (Check, bool) {
+	i, ok := slices.BinarySearchFunc(Checks, code, func(c Check, code Code) int { return strings.Compare(string(c.Code), string(code)) })
+	if !ok {
+		return Check{}, false
+	}
+	return Checks[i], true
+}
+
+// Known reports whether code is registered.
+func Known(code Code) bool {
+	_, ok := Lookup(code)
+	return ok
+}
+
+// The check codes, by category. To add a check: add its constant here and its entry to Checks
+// (kept sorted by code), then run `make docs` to regenerate docs/checks.md.
+const (
+	// Reading the file.
+	FileUnreadable Code = "file/unreadable"
+
+	// YAML itself (package spec).
+	YAMLSyntax            Code = "yaml/syntax"
+	YAMLEmpty             Code = "yaml/empty"
+	YAMLMultipleDocuments Code = "yaml/multiple-documents"
+	YAMLDuplicateKey      Code = "yaml/duplicate-key"
+	YAMLMergeKey          Code = "yaml/merge-key"
+	YAMLComplexKey        Code = "yaml/complex-key"
+	YAMLAliasLimit        Code = "yaml/alias-limit"
+
+	// The JSON Schema of the spec.
+	SchemaType          Code = "schema/type"
+	SchemaUnknownKey    Code = "schema/unknown-key"
+	SchemaRequired      Code = "schema/required"
+	SchemaNotAllowed    Code = "schema/not-allowed"
+	SchemaEnum          Code = "schema/enum"
+	SchemaVersion       Code = "schema/version"
+	SchemaFormat        Code = "schema/format"
+	SchemaRange         Code = "schema/range"
+	SchemaEmpty         Code = "schema/empty"
+	SchemaDuplicateItem Code = "schema/duplicate-item"
+	SchemaViolation     Code = "schema/violation"
+
+	// Names: Prometheus' naming conventions and validity.
+	NamingInvalid         Code = "naming/invalid"
+	NamingSnakeCase       Code = "naming/snake-case"
+	NamingColon           Code = "naming/colon"
+	NamingNamespacePrefix Code = "naming/namespace-prefix"
+	NamingCounterSuffix   Code = "naming/counter-suffix"
+	NamingReservedSuffix  Code = "naming/reserved-suffix"
+	NamingTypeInName      Code = "naming/type-in-name"
+	NamingBaseUnit        Code = "naming/base-unit"
+	NamingUnitSuffix      Code = "naming/unit-suffix"
+	NamingReservedLabel   Code = "naming/reserved-label"
+	NamingRecordingRule   Code = "naming/recording-rule"
+
+	// The generated Go package.
+	GoPackageName Code = "go/package-name"
+	GoNameClash   Code = "go/name-clash"
+
+	// Metrics, histograms and their cost.
+	MetricEmptyHelp         Code = "metric/empty-help"
+	MetricNameClash         Code = "metric/name-clash"
+	MetricHistogramOnly     Code = "metric/histogram-only"
+	HistogramBuckets        Code = "histogram/buckets"
+	HistogramBucketCount    Code = "histogram/bucket-count"
+	HistogramDefaultBuckets Code = "histogram/default-buckets"
+	HistogramNativeFactor   Code = "histogram/native-factor"
+	SeriesBudget            Code = "series/budget"
+
+	// Labels.
+	LabelUndeclared     Code = "label/undeclared"
+	LabelEnumOptions    Code = "label/enum-options"
+	LabelInvalidPattern Code = "label/invalid-pattern"
+	LabelInvalidValue   Code = "label/invalid-value"
+	LabelUnbounded      Code = "label/unbounded"
+	LabelPersonalData   Code = "label/personal-data"
+	LabelTargetLabel    Code = "label/target-label"
+
+	// Output paths.
+	OutputInvalidPath Code = "output/invalid-path"
+	OutputOutsideRoot Code = "output/outside-root"
+	OutputConflict    Code = "output/conflict"
+	OutputUnused      Code = "output/unused"
+
+	// Alerting and recording rules, and their tests.
+	RulesDuplicateName  Code = "rules/duplicate-name"
+	RulesSeverity       Code = "rules/severity"
+	RulesRunbook        Code = "rules/runbook"
+	RulesAnnotationKey  Code = "rules/annotation-key"
+	RulesMissingSummary Code = "rules/missing-summary"
+	ValueDuration       Code = "value/duration"
+	TestsUnknownAlert   Code = "tests/unknown-alert"
+
+	// Log redaction.
+	RedactKey       Code = "redact/key"
+	RedactDuplicate Code = "redact/duplicate"
+	RedactKeep      Code = "redact/keep"
+
+	// The dashboard.
+	DashboardUnknownMetric   Code = "dashboard/unknown-metric"
+	DashboardDuplicateMetric Code = "dashboard/duplicate-metric"
+
+	// PromQL expressions (package promql).
+	PromQLSyntax            Code = "promql/syntax"
+	PromQLUnknownMetric     Code = "promql/unknown-metric"
+	PromQLHistogramName     Code = "promql/histogram-name"
+	PromQLNeverMatches      Code = "promql/never-matches"
+	PromQLUnknownLabel      Code = "promql/unknown-label"
+	PromQLVectorMatching    Code = "promql/vector-matching"
+	PromQLMatchCardinality  Code = "promql/match-cardinality"
+	PromQLCounterWithout    Code = "promql/counter-without-rate"
+	PromQLFunctionType      Code = "promql/function-type"
+	PromQLInvalidArgument   Code = "promql/invalid-argument"
+	PromQLHistogramQuantile Code = "promql/histogram-quantile"
+	PromQLAlertCondition    Code = "promql/alert-condition"
+
+	// Alert templates.
+	TemplateSyntax       Code = "template/syntax"
+	TemplateUnknownLabel Code = "template/unknown-label"
+
+	// Ignore comments.
+	IgnoreUnknownCode   Code = "ignore/unknown-code"
+	IgnoreNotIgnorable  Code = "ignore/not-ignorable"
+	IgnoreMissingReason Code = "ignore/missing-reason"
+	IgnoreUnused        Code = "ignore/unused"
+
+	// metricgen's own failures: a bug, never the spec's fault.
+	InternalSchema Code = "internal/schema"
+	InternalEmit   Code = "internal/emit"
+)
+
+//go:generate go run ./checksdoc ../../docs/checks.md
