@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/gen"
@@ -32,6 +33,7 @@ Usage:
   metricgen generate [--out DIR] [flags] SPEC... validate, then write every output
   metricgen check [--out DIR] [flags] SPEC...    exit 1 with a diff when outputs drifted
   metricgen schema                               print the spec's JSON Schema
+  metricgen checks [CODE...]                     list the checks, or explain some
 
 Run 'metricgen <command> -h' for a command's flags and an example.
 Exit status: 0 fine, 1 invalid spec or drift, 2 usage error.
@@ -51,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "schema":
 		return runSchema(args[1:], stdout, stderr)
+	case "checks":
+		return runChecks(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -72,7 +76,7 @@ func newFlags(name, help string, stderr io.Writer, o *options, withOut bool) *fl
 	if withOut {
 		fs.StringVar(&o.out, "out", "", "output root that the spec's output paths are relative to (default: each spec's folder)")
 	}
-	fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
+	fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors, and report ignore comments that silence nothing")
 	fs.StringVar(&o.format, "format", "text", "diagnostics format: text, json or github (pull-request annotations)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, help)
@@ -123,7 +127,7 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 		if root == "" {
 			root = filepath.Dir(path)
 		}
-		s, ds := validate.File(path, validate.Options{OutRoot: root})
+		s, ds := validate.File(path, validate.Options{OutRoot: root, Strict: o.strict})
 		all = append(all, ds...)
 		if showSource && len(ds) > 0 {
 			if src, err := os.ReadFile(path); err == nil {
@@ -310,5 +314,50 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	stdout.Write(schema.JSON)
+	return exitOK
+}
+
+const checksHelp = `Usage: metricgen checks [CODE...]
+
+Without arguments, lists every check: its code (as diagnostics print it), its severity,
+whether an ignore comment may silence it, and what it catches. With codes, explains each: what
+it catches, an example, and how to fix it (the same text as docs/checks.md).
+
+Silence one check on one node of the spec with a comment on the node's line, or on the line
+above it:
+  expr: node_load1 > 4  # metricgen:ignore promql/unknown-metric node-exporter runs on the host
+
+Example:
+  metricgen checks promql/vector-matching
+`
+
+func runChecks(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		for _, c := range diag.Checks {
+			ignorable := "-"
+			if c.Ignorable {
+				ignorable = "ignorable"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Code, c.Severity, ignorable, c.Summary)
+		}
+		tw.Flush()
+		return exitOK
+	}
+	for i, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fmt.Fprint(stderr, checksHelp)
+			return exitOK
+		}
+		c, ok := diag.Lookup(diag.Code(a))
+		if !ok {
+			fmt.Fprintf(stderr, "metricgen checks: unknown check %q; run metricgen checks for the list\n", a)
+			return exitUsage
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprint(stdout, c.Doc())
+	}
 	return exitOK
 }

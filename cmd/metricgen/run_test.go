@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/metricgen/metricgen/internal/diag"
 )
 
 // exampleSpec copies spec/klaviyo.yaml into a scratch folder and returns the folder.
@@ -198,5 +200,63 @@ func TestFormats(t *testing.T) {
 		if code != exitFail || stderr != w {
 			t.Errorf("--format %s = %d,\n%s\nwant\n%s", format, code, stderr, w)
 		}
+	}
+}
+
+// TestIgnoreStrict: an ignore comment silences its check, also under --strict; one that
+// silences nothing is reported under --strict only, as ignore/unused, in every format.
+func TestIgnoreStrict(t *testing.T) {
+	dir := t.TempDir()
+	const head = "version: 1\nnamespace: x\nservice: x\nmetrics:\n"
+	writeFile(t, filepath.Join(dir, "used.yaml"), head+
+		"  # metricgen:ignore metric/empty-help filled in by the next release\n"+
+		"  a_total: {type: counter, help: ' '}\n")
+	writeFile(t, filepath.Join(dir, "unused.yaml"), head+
+		"  a_total: {type: counter, help: h}  # metricgen:ignore naming/counter-suffix,metric/empty-help old\n")
+	for _, tc := range []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{[]string{"validate", "used.yaml"}, exitOK, ""},
+		{[]string{"validate", "--strict", "used.yaml"}, exitOK, ""},
+		{[]string{"validate", "unused.yaml"}, exitOK, ""},
+		{[]string{"validate", "--strict", "unused.yaml"}, exitFail,
+			"unused.yaml:5:57: warning: ignore/unused: ignore of naming/counter-suffix silences nothing here; remove it\n" +
+				"unused.yaml:5:79: warning: ignore/unused: ignore of metric/empty-help silences nothing here; remove it\n" +
+				"metricgen: warnings are errors with --strict\n"},
+		{[]string{"validate", "--strict", "--format", "json", "unused.yaml"}, exitFail,
+			`{"file":"unused.yaml","line":5,"col":57,"end_line":5,"end_col":78,"severity":"warning","code":"ignore/unused","message":"ignore of naming/counter-suffix silences nothing here; remove it"}` + "\n" +
+				`{"file":"unused.yaml","line":5,"col":79,"end_line":5,"end_col":96,"severity":"warning","code":"ignore/unused","message":"ignore of metric/empty-help silences nothing here; remove it"}` + "\n" +
+				"metricgen: warnings are errors with --strict\n"},
+		{[]string{"generate", "--strict", "--format", "github", "unused.yaml"}, exitFail,
+			"::warning file=unused.yaml,line=5,endLine=5,col=57,endColumn=78,title=ignore/unused::ignore of naming/counter-suffix silences nothing here; remove it\n" +
+				"::warning file=unused.yaml,line=5,endLine=5,col=79,endColumn=96,title=ignore/unused::ignore of metric/empty-help silences nothing here; remove it\n" +
+				"metricgen: warnings are errors with --strict\n"},
+	} {
+		code, _, stderr := runIn(t, dir, tc.args...)
+		if code != tc.code || stderr != tc.stderr {
+			t.Errorf("metricgen %s = %d,\n%s\nwant %d,\n%s", strings.Join(tc.args, " "), code, stderr, tc.code, tc.stderr)
+		}
+	}
+}
+
+// TestChecksCommand: metricgen checks lists every registered code, and explains one.
+func TestChecksCommand(t *testing.T) {
+	code, stdout, _ := runIn(t, t.TempDir(), "checks")
+	if code != exitOK {
+		t.Fatalf("checks exited %d", code)
+	}
+	for _, c := range diag.Checks {
+		if !strings.Contains(stdout, string(c.Code)+" ") {
+			t.Errorf("checks does not list %s", c.Code)
+		}
+	}
+	code, stdout, _ = runIn(t, t.TempDir(), "checks", "promql/vector-matching")
+	if code != exitOK || !strings.HasPrefix(stdout, "## promql/vector-matching\n") {
+		t.Errorf("checks promql/vector-matching = %d, %q", code, stdout)
+	}
+	if code, _, stderr := runIn(t, t.TempDir(), "checks", "promql/nope"); code != exitUsage || !strings.Contains(stderr, `unknown check "promql/nope"`) {
+		t.Errorf("checks promql/nope = %d, %q", code, stderr)
 	}
 }

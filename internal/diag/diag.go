@@ -124,3 +124,11 @@ func Sort(ds []Diagnostic) []Diagnostic {
 	})
 	return slices.Compact(ds)
 }
+
+// String writes p as line:col-endline:endcol (or line:col without an end).
+func (p Pos) String() string {
+	if !p.HasEnd() {
+		return fmt.Sprintf("%d:%d", p.Line, p.Col)
+	}
+	return fmt.Sprintf("%d:%d-%d:%d", p.Line, p.Col, p.EndLine, p.EndCol)
+}

@@ -19,27 +19,78 @@ Every diagnostic metricgen prints names the check that found it:
 spec.yaml:16:40: error: promql/never-matches: status="failed" never matches: status takes only the values ok, error; use one of them
 ` + "```" + `
 
-The code (` + "`promql/never-matches`" + `) is stable: look it up here. ` + "`--format json`" + ` carries it as
-` + "`code`" + `, ` + "`--format github`" + ` as the annotation's title.
+The code (` + "`promql/never-matches`" + `) is stable: look it up here, or with ` + "`metricgen checks CODE`" + `.
+` + "`--format json`" + ` carries it as ` + "`code`" + ` with the range (` + "`line`, `col`, `end_line`, `end_col`" + `; the end
+is the column just after the range), and ` + "`--format github`" + ` as the annotation's title.
 
-| code | severity | what is wrong |
-|---|---|---|
+## Ignoring a check
+
+When a check is wrong about one node of your spec (a metric another exporter defines, a legacy
+name you cannot change yet), silence it there with a comment:
+
+` + "```yaml" + `
+metrics:
+  # metricgen:ignore naming/counter-suffix renamed in v2; dashboards depend on the old name
+  orders:
+    type: counter
+    help: Orders placed
+alerts:
+  - alert: HostLoad  # metricgen:ignore promql/unknown-metric node-exporter runs on every host
+    expr: node_load1 > 4
+` + "```" + `
+
+- The comment is ` + "`# metricgen:ignore CODE[,CODE...] REASON`" + `. The reason is free text, and
+  required: an ignore without one still applies but is reported (` + "`ignore/missing-reason`" + `).
+- As a comment at the end of a line, it applies to the mapping entry or list item that starts
+  on that line, and everything inside it (the whole alert above). On a line of its own, it
+  applies to the entry or item on the next line that is not a comment; a blank line in between
+  leaves it applying to nothing.
+- It silences the named checks only, errors and warnings alike, on that node only. A silenced
+  diagnostic is not printed and does not fail the run.
+- Checks marked "no" below cannot be ignored: YAML and schema errors, and anything that would
+  make metricgen write broken or incomplete output. Naming one is an error
+  (` + "`ignore/not-ignorable`" + `), as is a code metricgen does not know (` + "`ignore/unknown-code`" + `).
+- ` + "`--strict`" + ` reports an ignore that silences nothing (` + "`ignore/unused`" + `), so that ignores do not
+  outlive the problem they were written for. It does so once nothing else is an error, since a
+  check may skip a node that other errors make meaningless.
+
+## Every check
+
+| code | severity | can be ignored | what is wrong |
+|---|---|---|---|
 `)
 	for _, c := range Checks {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", c.Code, anchor(c.Code), c.Severity, escapeCell(c.Summary))
+		ign := "no"
+		if c.Ignorable {
+			ign = "yes"
+		}
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", c.Code, anchor(c.Code), c.Severity, ign, escapeCell(c.Summary))
 	}
 	for _, c := range Checks {
-		fmt.Fprintf(&b, "\n## %s\n\n", c.Code)
-		fmt.Fprintf(&b, "%s. Severity: %s.\n", upperFirst(c.Summary), c.Severity)
-		if c.Catches != "" {
-			fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.Catches))
-		}
-		if c.Example != "" {
-			fmt.Fprintf(&b, "\n```yaml\n%s\n```\n", strings.Trim(c.Example, "\n"))
-		}
-		if c.Fix != "" {
-			fmt.Fprintf(&b, "\n**Fix:** %s\n", strings.TrimSpace(c.Fix))
-		}
+		b.WriteString("\n" + c.Doc())
+	}
+	return b.String()
+}
+
+// Doc is the documentation of one check in Markdown: a heading with the code, what it catches,
+// an example and how to fix it.
+func (c Check) Doc() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", c.Code)
+	fmt.Fprintf(&b, "%s. Severity: %s; ", upperFirst(c.Summary), c.Severity)
+	if c.Ignorable {
+		fmt.Fprintf(&b, "can be ignored (`# metricgen:ignore %s reason`).\n", c.Code)
+	} else {
+		b.WriteString("cannot be ignored.\n")
+	}
+	if c.Catches != "" {
+		fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.Catches))
+	}
+	if c.Example != "" {
+		fmt.Fprintf(&b, "\n```yaml\n%s\n```\n", strings.Trim(c.Example, "\n"))
+	}
+	if c.Fix != "" {
+		fmt.Fprintf(&b, "\n**Fix:** %s\n", strings.TrimSpace(c.Fix))
 	}
 	return b.String()
 }

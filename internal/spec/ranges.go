@@ -125,7 +125,8 @@ func (x *Nodes) scalarEnd(n *yaml.Node) diag.Pos {
 		}
 		return x.wordEnd(n.Line, n.Column)
 	}
-	p := posIn(x.src, x.lines, n, v, len(v)-1)
+	_, size := utf8.DecodeLastRuneInString(v)
+	p := posIn(x.src, x.lines, n, v, len(v)-size)
 	i := byteIndex(x.src, x.lines, p.Line, p.Col)
 	if i < 0 {
 		return diag.Pos{Line: p.Line, Col: p.Col + 1}

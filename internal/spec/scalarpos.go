@@ -28,8 +28,9 @@ func (f *File) RangeIn(s String, off, end int) diag.Pos {
 	}
 	lines := lineStarts(f.Src)
 	p := posIn(f.Src, lines, s.Node, s.Value, off)
-	if end > off {
-		last := posIn(f.Src, lines, s.Node, s.Value, end-1)
+	if end > off && end <= len(s.Value) {
+		_, size := utf8.DecodeLastRuneInString(s.Value[off:end])
+		last := posIn(f.Src, lines, s.Node, s.Value, end-size)
 		p.EndLine, p.EndCol = last.Line, last.Col+1
 	}
 	return p

@@ -20,6 +20,8 @@ type Options struct {
 	// OutRoot is the output root that the spec's output paths are relative to; "" means the
 	// spec file's own folder.
 	OutRoot string
+	// Strict reports ignore comments that silence nothing (--strict).
+	Strict bool
 }
 
 // File reads and validates the spec at path. It returns the model only when the spec has no
@@ -56,7 +58,7 @@ func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnost
 	s := b.build()
 	checkExprs(f, s, dl)
 	nodes.Complete(dl.Diags)
-	ds = diag.Sort(dl.Diags)
+	ds = diag.Sort(applyIgnores(path, nodes, dl.Diags, opts.Strict))
 	if diag.HasErrors(ds) {
 		return nil, ds
 	}
