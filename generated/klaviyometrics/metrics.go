@@ -345,7 +345,7 @@ type APIThrottledTotalCounter struct {
 func newAPIThrottledTotalCounter() *APIThrottledTotalCounter {
 	c := &APIThrottledTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "klaviyo_api_throttled_total",
-		Help: "Klaviyo API calls rejected by rate limiting",
+		Help: "(Deprecated) Klaviyo API calls rejected by rate limiting",
 	}, []string{"endpoint"})}
 	for _, endpoint := range EndpointValues() {
 		c.series[endpoint] = c.vec.WithLabelValues(endpoint.String())

@@ -4,6 +4,8 @@
 // YAML; a Spec here is only ever built from a spec that validated without errors.
 package model
 
+import "strings"
+
 // Spec is one validated spec file.
 type Spec struct {
 	// Source is the spec's path as the user named it, slash-separated; generated headers
@@ -103,6 +105,16 @@ type Metric struct {
 	MaxSeries int // the spec's max_series, 0 when absent
 
 	Deprecated string // "" unless the spec deprecates the metric; the text says why
+}
+
+// ExposedHelp is the help text the metric is exposed with: its help, marked "(Deprecated) "
+// when the spec deprecates it, as Kubernetes marks its deprecated metrics, so that whoever
+// reads the exposition or Prometheus' metadata learns it is going away.
+func (m *Metric) ExposedHelp() string {
+	if m.Deprecated == "" {
+		return m.Help
+	}
+	return strings.TrimSpace("(Deprecated) " + m.Help)
 }
 
 // EnumOnly reports whether every label of m is an enum label (also true for no labels).

@@ -600,7 +600,7 @@ func TestDeprecated(t *testing.T) {
 	m.LegacyRequestsTotal.Inc(webmetrics.Code5xx)
 	m.RequestsTotal.Add(2, webmetrics.Code2xx)
 	check(t, reg, m, ` + "`" + `
-# HELP web_legacy_requests_total Requests served, without retries
+# HELP web_legacy_requests_total (Deprecated) Requests served, without retries
 # TYPE web_legacy_requests_total counter
 web_legacy_requests_total{code="2xx"} 0
 web_legacy_requests_total{code="4xx"} 0

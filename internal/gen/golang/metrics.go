@@ -403,7 +403,7 @@ func (g *generator) metricType(f *jen.File, sh *shape) {
 //
 //	prometheus.HistogramOpts{
 //		Name:                        "klaviyo_api_duration_seconds",
-//		Help:                        "Klaviyo API request duration",
+//		Help:                        "Klaviyo API request duration", // "(Deprecated) ..." when deprecated
 //		Buckets:                     []float64{0.05, 0.1},
 //		NativeHistogramBucketFactor: 1.1,
 //	}
@@ -411,7 +411,7 @@ func (g *generator) opts(sh *shape) *jen.Statement {
 	m := sh.m
 	fields := []jen.Code{
 		jen.Line().Id("Name").Op(":").Lit(m.Name),
-		jen.Line().Id("Help").Op(":").Lit(m.Help),
+		jen.Line().Id("Help").Op(":").Lit(m.ExposedHelp()),
 	}
 	if m.Type == model.Histogram {
 		fields = append(fields, jen.Line().Id("Buckets").Op(":").Index().Float64().ValuesFunc(func(vs *jen.Group) {

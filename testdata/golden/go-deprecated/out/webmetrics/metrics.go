@@ -95,7 +95,7 @@ type LegacyRequestsTotalCounter struct {
 func newLegacyRequestsTotalCounter() *LegacyRequestsTotalCounter {
 	c := &LegacyRequestsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "web_legacy_requests_total",
-		Help: "Requests served, without retries",
+		Help: "(Deprecated) Requests served, without retries",
 	}, []string{"code"})}
 	for _, code := range CodeValues() {
 		c.series[code] = c.vec.WithLabelValues(code.String())
