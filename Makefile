@@ -1,5 +1,6 @@
-# metricgen's tasks. `make test` needs only Go; `make e2e` needs promtool and prometheus
-# (Debian: apt-get install prometheus), which .ci/run installs.
+# metricgen's tasks. `make test` needs only Go; `make e2e` needs promtool, prometheus and the
+# node exporter (Debian: apt-get install prometheus prometheus-node-exporter), which .ci/run
+# installs.
 
 GO       ?= go
 SPECS    := $(wildcard spec/*.yaml)

@@ -34,6 +34,7 @@ Usage:
   metricgen check [--out DIR] [flags] SPEC...    exit 1 with a diff when outputs drifted
   metricgen schema                               print the spec's JSON Schema
   metricgen checks [CODE...]                     list the checks, or explain some
+  metricgen init --from-metrics FILE|URL [-o SPEC] draft a spec from a running service
 
 Run 'metricgen <command> -h' for a command's flags and an example.
 Exit status: 0 fine, 1 invalid spec or drift, 2 usage error.
@@ -55,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runSchema(args[1:], stdout, stderr)
 	case "checks":
 		return runChecks(args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -1,0 +1,104 @@
+package initspec_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/metricgen/metricgen/internal/adopt/initspec"
+	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/validate"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected drafts of testdata/*")
+
+// TestGolden drafts each case of testdata/<case>: inputs.txt names the inputs (lines
+// "metrics: FILE", "rules: FILE...", "dashboard: FILE", "namespace: NS"); the expected draft
+// is draft.yaml and its diagnostics and summary are todo.txt.
+func TestGolden(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join("testdata", "*", "inputs.txt"))
+	if len(dirs) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, f := range dirs {
+		dir := filepath.Dir(f)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Chdir(dir)
+			res := draftCase(t)
+			var todo bytes.Buffer
+			diag.Printer{Format: diag.Text}.Print(&todo, res.Diags)
+			todo.WriteString(res.Summary("metrics.yaml") + "\n")
+			golden(t, "draft.yaml", res.Spec)
+			golden(t, "todo.txt", todo.Bytes())
+
+			// The draft means what validation said of it: validate agrees byte for byte.
+			_, ds := validate.Source("metrics.yaml", res.Spec, validate.Options{})
+			if diff := cmp.Diff(res.Diags, ds); diff != "" {
+				t.Errorf("validate disagrees with init:\n%s", diff)
+			}
+			// Deterministic: a second draft is the same.
+			if again := draftCase(t); !bytes.Equal(again.Spec, res.Spec) {
+				t.Error("a second draft differs from the first")
+			}
+		})
+	}
+}
+
+func draftCase(t *testing.T) *initspec.Result {
+	t.Helper()
+	b, err := os.ReadFile("inputs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := initspec.Sources{Timeout: time.Second}
+	var ns string
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		k, v, _ := strings.Cut(line, ": ")
+		switch k {
+		case "metrics":
+			src.Metrics = v
+		case "rules":
+			src.Rules = strings.Fields(v)
+		case "dashboard":
+			src.Dashboard = v
+		case "namespace":
+			ns = v
+		default:
+			t.Fatalf("inputs.txt: unknown line %q", line)
+		}
+	}
+	in, errs := initspec.Read(context.Background(), src)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	in.Namespace, in.Path = ns, "metrics.yaml"
+	res, err := initspec.Draft(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(name, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", name, diff)
+	}
+}
