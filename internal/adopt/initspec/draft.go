@@ -38,6 +38,7 @@ type label struct {
 	values    []string // enum
 	maxValues int      // free-form
 	note      string
+	ignores   []string // check codes an ignore comment silences
 }
 
 type metric struct {
@@ -51,7 +52,8 @@ type metric struct {
 	maxSeries  int
 	deprecated string
 	notes      []string
-	family     string // the exposition family it came from
+	ignores    []string // check codes an ignore comment silences
+	family     string   // the exposition family it came from
 }
 
 type external struct {

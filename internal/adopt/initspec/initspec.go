@@ -106,11 +106,15 @@ type builder struct {
 	utf8      []string             // names that are not legacy Prometheus names
 	demoted   map[string]string    // family name -> why it is external
 	dropped   map[string]string    // label name -> why metrics using it are external
-	refs      map[string]bool      // names the imported rules and panels select
+	// The naming checks silenced by an ignore comment, by metric (full name) and label.
+	metricIgnores map[string][]string
+	labelIgnores  map[string][]string
+	refs          map[string]bool // names the imported rules and panels select
 }
 
 func newBuilder(in Input) *builder {
-	b := &builder{in: in, demoted: map[string]string{}, dropped: map[string]string{}, refs: map[string]bool{}}
+	b := &builder{in: in, demoted: map[string]string{}, dropped: map[string]string{}, refs: map[string]bool{},
+		metricIgnores: map[string][]string{}, labelIgnores: map[string][]string{}}
 	var fams []*exposition.Family
 	if in.Exposition != nil {
 		fams = in.Exposition.Families
@@ -244,6 +248,7 @@ func (b *builder) draft() *draft {
 				labels[ln][strings.ToValidUTF8(v, "\uFFFD")] = true
 			}
 		}
+		m.ignores = b.metricIgnores[f.Name]
 		d.metrics = append(d.metrics, m)
 	}
 	byName := map[string]*label{}
@@ -254,6 +259,7 @@ func (b *builder) draft() *draft {
 		}
 		slices.Sort(values)
 		l := labelGuess(name, values, infoOnly[name])
+		l.ignores = b.labelIgnores[name]
 		byName[name] = l
 		d.labels = append(d.labels, l)
 	}
@@ -384,32 +390,60 @@ func (b *builder) outputs(d *draft) ([]kv, string) {
 	return out, note
 }
 
-// demote moves to external_metrics every metric that validation rejects, and drops every
-// label declaration it rejects (the metrics using the label go too). It reports whether
-// anything moved.
+// keepName is the reason of the ignore comments that keep a service's existing names.
+const keepName = "the name the service exposes today; renaming it would break its users"
+
+// demote settles what validation rejects in the draft's metrics and labels. A naming check
+// that may be silenced (a counter without _total, a name that is not snake_case, a unit
+// suffix) gets an ignore comment: the name is the one the service exposes, and renaming it
+// would break its users. Any other error moves the metric to external_metrics (a label's, every
+// metric using the label). It reports whether anything changed.
 func (b *builder) demote(r rendered, ds []diag.Diagnostic) bool {
-	moved := false
+	changed := false
 	for _, d := range ds {
-		if d.Severity != diag.Error {
+		keep := false
+		if c, ok := diag.Lookup(d.Code); ok && c.Ignorable && d.Code.Category() == "naming" {
+			keep = true
+		} else if d.Severity != diag.Error {
 			continue
 		}
 		for key, sp := range r.metrics {
-			if d.Line >= sp.first && d.Line <= sp.last {
-				name := b.namespace + "_" + key
-				if _, done := b.demoted[name]; !done {
-					b.demoted[name] = fmt.Sprintf("metricgen would reject it as it is (%s: %s)", d.Code, d.Msg)
-					moved = true
-				}
+			if d.Line < sp.first || d.Line > sp.last {
+				continue
+			}
+			name := b.namespace + "_" + key
+			switch _, done := b.demoted[name]; {
+			case done:
+			case keep:
+				changed = addCode(b.metricIgnores, name, d.Code) || changed
+			default:
+				b.demoted[name] = fmt.Sprintf("metricgen would reject it as it is (%s: %s)", d.Code, d.Msg)
+				changed = true
 			}
 		}
 		for name, sp := range r.labels {
-			if d.Line >= sp.first && d.Line <= sp.last && b.dropped[name] == "" {
-				b.dropped[name] = fmt.Sprintf("metricgen would reject its label %q (%s: %s)", name, d.Code, d.Msg)
-				moved = true
+			if d.Line < sp.first || d.Line > sp.last || b.dropped[name] != "" {
+				continue
 			}
+			if keep {
+				changed = addCode(b.labelIgnores, name, d.Code) || changed
+				continue
+			}
+			b.dropped[name] = fmt.Sprintf("metricgen would reject its label %q (%s: %s)", name, d.Code, d.Msg)
+			changed = true
 		}
 	}
-	return moved
+	return changed
+}
+
+// addCode adds code to m[key] unless it is there; it reports whether it added it.
+func addCode(m map[string][]string, key string, code diag.Code) bool {
+	if slices.Contains(m[key], string(code)) {
+		return false
+	}
+	m[key] = append(m[key], string(code))
+	slices.Sort(m[key])
+	return true
 }
 
 // Summary says in one line what the draft named name holds and what is left to do.

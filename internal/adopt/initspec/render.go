@@ -12,6 +12,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/metricgen/metricgen/internal/spec"
 )
 
 // span is the lines [first, last] an entry of the draft takes, for mapping validation's
@@ -64,6 +66,14 @@ func (w *writer) comment(indent int, text string) {
 			continue
 		}
 		w.raw(indent, "# "+lead+line)
+	}
+}
+
+// ignore writes an ignore comment for the entry on the next line (one line: the comment
+// parser reads no continuation).
+func (w *writer) ignore(indent int, codes []string) {
+	if len(codes) > 0 {
+		w.raw(indent, "# "+spec.IgnoreMarker+" "+strings.Join(codes, ",")+" "+keepName)
 	}
 }
 
@@ -259,6 +269,7 @@ func (d *draft) render() rendered {
 		if l.note != "" {
 			w.comment(2, l.note)
 		}
+		w.ignore(2, l.ignores)
 		switch {
 		case l.values != nil:
 			w.raw(2, l.name+":")
@@ -283,6 +294,7 @@ func (d *draft) render() rendered {
 		for _, n := range m.notes {
 			w.comment(2, n)
 		}
+		w.ignore(2, m.ignores)
 		w.raw(2, m.key+":")
 		w.raw(4, "type: "+m.typ)
 		w.raw(4, "help: "+quote(m.help, false))
