@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/metricgen/metricgen/internal/gen"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/output"
+	"github.com/metricgen/metricgen/internal/spec"
 	"github.com/metricgen/metricgen/internal/validate"
 	"github.com/metricgen/metricgen/schema"
 )
@@ -89,9 +91,12 @@ func newFlags(name, help string, stderr io.Writer, o *options, withOut bool) *fl
 	return fs
 }
 
-// parse parses flags and checks that specs were named; ok is false after a usage error.
+// parse parses flags and checks that specs were named; ok is false after a usage error. Flags
+// may come before or after the specs (`metricgen validate spec.yaml --strict`), as in most
+// tools; "--" ends the flags. A spec named twice is read once.
 func parse(fs *flag.FlagSet, args []string, o *options, stderr io.Writer) (specs []string, code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
+	positional, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, exitOK, false
 		}
@@ -103,13 +108,62 @@ func parse(fs *flag.FlagSet, args []string, o *options, stderr io.Writer) (specs
 		fmt.Fprintf(stderr, "%s: --format must be text, json or github, not %q\n", fs.Name(), o.format)
 		return nil, exitUsage, false
 	}
-	if fs.NArg() == 0 {
+	if len(positional) == 0 {
 		fmt.Fprintf(stderr, "%s: name at least one spec file\n", fs.Name())
 		fs.Usage()
 		return nil, exitUsage, false
 	}
-	return fs.Args(), exitOK, true
+	return dedupe(positional), exitOK, true
 }
+
+// parseInterspersed parses fs's flags wherever they stand among args and returns the other
+// arguments in order. The flag package stops at the first argument that is not a flag.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// dedupe drops the repeats of a spec named twice (`spec/*.yaml spec/a.yaml`, or `a.yaml
+// ./a.yaml`): generating it twice would only find that its outputs collide with themselves.
+func dedupe(specs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range specs {
+		key := p
+		if p != stdinName {
+			if abs, err := filepath.Abs(p); err == nil {
+				key = abs
+				if real, err := filepath.EvalSymlinks(abs); err == nil {
+					key = real
+				}
+			}
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// stdinName is the SPEC argument that stands for standard input (validate only).
+const stdinName = "-"
+
+// stdin is the input of `validate -`; tests replace it.
+var stdin io.Reader = os.Stdin
 
 // loaded is one valid spec with where its outputs go.
 type loaded struct {
@@ -129,10 +183,22 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 		root := o.out
 		if root == "" {
 			root = filepath.Dir(path)
+			if path == stdinName {
+				root = "."
+			}
 		}
-		s, ds := validate.File(path, validate.Options{OutRoot: root, Strict: o.strict})
+		var (
+			s  *model.Spec
+			ds []diag.Diagnostic
+		)
+		if path == stdinName {
+			s, ds = validateStdin(validate.Options{OutRoot: root, Strict: o.strict})
+			path = stdinLabel
+		} else {
+			s, ds = validate.File(path, validate.Options{OutRoot: root, Strict: o.strict})
+		}
 		all = append(all, ds...)
-		if showSource && len(ds) > 0 {
+		if showSource && len(ds) > 0 && path != stdinLabel {
 			if src, err := os.ReadFile(path); err == nil {
 				sources[path] = src
 			}
@@ -152,6 +218,31 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 	return out, !failed
 }
 
+// stdinLabel names standard input in diagnostics.
+const stdinLabel = "<stdin>"
+
+// validateStdin validates the spec on standard input.
+func validateStdin(opts validate.Options) (*model.Spec, []diag.Diagnostic) {
+	src, err := spec.Read(stdin)
+	switch {
+	case errors.Is(err, spec.ErrTooLarge):
+		return nil, []diag.Diagnostic{diag.New(diag.FileTooLarge, stdinLabel, diag.Pos{}, diag.Error, err.Error())}
+	case err != nil:
+		return nil, []diag.Diagnostic{diag.New(diag.FileUnreadable, stdinLabel, diag.Pos{}, diag.Error, "cannot read the spec: "+err.Error())}
+	}
+	return validate.Source(stdinLabel, src, opts)
+}
+
+// noStdin refuses "-" as a spec of generate and check, which need a file: its folder is the
+// default output root, and its path is what the generated files and the manifest name.
+func noStdin(name string, specs []string, stderr io.Writer) bool {
+	if slices.Contains(specs, stdinName) {
+		fmt.Fprintf(stderr, "%s: reading the spec from standard input ('-') works with validate only: %s needs the spec's file (its folder is the output root, its path goes into the generated files); name the file\n", name, strings.TrimPrefix(name, "metricgen "))
+		return true
+	}
+	return false
+}
+
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
@@ -164,7 +255,8 @@ func isTerminal(w io.Writer) bool {
 const validateHelp = `Usage: metricgen validate [--strict] [--format text|json|github] SPEC...
 
 Checks each spec (schema, names, labels, buckets, PromQL of every rule and panel) and prints
-every problem as path:line:col: severity: message. Writes nothing.
+every problem as path:line:col: severity: message. Writes nothing. A SPEC of - reads the spec
+from standard input (output paths are then relative to the current folder).
 
 Example:
   metricgen validate spec/klaviyo.yaml
@@ -202,6 +294,9 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	if noStdin(fs.Name(), specs, stderr) {
+		return exitUsage
+	}
 	sets, ok := emitAll(specs, &o, stderr)
 	if !ok {
 		return exitFail
@@ -229,6 +324,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	specs, code, ok := parse(fs, args, &o, stderr)
 	if !ok {
 		return code
+	}
+	if noStdin(fs.Name(), specs, stderr) {
+		return exitUsage
 	}
 	sets, ok := emitAll(specs, &o, stderr)
 	if !ok {

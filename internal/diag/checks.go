@@ -56,6 +56,7 @@ func Known(code Code) bool {
 const (
 	// Reading the file.
 	FileUnreadable Code = "file/unreadable"
+	FileTooLarge   Code = "file/too-large"
 
 	// YAML itself (package spec).
 	YAMLSyntax            Code = "yaml/syntax"
@@ -65,6 +66,7 @@ const (
 	YAMLMergeKey          Code = "yaml/merge-key"
 	YAMLComplexKey        Code = "yaml/complex-key"
 	YAMLAliasLimit        Code = "yaml/alias-limit"
+	YAMLTag               Code = "yaml/tag"
 
 	// The JSON Schema of the spec.
 	SchemaType          Code = "schema/type"

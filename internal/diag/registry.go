@@ -4,6 +4,7 @@ package diag
 var Checks = []Check{
 	{Code: DashboardDuplicateMetric, Severity: Error, Summary: "a metric is listed in two dashboard groups; a metric belongs to one row"},
 	{Code: DashboardUnknownMetric, Severity: Error, Summary: "a dashboard group lists a metric the spec does not define"},
+	{Code: FileTooLarge, Severity: Error, Summary: "the spec is larger than 16 MB, the most metricgen reads"},
 	{Code: FileUnreadable, Severity: Error, Summary: "the spec file cannot be read"},
 	{Code: GoNameClash, Severity: Error, Summary: "two names of the spec become the same identifier in the generated Go package"},
 	{Code: GoPackageName, Severity: Error, Summary: "go.package is not a valid, importable Go package name"},
@@ -85,4 +86,5 @@ var Checks = []Check{
 	{Code: YAMLMergeKey, Severity: Error, Summary: "a merge key (<<) is used; metricgen does not support them"},
 	{Code: YAMLMultipleDocuments, Severity: Error, Summary: "the file holds more than one YAML document"},
 	{Code: YAMLSyntax, Severity: Error, Summary: "the file is not valid YAML"},
+	{Code: YAMLTag, Severity: Error, Summary: "an explicit YAML tag other than the core types (!custom, !!binary, !include), which metricgen would ignore or misread"},
 }

@@ -23,6 +23,9 @@ type Nodes struct {
 	// outer holds, by line, the outermost mapping entry or list item that starts on the line,
 	// and what it spans: a mapping entry runs from its key to the end of its value.
 	outer map[int]Span
+	// aliased maps the nodes an alias copied from its anchor to the alias: each spans the
+	// alias, where the copy is positioned.
+	aliased map[*yaml.Node]*yaml.Node
 }
 
 // Span is the range of a node: Line:Col to EndLine:EndCol (exclusive).
@@ -37,6 +40,16 @@ func NewNodes(src []byte, root *yaml.Node) *Nodes {
 	return x
 }
 
+// Nodes indexes the nodes of d (nil: none) in src, the document d was loaded from.
+func (d *Doc) Nodes(src []byte) *Nodes {
+	if d == nil {
+		return NewNodes(src, nil)
+	}
+	x := &Nodes{src: src, lines: lineStarts(src), at: map[[2]int]*yaml.Node{}, end: map[*yaml.Node]diag.Pos{}, outer: map[int]Span{}, aliased: d.aliased}
+	x.walk(d.Root, 0)
+	return x
+}
+
 // Outer returns the outermost mapping entry or list item that starts on line, with its range.
 func (x *Nodes) Outer(line int) (Span, bool) {
 	s, ok := x.outer[line]
@@ -47,6 +60,9 @@ func (x *Nodes) Outer(line int) (Span, bool) {
 func (x *Nodes) walk(n *yaml.Node, depth int) diag.Pos {
 	if e, ok := x.end[n]; ok || depth > maxDepth {
 		return e
+	}
+	if alias := x.aliased[n]; alias != nil {
+		n = alias // a copy made for an alias spans the alias
 	}
 	if n.Kind == yaml.AliasNode {
 		// The alias itself: *name.

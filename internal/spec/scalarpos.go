@@ -17,6 +17,9 @@ func (f *File) PosIn(s String, off int) diag.Pos {
 	if s.Node == nil {
 		return diag.Pos{}
 	}
+	if f.aliased[s.Node] != nil {
+		return posOf(s.Node) // the alias: the value's text is at the anchor
+	}
 	return posIn(f.Src, lineStarts(f.Src), s.Node, s.Value, off)
 }
 
@@ -25,6 +28,9 @@ func (f *File) PosIn(s String, off int) diag.Pos {
 func (f *File) RangeIn(s String, off, end int) diag.Pos {
 	if s.Node == nil {
 		return diag.Pos{}
+	}
+	if f.aliased[s.Node] != nil {
+		return posOf(s.Node) // the alias: the value's text is at the anchor
 	}
 	lines := lineStarts(f.Src)
 	p := posIn(f.Src, lines, s.Node, s.Value, off)

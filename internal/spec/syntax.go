@@ -5,8 +5,10 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -38,11 +40,17 @@ var parserErrors = []string{
 
 var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
-// syntaxError turns a go-yaml syntax error about src into a position and a message.
-func syntaxError(err error, src []byte) (diag.Pos, string) {
+// syntaxError turns a go-yaml syntax error about src into a position and a message. read is
+// how many lines go-yaml had read when it failed (see lineReader).
+func syntaxError(err error, src []byte, read int) (diag.Pos, string) {
 	text := err.Error()
 	m := yamlLine.FindStringSubmatch(text)
 	problem := yamlLine.ReplaceAllString(text, "")
+	if slices.ContainsFunc(readerProblems, func(p string) bool { return strings.HasPrefix(problem, p) }) {
+		if pos, msg, ok := charError(src); ok {
+			return pos, msg
+		}
+	}
 	lines := bytes.Split(src, []byte("\n"))
 	line := 1
 	if m != nil && m[1] != "" {
@@ -58,7 +66,7 @@ func syntaxError(err error, src []byte) (diag.Pos, string) {
 		}
 	}
 	if parser {
-		line = firstFailingLine(lines, line)
+		line = firstFailingLine(lines, line, read)
 	}
 	line = max(1, min(line, len(lines)))
 	text1 := string(lines[line-1])
@@ -112,16 +120,23 @@ func syntaxError(err error, src []byte) (diag.Pos, string) {
 		return pos, "invalid YAML: alias *" + name + " names no anchor; define &" + name + " before it, or write the value out"
 	}
 	if hint == "" {
-		return diag.Pos{Line: line}, "invalid YAML: " + problem + "; fix the syntax (indentation, quoting, a missing ':')"
+		return pos, "invalid YAML: " + problem + "; fix the syntax (indentation, quoting, a missing ':')"
 	}
 	return pos, "invalid YAML (" + problem + "): " + hint
 }
 
 // firstFailingLine finds the first line at which the document stops being valid YAML: the
-// shortest prefix of whole lines, from line from on, that does not parse. It bisects, so a
-// problem far below its context costs a few parses, not one per line.
-func firstFailingLine(lines [][]byte, from int) int {
+// shortest prefix of whole lines, from line from on, that does not parse. The parser stopped
+// after reading line read, and that prefix fails: the answer is read itself, or the line
+// before when go-yaml read one line ahead, which two parses (run at once) tell apart. Only
+// when both fail does it bisect between from and read. Each parse costs as much as the
+// prefix is long, so a 10 MB spec with a problem on its last line costs two parses, not
+// twenty.
+func firstFailingLine(lines [][]byte, from, read int) int {
 	fails := func(n int) bool {
+		if n <= 0 {
+			return false
+		}
 		dec := yaml.NewDecoder(bytes.NewReader(bytes.Join(lines[:n], []byte("\n"))))
 		for {
 			var node yaml.Node
@@ -130,10 +145,24 @@ func firstFailingLine(lines [][]byte, from int) int {
 			}
 		}
 	}
-	lo, hi := max(1, min(from, len(lines))), len(lines)
-	if !fails(hi) {
+	from = max(1, min(from, len(lines)))
+	hi := min(read, len(lines)) // fails(hi): the parser failed having read no further
+	if hi <= from {
 		return from
 	}
+	var before, twoBefore bool
+	var wg sync.WaitGroup
+	wg.Go(func() { before = fails(hi - 1) })
+	twoBefore = hi-2 >= from && fails(hi-2)
+	wg.Wait()
+	switch {
+	case !before:
+		return hi
+	case !twoBefore:
+		return hi - 1
+	}
+	hi -= 2
+	lo := from
 	if fails(lo) {
 		return lo
 	}

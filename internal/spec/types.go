@@ -17,6 +17,10 @@ type File struct {
 	Src  []byte     // the file's bytes
 	Root *yaml.Node // the top-level mapping
 
+	// aliased are the nodes that an alias copied from its anchor: their position is the
+	// alias's, and their text is elsewhere in Src.
+	aliased map[*yaml.Node]*yaml.Node
+
 	Version      Int           `yaml:"version"`
 	Namespace    String        `yaml:"namespace"`
 	Service      String        `yaml:"service"`

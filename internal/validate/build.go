@@ -1,11 +1,13 @@
 package validate
 
 import (
+	"fmt"
 	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -115,8 +117,12 @@ func (b *builder) build() *model.Spec {
 		Service:   f.Service.Value,
 	}
 	s := b.s
-	if f.Namespace.Set() && !snakeCase.MatchString(f.Namespace.Value) {
-		b.errorf(snakeCode(f.Namespace.Value), f.Namespace.Pos(), "namespace %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", f.Namespace.Value, toSnake(f.Namespace.Value))
+	switch {
+	case !f.Namespace.Set():
+	case f.Namespace.Value == "":
+		b.errorf(diag.NamingInvalid, f.Namespace.Pos(), "namespace is empty; it is the prefix of every metric name: write a snake_case word%s", snakeExample(f.Service.Value, "shop"))
+	case !snakeCase.MatchString(f.Namespace.Value):
+		b.errorf(snakeCode(f.Namespace.Value), f.Namespace.Pos(), "namespace %q is not snake_case; use lower-case letters, digits and single underscores%s", f.Namespace.Value, snakeExample(f.Namespace.Value, ""))
 	}
 	b.goPackage()
 	b.outputs()
@@ -147,6 +153,27 @@ var (
 func toSnake(s string) string {
 	s = camelHumps.ReplaceAllString(s, "${1}_${2}")
 	return strings.Trim(nonSnake.ReplaceAllString(strings.ToLower(s), "_"), "_")
+}
+
+// snakeExample returns `, e.g. "<s in snake_case>"` for a message, with fallback when s has
+// no snake_case form that keeps all of its letters (an empty name, "über"); "" when neither.
+func snakeExample(s, fallback string) string {
+	sn := toSnake(s)
+	letters := func(x string) string { return strings.Map(keepAlnum, strings.ToLower(x)) }
+	if !snakeCase.MatchString(sn) || letters(sn) != letters(s) {
+		sn = fallback
+	}
+	if sn == "" {
+		return ""
+	}
+	return fmt.Sprintf(", e.g. %q", sn)
+}
+
+func keepAlnum(r rune) rune {
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return r
+	}
+	return -1
 }
 
 var goKeywords = []string{
@@ -382,7 +409,7 @@ func (b *builder) labelName(k spec.String, what string) {
 	case name == "job" || name == "instance" || slices.Contains(b.s.TargetLabels, name):
 		b.errorf(diag.NamingReservedLabel, k.Pos(), "%s %q is a target label that Prometheus attaches at scrape time; a metric label of that name would clash with it: rename it", what, name)
 	case !snakeCase.MatchString(name):
-		b.errorf(snakeCode(name), k.Pos(), "%s %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", what, name, toSnake(name))
+		b.errorf(snakeCode(name), k.Pos(), "%s %q is not snake_case; use lower-case letters, digits and single underscores%s", what, name, snakeExample(name, ""))
 	}
 	if key, ok := b.redactedKey(lower); ok {
 		b.errorf(diag.LabelPersonalData, k.Pos(), "%s %q matches the logging.redact key %q: personal data must not become a metric label (every value would be stored and shown on dashboards); drop the label or use a coarse category", what, name, key)

@@ -211,18 +211,19 @@ func catalog(s *model.Spec, f *spec.File) *promql.Catalog {
 	}
 
 	ns := f.Namespace.Value
+	byKey := map[string]*model.Metric{} // s.Metric is a linear search: quadratic on large specs
 	if s != nil {
 		ns = s.Namespace
+		for _, m := range s.Metrics {
+			byKey[m.Key] = m
+		}
 	}
 	for _, e := range f.Metrics {
 		name := e.Key.Value
 		if ns != "" {
 			name = ns + "_" + name
 		}
-		var m *model.Metric
-		if s != nil {
-			m = s.Metric(e.Key.Value)
-		}
+		m := byKey[e.Key.Value]
 		if m == nil || len(m.Labels) != len(e.Value.Labels) {
 			cat.AddMetric(promql.Metric{Name: name, Type: e.Value.Type.Value, Opaque: true})
 			continue

@@ -116,11 +116,11 @@ func (b *builder) metricKeyPos(key string) diag.Pos {
 func (b *builder) metricName(k spec.String, m *model.Metric) {
 	key := k.Value
 	if strings.Contains(key, ":") {
-		b.errorf(diag.NamingColon, k.Pos(), "metric %q contains ':', which Prometheus keeps for the series of recording rules (level:metric:operations); use '_', e.g. %q", key, toSnake(key))
+		b.errorf(diag.NamingColon, k.Pos(), "metric %q contains ':', which Prometheus keeps for the series of recording rules (level:metric:operations); use '_'%s", key, snakeExample(key, ""))
 		return
 	}
 	if strings.HasPrefix(key, "__") || !snakeCase.MatchString(key) {
-		b.errorf(snakeCode(key), k.Pos(), "metric %q is not snake_case; use lower-case letters, digits and single underscores, e.g. %q", key, toSnake(key))
+		b.errorf(snakeCode(key), k.Pos(), "metric %q is not snake_case; use lower-case letters, digits and single underscores%s", key, snakeExample(key, ""))
 		return
 	}
 	if b.s.Namespace != "" && strings.HasPrefix(key, b.s.Namespace+"_") {

@@ -104,6 +104,8 @@ func (b *builder) duration(s spec.String, key string) string {
 	switch {
 	case err == nil:
 		return d.String()
+	case err.Error() == "duration out of range":
+		b.errorf(diag.ValueDuration, s.Pos(), "%s %s is longer than Prometheus can hold: a duration is at most 292y (about 2^63 nanoseconds); write a shorter one", key, s.Value)
 	case bareNumber.MatchString(s.Value):
 		b.errorf(diag.ValueDuration, s.Pos(), "%s %s has no unit; write a Prometheus duration such as %ss or %sm", key, s.Value, s.Value, s.Value)
 	default:

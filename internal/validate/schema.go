@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -114,6 +115,7 @@ func checkSchema(doc *spec.Doc, dl *diag.List, semantic bool) []string {
 		dl.Errorf(diag.InternalSchema, diag.Pos{Line: 1, Col: 1}, "the spec cannot be checked against its schema: %v", err)
 		return nil
 	}
+	unescapeLocations(ve)
 	r := &reporter{cs: cs, doc: doc, dl: dl, semantic: semantic}
 	leaves := r.leaves(ve)
 	// A value that must go as a whole (a key a `false` schema forbids) has no problems of
@@ -134,6 +136,22 @@ func checkSchema(doc *spec.Doc, dl *diag.List, semantic bool) []string {
 		}
 	}
 	return r.flagged
+}
+
+// unescapeLocations rewrites the instance locations of the error tree as plain JSON pointers:
+// the validator also URL-escapes each segment ("über" -> "%C3%BCber"), and such a location
+// names no node of the document.
+func unescapeLocations(ve *jsonschema.ValidationError) {
+	segs := strings.Split(ve.InstanceLocation, "/")
+	for i, seg := range segs {
+		if u, err := url.PathUnescape(seg); err == nil {
+			segs[i] = u
+		}
+	}
+	ve.InstanceLocation = strings.Join(segs, "/")
+	for _, c := range ve.Causes {
+		unescapeLocations(c)
+	}
 }
 
 // reporter turns the schema's errors about one document into diagnostics.

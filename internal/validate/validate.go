@@ -5,10 +5,9 @@
 package validate
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/model"
@@ -27,8 +26,11 @@ type Options struct {
 // File reads and validates the spec at path. It returns the model only when the spec has no
 // errors; the diagnostics (warnings included) are sorted by position.
 func File(path string, opts Options) (*model.Spec, []diag.Diagnostic) {
-	src, err := os.ReadFile(path)
-	if err != nil {
+	src, err := spec.ReadFile(path)
+	switch {
+	case errors.Is(err, spec.ErrTooLarge):
+		return nil, []diag.Diagnostic{diag.New(diag.FileTooLarge, path, diag.Pos{}, diag.Error, err.Error())}
+	case err != nil:
 		return nil, []diag.Diagnostic{diag.New(diag.FileUnreadable, path, diag.Pos{}, diag.Error, "cannot read the spec: "+unwrapPathError(err))}
 	}
 	return Source(path, src, opts)
@@ -40,12 +42,10 @@ func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnost
 	f, doc, ds := spec.Load(path, src)
 	dl := &diag.List{File: path, Diags: ds}
 	var flagged []string
-	var yamlRoot *yaml.Node
 	if doc != nil {
-		yamlRoot = doc.Root
 		flagged = checkSchema(doc, dl, f != nil)
 	}
-	nodes := spec.NewNodes(src, yamlRoot)
+	nodes := doc.Nodes(src)
 	if f == nil {
 		nodes.Complete(dl.Diags)
 		return nil, diag.Sort(dl.Diags)
