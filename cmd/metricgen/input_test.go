@@ -18,7 +18,7 @@ func TestSpecArguments(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "warn.yaml"), warnOnly)
 	writeFile(t, filepath.Join(dir, "go.yaml"), "version: 1\nnamespace: shop\nservice: shop\ngo: {package: shopmetrics}\nmetrics:\n  orders_total: {type: counter, help: Orders}\n")
-	const warning = "warn.yaml:7:22: warning: counter shop_orders_total is used without rate() or increase()"
+	const warning = "warn.yaml:7:22: warning: promql/counter-without-rate: counter shop_orders_total is used without rate() or increase()"
 	for _, tc := range []struct {
 		name  string
 		args  []string
@@ -27,15 +27,15 @@ func TestSpecArguments(t *testing.T) {
 		want  string // the start of stderr, or of its only line
 	}{
 		{"flag after the spec", []string{"validate", "warn.yaml", "--strict"}, "", exitFail, warning},
-		{"flag after the spec, with a value", []string{"validate", "warn.yaml", "--format", "github"}, "", exitOK, "::warning file=warn.yaml,line=7,col=22::"},
-		{"double dash ends the flags", []string{"validate", "--", "--strict"}, "", exitFail, "--strict: error: cannot read the spec: no such file or directory"},
+		{"flag after the spec, with a value", []string{"validate", "warn.yaml", "--format", "github"}, "", exitOK, "::warning file=warn.yaml,line=7,endLine=7,col=22,"},
+		{"double dash ends the flags", []string{"validate", "--", "--strict"}, "", exitFail, "--strict: error: file/unreadable: cannot read the spec: no such file or directory"},
 		{"unknown flag after the spec", []string{"validate", "warn.yaml", "--bogus"}, "", exitUsage, "flag provided but not defined: -bogus"},
-		{"stdin", []string{"validate", "-"}, warnOnly, exitOK, "<stdin>:7:22: warning: counter shop_orders_total"},
+		{"stdin", []string{"validate", "-"}, warnOnly, exitOK, "<stdin>:7:22: warning: promql/counter-without-rate: counter shop_orders_total"},
 		{"stdin with --strict", []string{"validate", "--strict", "-"}, warnOnly, exitFail, "<stdin>:7:22: warning:"},
-		{"stdin empty", []string{"validate", "-"}, "", exitFail, "<stdin>:1:1: error: the spec is empty"},
+		{"stdin empty", []string{"validate", "-"}, "", exitFail, "<stdin>:1:1: error: yaml/empty: the spec is empty"},
 		{"generate from stdin", []string{"generate", "-"}, warnOnly, exitUsage, "metricgen generate: reading the spec from standard input ('-') works with validate only"},
 		{"check from stdin", []string{"check", "warn.yaml", "-"}, warnOnly, exitUsage, "metricgen check: reading the spec from standard input ('-') works with validate only"},
-		{"a folder", []string{"validate", "."}, "", exitFail, ".: error: cannot read the spec: is a folder, not a spec file"},
+		{"a folder", []string{"validate", "."}, "", exitFail, ".: error: file/unreadable: cannot read the spec: is a folder, not a spec file"},
 		{"a spec named twice", []string{"generate", "go.yaml", "./go.yaml", filepath.Join(dir, "go.yaml")}, "", exitOK, ""},
 		{"a spec named twice, validate", []string{"validate", "warn.yaml", "./warn.yaml"}, "", exitOK, warning},
 	} {
@@ -60,7 +60,7 @@ func TestDevZero(t *testing.T) {
 		t.Skip("no /dev/zero")
 	}
 	code, _, stderr := runIn(t, t.TempDir(), "validate", "/dev/zero")
-	want := "/dev/zero: error: the spec is larger than 16 MB, the most metricgen reads; is this the right file? Split a spec this large into one spec per component\n"
+	want := "/dev/zero: error: file/too-large: the spec is larger than 16 MB, the most metricgen reads; is this the right file? Split a spec this large into one spec per component\n"
 	if code != exitFail || stderr != want {
 		t.Errorf("validate /dev/zero = %d, %q", code, stderr)
 	}
@@ -71,7 +71,7 @@ func TestStdinTooLarge(t *testing.T) {
 	stdin = strings.NewReader(strings.Repeat("# x\n", 5<<20))
 	t.Cleanup(func() { stdin = os.Stdin })
 	code, _, stderr := runIn(t, t.TempDir(), "validate", "-")
-	if diff := cmp.Diff("<stdin>: error: the spec is larger than 16 MB, the most metricgen reads; is this the right file? Split a spec this large into one spec per component\n", stderr); code != exitFail || diff != "" {
+	if diff := cmp.Diff("<stdin>: error: file/too-large: the spec is larger than 16 MB, the most metricgen reads; is this the right file? Split a spec this large into one spec per component\n", stderr); code != exitFail || diff != "" {
 		t.Errorf("exit %d, stderr (-want +got):\n%s", code, diff)
 	}
 }

@@ -23,10 +23,10 @@ func flatSpec(n int) []byte {
 var lastLineErrors = []struct {
 	name, line, want string
 }{
-	{"indent", "   stray: 1\n", ":4: error: invalid YAML (did not find expected key): this line is not indented like the other keys of its mapping; line it up with them"},
-	{"unclosed-flow", "  tail_total: {type: counter, help: [x}\n", ":37: error: invalid YAML (did not find expected ',' or ']'): the list opened with '[' here is not closed; add the ']' (and ',' between items)"},
-	{"unclosed-quote", "  tail_total: {type: counter, help: \"x}\n", ":37: error: invalid YAML (found unexpected end of stream): the quoted string that starts here is not closed; add the closing quote"},
-	{"unknown-key", "  tail_total: {type: counter, help: x, lables: []}\n", ":40: error: metrics.tail_total: unknown key \"lables\"; did you mean \"labels\"?"},
+	{"indent", "   stray: 1\n", ":4: error: yaml/syntax: invalid YAML (did not find expected key): this line is not indented like the other keys of its mapping; line it up with them"},
+	{"unclosed-flow", "  tail_total: {type: counter, help: [x}\n", ":37: error: yaml/syntax: invalid YAML (did not find expected ',' or ']'): the list opened with '[' here is not closed; add the ']' (and ',' between items)"},
+	{"unclosed-quote", "  tail_total: {type: counter, help: \"x}\n", ":37: error: yaml/syntax: invalid YAML (found unexpected end of stream): the quoted string that starts here is not closed; add the closing quote"},
+	{"unknown-key", "  tail_total: {type: counter, help: x, lables: []}\n", ":40: error: schema/unknown-key: metrics.tail_total: unknown key \"lables\"; did you mean \"labels\"?"},
 }
 
 // TestLargeSpec: a spec of 21,000 metrics and no alias is not an alias bomb, and a problem on
