@@ -2,18 +2,14 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/metricgen/metricgen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected files of testdata/golden and testdata/invalid")
 
 // repoRoot is the module root, from this package's folder.
 const repoRoot = "../.."
@@ -31,38 +27,10 @@ func runIn(t *testing.T, dir string, args ...string) (code int, stdout, stderr s
 func readTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return nil
-	})
-	if err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
+	for p, b := range golden.ReadTree(t, dir) {
+		files[p] = string(b)
 	}
 	return files
-}
-
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	if err := os.RemoveAll(dir); err != nil {
-		t.Fatal(err)
-	}
-	for rel, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func caseDirs(t *testing.T, pattern string) []string {
@@ -80,7 +48,8 @@ func caseDirs(t *testing.T, pattern string) []string {
 
 // TestGolden generates every testdata/golden/<case>/spec.yaml (working folder: the case, output
 // root: a scratch folder) and compares the whole tree with <case>/out and the diagnostics with
-// <case>/stderr.txt. -update rewrites them.
+// <case>/stderr.txt. It owns them: -update rewrites them (the golden tests of the emitters'
+// packages only compare).
 func TestGolden(t *testing.T) {
 	for _, dir := range caseDirs(t, "testdata/golden/*") {
 		abs, _ := filepath.Abs(dir)
@@ -90,47 +59,29 @@ func TestGolden(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("generate exited %d:\n%s", code, stderr)
 			}
-			got := readTree(t, out)
-			if *update {
-				writeTree(t, filepath.Join(abs, "out"), got)
-				writeFile(t, filepath.Join(abs, "stderr.txt"), stderr)
-				return
-			}
-			want := readTree(t, filepath.Join(abs, "out"))
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("generated tree differs from out/ (-want +got); rerun with -update if intended:\n%s", diff)
-			}
-			if diff := cmp.Diff(readFile(t, filepath.Join(abs, "stderr.txt")), stderr); diff != "" {
-				t.Errorf("diagnostics differ from stderr.txt (-want +got):\n%s", diff)
-			}
+			golden.Tree(t, filepath.Join(abs, "out"), golden.ReadTree(t, out))
+			golden.File(t, filepath.Join(abs, "stderr.txt"), []byte(stderr))
 		})
 	}
 }
 
 // TestInvalid validates every testdata/invalid/<case>/spec.yaml and compares the diagnostics
-// with <case>/stderr.txt, exactly: positions and messages. A case whose expected output has an
+// with <case>/stderr.txt, exactly: positions and messages; it owns stderr.txt (-update). A case whose expected output has an
 // error must exit 1; one with only warnings must exit 0 (and 1 with --strict).
 func TestInvalid(t *testing.T) {
 	for _, dir := range caseDirs(t, "testdata/invalid/*") {
 		abs, _ := filepath.Abs(dir)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			code, stdout, stderr := runIn(t, abs, "validate", "spec.yaml")
-			if *update {
-				writeFile(t, filepath.Join(abs, "stderr.txt"), stderr)
-				return
-			}
-			want := readFile(t, filepath.Join(abs, "stderr.txt"))
-			if want == "" {
-				t.Fatal("stderr.txt is empty: an invalid case must expect at least one diagnostic")
-			}
-			if diff := cmp.Diff(want, stderr); diff != "" {
-				t.Errorf("diagnostics differ from stderr.txt (-want +got):\n%s", diff)
+			golden.File(t, filepath.Join(abs, "stderr.txt"), []byte(stderr))
+			if stderr == "" {
+				t.Fatal("validate printed nothing: an invalid case must expect at least one diagnostic")
 			}
 			if stdout != "" {
 				t.Errorf("validate wrote to stdout: %q", stdout)
 			}
 			wantCode := exitOK
-			if strings.Contains(want, ": error: ") {
+			if strings.Contains(stderr, ": error: ") {
 				wantCode = exitFail
 			}
 			if code != wantCode {

@@ -1,6 +1,10 @@
 package model
 
-import "testing"
+import (
+	"testing"
+
+	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
+)
 
 func TestGoCase(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{

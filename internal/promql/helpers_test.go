@@ -1,6 +1,10 @@
 package promql
 
-import "fmt"
+import (
+	"fmt"
+
+	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
+)
 
 // testCatalog mirrors the example spec: the klaviyo metrics, up, and two recording rules.
 func testCatalog() *Catalog {

@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
 )
 
 // scalar parses src and returns it as a File with the value of its top-level key "v".

@@ -1,22 +1,17 @@
 package validate
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/golden"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/spec"
 )
-
-// update rewrites the golden files of the package's tests: go test ./internal/validate -update.
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // diagnose validates the spec in dir as `metricgen validate spec.yaml` does from inside dir.
 func diagnose(t testing.TB, dir string) []diag.Diagnostic {
@@ -47,20 +42,8 @@ func TestInvalidPromQL(t *testing.T) {
 				fmt.Fprintln(&b, d)
 			}
 			got := b.String()
-			golden := filepath.Join(dir, "stderr.txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("diagnostics differ from %s (-want +got):\n%s", golden, diff)
-			}
+			// cmd/metricgen's TestInvalid owns stderr.txt: it rewrites it with -update.
+			golden.Compare(t, filepath.Join(dir, "stderr.txt"), []byte(got))
 			if !diag.HasErrors(ds) && !hasWarning(ds) {
 				t.Errorf("an invalid case without any diagnostic")
 			}

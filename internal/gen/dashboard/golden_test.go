@@ -2,20 +2,16 @@ package dashboard
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/metricgen/metricgen/internal/golden"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/validate"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected dashboards of testdata/golden/dashboard-*")
 
 // repoRoot is the module root, from this package's folder.
 const repoRoot = "../../.."
@@ -90,8 +86,8 @@ func generateOne(t *testing.T, s *model.Spec) []byte {
 	return files[0].Content
 }
 
-// TestGolden compares each case's dashboard with <case>/out/<outputs.dashboard>; -update
-// rewrites out/ (and an empty stderr.txt: the cases validate without diagnostics).
+// TestGolden compares each case's dashboard with <case>/out/<outputs.dashboard>, which
+// cmd/metricgen's TestGolden owns (it rewrites it with -update).
 func TestGolden(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
@@ -99,29 +95,7 @@ func TestGolden(t *testing.T) {
 			if again := generateOne(t, c.spec); !bytes.Equal(got, again) {
 				t.Fatal("two runs over the same spec differ")
 			}
-			want := filepath.Join(c.dir, "out", filepath.FromSlash(path.Clean(c.spec.Outputs.Dashboard)))
-			if *update {
-				if err := os.RemoveAll(filepath.Join(c.dir, "out")); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.MkdirAll(filepath.Dir(want), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(want, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(c.dir, "stderr.txt"), nil, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			exp, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatalf("%v; run go test ./internal/gen/dashboard -update", err)
-			}
-			if diff := cmp.Diff(string(exp), string(got)); diff != "" {
-				t.Errorf("dashboard differs from %s (-want +got); rerun with -update if intended:\n%s", want, diff)
-			}
+			golden.Compare(t, filepath.Join(c.dir, "out", filepath.FromSlash(path.Clean(c.spec.Outputs.Dashboard))), got)
 		})
 	}
 }

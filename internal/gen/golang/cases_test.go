@@ -11,20 +11,19 @@ import (
 
 // The golden cases, as hand-built models. Each has a spec.yaml under
 // testdata/golden/<name>/ that describes the same thing (TestSpecFiles checks that both generate
-// the same package) and an exercise: a test run against the generated package in a scratch
-// module (see TestExercise).
+// the same package) and an exercise, testdata/golden/<name>/exercise/*_test.go, that package
+// internal/gen/goscratch runs against the generated package.
 var cases = []struct {
-	name     string
-	spec     func() *model.Spec
-	exercise string // body of the scratch module's test file, after its imports
+	name string
+	spec func() *model.Spec
 }{
-	{"go-kinds", kindsSpec, kindsExercise},
-	{"go-enum", enumSpec, enumExercise},
-	{"go-mixed", mixedSpec, mixedExercise},
-	{"go-freeform", freeformSpec, freeformExercise},
-	{"go-nolabels", nolabelsSpec, nolabelsExercise},
-	{"go-native", nativeSpec, nativeExercise},
-	{"go-deprecated", deprecatedSpec, deprecatedExercise},
+	{"go-kinds", kindsSpec},
+	{"go-enum", enumSpec},
+	{"go-mixed", mixedSpec},
+	{"go-freeform", freeformSpec},
+	{"go-nolabels", nolabelsSpec},
+	{"go-native", nativeSpec},
+	{"go-deprecated", deprecatedSpec},
 }
 
 // enum returns an enum label as the validator builds it.
@@ -183,7 +182,8 @@ func benchSpec() *model.Spec {
 	)
 }
 
-// edgeSpec is not a golden case: it only has to compile and work (TestExercise). Its labels
+// edgeSpec is not a golden case: internal/gen/goscratch compiles and exercises the package of
+// its spec, testdata/edge/spec.yaml there (TestSpecFiles checks they agree). Its labels
 // are named like the generated code's own identifiers (keywords, predeclared names, imports,
 // receivers, fields), and one enum fills its uint8.
 func edgeSpec() *model.Spec {

@@ -33,10 +33,9 @@ func TestGenerateWithoutGo(t *testing.T) {
 func TestGeneratedFiles(t *testing.T) {
 	header := regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
 	for _, c := range append(cases[:len(cases):len(cases)], struct {
-		name     string
-		spec     func() *model.Spec
-		exercise string
-	}{"edge", edgeSpec, ""}) {
+		name string
+		spec func() *model.Spec
+	}{"edge", edgeSpec}) {
 		t.Run(c.name, func(t *testing.T) {
 			s := c.spec()
 			files := generate(t, c.name, c.spec)

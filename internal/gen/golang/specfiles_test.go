@@ -10,7 +10,8 @@ import (
 	"github.com/metricgen/metricgen/internal/validate"
 )
 
-// TestSpecFiles validates each golden case's spec.yaml (and bench/spec.yaml), as the CLI does
+// TestSpecFiles validates each golden case's spec.yaml (and bench/spec.yaml, and the edge case of
+// internal/gen/goscratch), as the CLI does
 // from the case's folder, and checks that it is clean (stderr.txt stays empty) and generates the
 // same package as the case's hand-built model: the model table and the spec files cannot drift
 // apart.
@@ -19,7 +20,7 @@ func TestSpecFiles(t *testing.T) {
 		name, dir string
 		spec      func() *model.Spec
 	}
-	files := []specFile{{"bench", benchDir, benchSpec}}
+	files := []specFile{{"bench", benchDir, benchSpec}, {"edge", "../goscratch/testdata/edge", edgeSpec}}
 	for _, c := range cases {
 		files = append(files, specFile{c.name, filepath.Join(goldenRoot, c.name), c.spec})
 	}

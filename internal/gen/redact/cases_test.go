@@ -69,38 +69,3 @@ func minimalSpec() *model.Spec {
 		rule("subject", model.Remove),
 	)
 }
-
-// The cases that only the scratch module sees (no spec file: the validator rejects some of
-// them, and Generate must still write code that compiles and behaves).
-var scratchOnly = []struct {
-	name string
-	spec func() *model.Spec
-	test bool // run the behaviour tests: false when a rule matches every key
-}{
-	// Every shape of pattern condition: prefix and suffix with a middle part, prefix with a
-	// middle, middle with a suffix, a doubled '*', a duplicate key, non-ASCII keys.
-	{"patterns", func() *model.Spec {
-		return spec("patterns", "patterns", "PATTERNS_KEY",
-			mask("ab*x*cd", 1),
-			rule("pre*mid*", model.Hash),
-			rule("*mid*suf", model.Remove),
-			rule("q**z", model.Redact),
-			rule("Straße", model.Redact),
-			rule("STRASSE", model.Hash),
-			rule("straße", model.Remove),
-			mask("ÉTÉ*", 2),
-		)
-	}, true},
-	{"empty", func() *model.Spec { return spec("empty", "empty", "LOG_HASH_KEY") }, true},
-	{"all", func() *model.Spec {
-		return spec("all", "all", "LOG_HASH_KEY",
-			rule("email", model.Remove),
-			rule("*", model.Redact),
-			rule("phone", model.Hash),
-			rule("*_token", model.Remove),
-		)
-	}, false},
-	{"onlyall", func() *model.Spec {
-		return spec("onlyall", "onlyall", "", rule("**", model.Hash))
-	}, false},
-}

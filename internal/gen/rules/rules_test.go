@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,12 +14,11 @@ import (
 
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/gen"
+	"github.com/metricgen/metricgen/internal/golden"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/promql"
 	"github.com/metricgen/metricgen/internal/validate"
 )
-
-var update = flag.Bool("update", false, "rewrite the rule files of testdata/golden/rules-*/out")
 
 // goldenRoot is the repository's golden folder, from this package's folder.
 const goldenRoot = "../../../testdata/golden"
@@ -61,28 +59,13 @@ func loadCases(t *testing.T) []rulesCase {
 	return cases
 }
 
-// TestGolden compares the generated files with <case>/out; -update rewrites them.
+// TestGolden compares the generated files with <case>/out, which cmd/metricgen's TestGolden
+// owns (it rewrites it with -update).
 func TestGolden(t *testing.T) {
 	for _, c := range loadCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			for _, f := range c.files {
-				p := filepath.Join(c.dir, "out", filepath.FromSlash(f.Path))
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(p, f.Content, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(string(want), string(f.Content)); diff != "" {
-					t.Errorf("%s differs (-want +got); rerun with -update if intended:\n%s", p, diff)
-				}
+				golden.Compare(t, filepath.Join(c.dir, "out", filepath.FromSlash(f.Path)), f.Content)
 			}
 			again, err := Generate(c.spec)
 			if err != nil || !cmp.Equal(again, c.files) {

@@ -6,6 +6,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/metricgen/metricgen/internal/gen/golang/bench/benchmetrics"
+	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
 )
 
 // Every benchmark records one fixed series, as client_golang's own benchmarks do, so that the

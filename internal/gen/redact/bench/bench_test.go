@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"testing"
 	"time"
+
+	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
 )
 
 // requestAttrs returns the ten attributes of a typical request log line; with configured, the
