@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
 )
 
 var codeForm = regexp.MustCompile(`^[a-z]+/[a-z]+(-[a-z]+)*$`)

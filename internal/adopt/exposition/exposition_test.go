@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
 )
 
 func TestParseText(t *testing.T) {

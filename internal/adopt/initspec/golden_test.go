@@ -3,7 +3,6 @@ package initspec_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +13,9 @@ import (
 
 	"github.com/metricgen/metricgen/internal/adopt/initspec"
 	"github.com/metricgen/metricgen/internal/diag"
+	goldenfile "github.com/metricgen/metricgen/internal/golden"
 	"github.com/metricgen/metricgen/internal/validate"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected drafts of testdata/*")
 
 // TestGolden drafts each case of testdata/<case>: inputs.txt names the inputs (lines
 // "metrics: FILE", "rules: FILE...", "dashboard: FILE", "namespace: NS"); the expected draft
@@ -86,19 +84,8 @@ func draftCase(t *testing.T) *initspec.Result {
 	return res
 }
 
+// golden checks the file name against got; go test ./... -update rewrites it.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(name, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", name, diff)
-	}
+	goldenfile.File(t, name, got)
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
 )
 
 func TestParseRuleFile(t *testing.T) {
