@@ -260,3 +260,22 @@ func TestChecksCommand(t *testing.T) {
 		t.Errorf("checks promql/nope = %d, %q", code, stderr)
 	}
 }
+
+// TestTwoSpecsOneOutput: two specs that would write the same file are an output/conflict
+// diagnostic in the chosen format, and nothing is written.
+func TestTwoSpecsOneOutput(t *testing.T) {
+	dir := t.TempDir()
+	spec := func(ns string) string {
+		return "version: 1\nnamespace: " + ns + "\nservice: " + ns + "\noutputs: {docs: metrics.md}\nmetrics:\n  orders_total: {type: counter, help: h}\n"
+	}
+	writeFile(t, filepath.Join(dir, "a.yaml"), spec("a"))
+	writeFile(t, filepath.Join(dir, "b.yaml"), spec("b"))
+	code, _, stderr := runIn(t, dir, "generate", "--format", "json", "a.yaml", "b.yaml")
+	want := `{"file":"b.yaml","line":0,"col":0,"end_line":0,"end_col":0,"severity":"error","code":"output/conflict","message":"output metrics.md is also generated from a.yaml; give each spec its own output paths"}` + "\n"
+	if code != exitFail || stderr != want {
+		t.Errorf("generate = %d,\n%s\nwant\n%s", code, stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "metrics.md")); !os.IsNotExist(err) {
+		t.Errorf("metrics.md was written: %v", err)
+	}
+}
