@@ -34,7 +34,13 @@ type Check struct {
 	// Catches, Example and Fix document the check (docs/checks.md): what it catches and why
 	// it matters, a minimal spec that triggers it (YAML), and how to fix it. Markdown.
 	Catches, Example, Fix string
+	// ExampleFile says that Example is a whole spec file; otherwise it is what follows
+	// version, namespace and service.
+	ExampleFile bool
 }
+
+// ExampleHeader is what an Example that is not a whole file follows.
+const ExampleHeader = "version: 1\nnamespace: shop\nservice: shop\n"
 
 // Lookup returns the registry entry of code.
 func Lookup(code Code) (Check, bool) {

@@ -1,9 +1,13 @@
 package diag
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,6 +15,9 @@ import (
 
 	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
 )
+
+// noExample are the checks no spec can show: a file that cannot be read, metricgen's own bugs.
+var noExample = map[Code]bool{FileUnreadable: true, FileTooLarge: true, InternalEmit: true, InternalSchema: true, SchemaViolation: true}
 
 var codeForm = regexp.MustCompile(`^[a-z]+/[a-z]+(-[a-z]+)*$`)
 
@@ -27,8 +34,11 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("code %q is registered twice", c.Code)
 		}
 		seen[c.Code] = true
-		if c.Summary == "" {
-			t.Errorf("%s has no summary", c.Code)
+		if c.Summary == "" || c.Catches == "" || c.Fix == "" {
+			t.Errorf("%s is not documented: it needs Summary, Catches and Fix", c.Code)
+		}
+		if c.Example == "" && !noExample[c.Code] {
+			t.Errorf("%s has no example", c.Code)
 		}
 		if got, ok := Lookup(c.Code); !ok || got.Code != c.Code {
 			t.Errorf("Lookup(%q) = %v, %v", c.Code, got.Code, ok)
@@ -47,5 +57,38 @@ func TestChecksDoc(t *testing.T) {
 	}
 	if diff := cmp.Diff(Markdown(), string(got)); diff != "" {
 		t.Errorf("docs/checks.md is stale; run make docs (-want +got):\n%s", diff)
+	}
+}
+
+// TestEveryCodeRegistered: each Code constant of checks.go has its entry in Checks, so that a
+// check cannot report a code the docs do not explain.
+func TestEveryCodeRegistered(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "checks.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, decl := range f.Decls {
+		g, ok := decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Code" {
+				continue
+			}
+			for _, v := range vs.Values {
+				lit := v.(*ast.BasicLit)
+				code, _ := strconv.Unquote(lit.Value)
+				n++
+				if !Known(Code(code)) {
+					t.Errorf("%s is declared in checks.go but has no entry in Checks", code)
+				}
+			}
+		}
+	}
+	if n != len(Checks) {
+		t.Errorf("checks.go declares %d codes, Checks has %d entries", n, len(Checks))
 	}
 }

@@ -1,90 +1,1059 @@
 package diag
 
 // Checks is the registry: every check code metricgen reports, sorted by code. See Check.
+//
+// Examples are YAML a spec contains (after version, namespace and service, unless ExampleFile): a
+// test validates each and expects its code.
 var Checks = []Check{
-	{Code: DashboardDuplicateMetric, Severity: Error, Summary: "a metric is listed in two dashboard groups; a metric belongs to one row"},
-	{Code: DashboardUnknownMetric, Severity: Error, Summary: "a dashboard group lists a metric the spec does not define"},
-	{Code: FileTooLarge, Severity: Error, Summary: "the spec is larger than 16 MB, the most metricgen reads"},
-	{Code: FileUnreadable, Severity: Error, Summary: "the spec file cannot be read"},
-	{Code: GoNameClash, Severity: Error, Summary: "two names of the spec become the same identifier in the generated Go package"},
-	{Code: GoPackageName, Severity: Error, Summary: "go.package is not a valid, importable Go package name"},
-	{Code: HistogramBucketCount, Severity: Error, Summary: "a generated bucket layout has more buckets than any histogram should"},
-	{Code: HistogramBuckets, Severity: Error, Summary: "a histogram's buckets are not a valid layout (not increasing, negative for a unit that never is, +Inf listed, bounds that overflow or round together)"},
-	{Code: HistogramDefaultBuckets, Severity: Warning, Ignorable: true, Summary: "a histogram has no buckets and gets client_golang's defaults, made for seconds"},
-	{Code: HistogramNativeFactor, Severity: Error, Summary: "native.bucket_factor is not greater than 1"},
-	{Code: IgnoreMissingReason, Severity: Warning, Summary: "an ignore comment gives no reason"},
-	{Code: IgnoreNotIgnorable, Severity: Error, Summary: "an ignore comment names a check that cannot be silenced"},
-	{Code: IgnoreUnknownCode, Severity: Error, Summary: "an ignore comment names a check code metricgen does not know"},
-	{Code: IgnoreUnused, Severity: Warning, Summary: "an ignore comment silences nothing (reported with --strict)"},
-	{Code: InternalEmit, Severity: Error, Summary: "an emitter failed on a spec that validated: a bug in metricgen"},
-	{Code: InternalSchema, Severity: Error, Summary: "the spec could not be checked against the schema: a bug in metricgen"},
-	{Code: LabelEnumOptions, Severity: Error, Summary: "an enum label (with values) also has pattern or max_values, which only free-form labels take"},
-	{Code: LabelInvalidPattern, Severity: Error, Summary: "a free-form label's pattern is not a valid regular expression"},
-	{Code: LabelInvalidValue, Severity: Error, Summary: "an enum label value is empty or not valid UTF-8"},
-	{Code: LabelPersonalData, Severity: Error, Ignorable: true, Summary: "a metric label looks like personal data, or matches a logging.redact key"},
-	{Code: LabelTargetLabel, Severity: Warning, Ignorable: true, Summary: "target_labels lists job or instance, which are always present"},
-	{Code: LabelUnbounded, Severity: Warning, Ignorable: true, Summary: "a free-form label has no max_values: its cardinality is unbounded"},
-	{Code: LabelUndeclared, Severity: Error, Summary: "a metric uses a label that is not declared under labels"},
-	{Code: MetricEmptyHelp, Severity: Warning, Ignorable: true, Summary: "a metric's help is empty"},
-	{Code: MetricHistogramOnly, Severity: Error, Summary: "a metric that is not a histogram has buckets or native"},
-	{Code: MetricNameClash, Severity: Error, Summary: "two series would have the same name: a metric and a histogram's _bucket/_sum/_count, an external metric or a recording rule"},
-	{Code: NamingBaseUnit, Severity: Error, Ignorable: true, Summary: "a metric is measured in a unit that is not Prometheus' base unit (milliseconds, kilobytes, percent); a warning for a unit metricgen does not know"},
-	{Code: NamingColon, Severity: Error, Summary: "a metric name contains ':', which Prometheus keeps for recording rules"},
-	{Code: NamingCounterSuffix, Severity: Error, Ignorable: true, Summary: "a counter's name does not end in _total"},
-	{Code: NamingInvalid, Severity: Error, Summary: "a name is not a valid Prometheus metric or label name"},
-	{Code: NamingNamespacePrefix, Severity: Warning, Ignorable: true, Summary: "a metric key repeats the namespace, which metricgen prefixes already"},
-	{Code: NamingRecordingRule, Severity: Warning, Ignorable: true, Summary: "a recording rule's name does not follow level:metric:operations"},
-	{Code: NamingReservedLabel, Severity: Error, Summary: "a label name is reserved: __*, le, quantile, a target label, or one Prometheus sets on alerts"},
-	{Code: NamingReservedSuffix, Severity: Error, Ignorable: true, Summary: "a metric's name ends in a suffix that means another type: _total on a non-counter, _bucket/_sum/_count on a histogram"},
-	{Code: NamingSnakeCase, Severity: Error, Ignorable: true, Summary: "a valid metric, label or namespace name is not snake_case"},
-	{Code: NamingTypeInName, Severity: Warning, Ignorable: true, Summary: "a metric's name repeats its type (counter, gauge, histogram, summary)"},
-	{Code: NamingUnitSuffix, Severity: Error, Ignorable: true, Summary: "a metric's unit and the unit suffix of its name disagree"},
-	{Code: OutputConflict, Severity: Error, Summary: "two outputs would write the same file, or an output lands inside the generated Go package"},
-	{Code: OutputInvalidPath, Severity: Error, Summary: "an output path is empty, uses '\\' or ':', or names the output root itself"},
-	{Code: OutputOutsideRoot, Severity: Error, Summary: "an output path leads out of the output root: absolute, through '..', or through a symbolic link"},
-	{Code: OutputUnused, Severity: Warning, Ignorable: true, Summary: "an output setting has no effect (tests without outputs.rules, outputs.rule_tests without tests)"},
-	{Code: PromQLAlertCondition, Severity: Warning, Ignorable: true, Summary: "an alert's expression has no comparison, so it fires for every series it returns"},
-	{Code: PromQLCounterWithout, Severity: Warning, Ignorable: true, Summary: "an alert uses a counter's raw value instead of rate() or increase()"},
-	{Code: PromQLFunctionType, Severity: Warning, Ignorable: true, Summary: "a function meant for counters is applied to a gauge, or one meant for gauges to a counter"},
-	{Code: PromQLHistogramName, Severity: Error, Ignorable: true, Summary: "an expression selects a classic histogram by its bare name, which has no series"},
-	{Code: PromQLHistogramQuantile, Severity: Error, Ignorable: true, Summary: "histogram_quantile gets no le label: not a histogram's buckets, or an aggregation dropped le"},
-	{Code: PromQLInvalidArgument, Severity: Error, Ignorable: true, Summary: "a function argument makes the rule fail when it runs (label_replace's label name or regular expression)"},
-	{Code: PromQLMatchCardinality, Severity: Error, Ignorable: true, Summary: "a binary operation's 'one' side has several series per match group, so Prometheus fails the rule"},
-	{Code: PromQLNeverMatches, Severity: Error, Ignorable: true, Summary: "a label matcher can never match: a value the label never takes, an le no bucket has, matchers that exclude each other"},
-	{Code: PromQLSyntax, Severity: Error, Summary: "an expression is not valid PromQL"},
-	{Code: PromQLUnknownLabel, Severity: Warning, Ignorable: true, Summary: "an expression names a label its series never have (matcher, by/without, on/ignoring, group_x, label function); an error when the selector then matches nothing or filters nothing"},
-	{Code: PromQLUnknownMetric, Severity: Error, Ignorable: true, Summary: "an expression selects a metric that is not in the spec, external_metrics or a recording rule"},
-	{Code: PromQLVectorMatching, Severity: Error, Ignorable: true, Summary: "the two sides of a binary operation have no label set in common, so it never matches"},
-	{Code: RedactDuplicate, Severity: Error, Summary: "two redaction rules have the same key"},
-	{Code: RedactKeep, Severity: Warning, Ignorable: true, Summary: "a mask keeps enough characters to identify a person"},
-	{Code: RedactKey, Severity: Error, Summary: "a redaction key is empty, matches every attribute, or uses '**'"},
-	{Code: RulesAnnotationKey, Severity: Error, Summary: "an annotation duplicates a key the alert has of its own (summary, description, runbook)"},
-	{Code: RulesDuplicateName, Severity: Error, Summary: "two alerts or two recording rules have the same name"},
-	{Code: RulesMissingSummary, Severity: Warning, Ignorable: true, Summary: "an alert has no summary"},
-	{Code: RulesRunbook, Severity: Error, Ignorable: true, Summary: "an alert's runbook is not an absolute URL"},
-	{Code: RulesSeverity, Severity: Error, Summary: "an alert sets severity both as its key and in labels"},
-	{Code: SchemaDuplicateItem, Severity: Error, Summary: "a list that must hold distinct items lists one twice"},
-	{Code: SchemaEmpty, Severity: Error, Summary: "a value that must not be empty is empty"},
-	{Code: SchemaEnum, Severity: Error, Summary: "a value is not one of the values the key allows"},
-	{Code: SchemaFormat, Severity: Error, Summary: "a value or a key is not of the form the key requires (a name, a duration, a path, a URL)"},
-	{Code: SchemaNotAllowed, Severity: Error, Summary: "a key is not allowed together with another key, or where it is"},
-	{Code: SchemaRange, Severity: Error, Summary: "a number is outside the range the key allows"},
-	{Code: SchemaRequired, Severity: Error, Summary: "a required key is missing"},
-	{Code: SchemaType, Severity: Error, Summary: "a value has the wrong type (a list for a mapping, text for a number)"},
-	{Code: SchemaUnknownKey, Severity: Error, Summary: "a key the spec does not define (often a typo)"},
-	{Code: SchemaVersion, Severity: Error, Summary: "version is not 1"},
-	{Code: SchemaViolation, Severity: Error, Summary: "any other rule of the spec's JSON Schema"},
-	{Code: SeriesBudget, Severity: Warning, Ignorable: true, Summary: "a metric can have more series than its budget: a warning past 1,000, an error past 100,000 or its max_series"},
-	{Code: TemplateSyntax, Severity: Error, Summary: "an alert's annotation or label is not a valid Prometheus template"},
-	{Code: TemplateUnknownLabel, Severity: Error, Ignorable: true, Summary: "an alert template reads a label the alert's expression does not return"},
-	{Code: TestsUnknownAlert, Severity: Error, Summary: "a rule test checks an alert the spec does not define"},
-	{Code: ValueDuration, Severity: Error, Summary: "a duration is not a Prometheus duration (30s, 5m, 1h30m)"},
-	{Code: YAMLAliasLimit, Severity: Error, Summary: "aliases nest too deep or expand to too many values"},
-	{Code: YAMLComplexKey, Severity: Error, Summary: "a mapping key is a list or mapping, not a plain name"},
-	{Code: YAMLDuplicateKey, Severity: Error, Summary: "a mapping has the same key twice"},
-	{Code: YAMLEmpty, Severity: Error, Summary: "the spec is empty"},
-	{Code: YAMLMergeKey, Severity: Error, Summary: "a merge key (<<) is used; metricgen does not support them"},
-	{Code: YAMLMultipleDocuments, Severity: Error, Summary: "the file holds more than one YAML document"},
-	{Code: YAMLSyntax, Severity: Error, Summary: "the file is not valid YAML"},
-	{Code: YAMLTag, Severity: Error, Summary: "an explicit YAML tag other than the core types (!custom, !!binary, !include), which metricgen would ignore or misread"},
+	{
+		Code: DashboardDuplicateMetric, Severity: Error, Ignorable: false,
+		Summary: "a metric is listed in two dashboard groups; a metric belongs to one row",
+		Catches: "`dashboard.groups` arranges the default panels of each metric into rows. A metric in two groups would have its panels twice, with the same panel ids.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+dashboard:
+  groups:
+    - {title: Sales, metrics: [orders_total]}
+    - {title: Everything, metrics: [orders_total]}
+`,
+		Fix: "Keep the metric in one group.",
+	},
+	{
+		Code: DashboardUnknownMetric, Severity: Error, Ignorable: false,
+		Summary: "a dashboard group lists a metric the spec does not define",
+		Catches: "A group names metrics by their key under `metrics` (without the namespace). A misspelt key, or a full name with the namespace, would leave the row empty.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+dashboard:
+  groups:
+    - {title: Sales, metrics: [shop_orders_total]}
+`,
+		Fix: "Use the key as written under `metrics` (`orders_total`); the diagnostic suggests the closest one.",
+	},
+	{
+		Code: FileTooLarge, Severity: Error, Ignorable: false,
+		Summary: "the spec is larger than 16 MB, the most metricgen reads",
+		Catches: "A spec describes one service's telemetry and is a few kilobytes; metricgen reads at most 16 MB, so that a wrong path (a log file, a binary) or an endless stream cannot exhaust memory.",
+		Fix:     "Check that the path names the spec; split a huge spec into one spec per component.",
+	},
+	{
+		Code: FileUnreadable, Severity: Error, Ignorable: false,
+		Summary: "the spec file cannot be read",
+		Catches: "The path given on the command line does not exist, is a folder, or cannot be read.",
+		Fix:     "Check the path (it is relative to the current folder) and the file's permissions.",
+	},
+	{
+		Code: GoNameClash, Severity: Error, Ignorable: false,
+		Summary: "two names of the spec become the same identifier in the generated Go package",
+		Catches: "Metric keys become fields of `Metrics`, enum values become constants (`<Label><Value>`), and so on, in Go case: `api_calls` and `api-calls` are both `APICalls`. Two names that map to one identifier would make the generated package fail to compile.",
+		Example: `
+labels:
+  status: {values: [not_found, not-found]}
+metrics:
+  lookups_total: {type: counter, help: Lookups, labels: [status]}
+`,
+		Fix: "Rename one of the two so that their Go names differ; the message names both and the identifier.",
+	},
+	{
+		Code: GoPackageName, Severity: Error, Ignorable: false,
+		Summary: "go.package is not a valid, importable Go package name",
+		Catches: "`go.package` becomes the `package` clause of the generated code and the last element of its import path. It must be a lower-case identifier that is not a Go keyword or `main`.",
+		Example: `
+go: {package: shop-metrics}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Use lower-case letters and digits only, e.g. `shopmetrics`.",
+	},
+	{
+		Code: HistogramBucketCount, Severity: Error, Ignorable: false,
+		Summary: "a generated bucket layout has more buckets than any histogram should",
+		Catches: "Every bucket is one more series for every label combination. A `count` of 1,000 or more in `exponential` or `linear` buckets is almost always a typo (1000 for 10).",
+		Example: `
+metrics:
+  size_bytes:
+    type: histogram
+    help: Response size
+    unit: bytes
+    buckets: {exponential: {start: 100, factor: 2, count: 5000}}
+`,
+		Fix: "Lower `count`: 10 to 20 buckets cover most distributions; for fine resolution use native histograms (`native:`).",
+	},
+	{
+		Code: HistogramBuckets, Severity: Error, Ignorable: false,
+		Summary: "a histogram's buckets are not a valid layout (not increasing, negative for a unit that never is, +Inf listed, bounds that overflow or round together)",
+		Catches: "Prometheus' client rejects bucket bounds that do not strictly increase; a negative bound for seconds or bytes can never be reached; `+Inf` is always added; generated layouts can overflow or produce bounds too close to tell apart.",
+		Example: `
+metrics:
+  latency_seconds:
+    type: histogram
+    help: Request latency
+    unit: seconds
+    buckets: [0.1, 0.5, 0.25, 1]
+`,
+		Fix: "List the upper bounds in increasing order, each once, without `+Inf`; for generated layouts, fix `start`, `width` or `factor` as the message says.",
+	},
+	{
+		Code: HistogramDefaultBuckets, Severity: Warning, Ignorable: true,
+		Summary: "a histogram has no buckets and gets client_golang's defaults, made for seconds",
+		Catches: "Without `buckets`, client_golang uses `.005` to `10`, which suits request durations in seconds and nothing else: a histogram of bytes or items would put every observation in the last bucket.",
+		Example: `
+metrics:
+  basket_size_bytes:
+    type: histogram
+    help: Size of the basket
+    unit: bytes
+`,
+		Fix: "Set `buckets` that span the values you expect, e.g. `{exponential: {start: 256, factor: 4, count: 8}}`, or use a native histogram.",
+	},
+	{
+		Code: HistogramNativeFactor, Severity: Error, Ignorable: false,
+		Summary: "native.bucket_factor is not greater than 1",
+		Catches: "A native histogram's bucket factor is the growth from one bucket to the next; at 1 or below there is no resolution at all.",
+		Example: `
+metrics:
+  latency_seconds:
+    type: histogram
+    help: Request latency
+    unit: seconds
+    native: {bucket_factor: 1}
+`,
+		Fix: "Use a factor above 1: 1.1 gives about 10% resolution, the usual choice.",
+	},
+	{
+		Code: IgnoreMissingReason, Severity: Warning, Ignorable: false,
+		Summary: "an ignore comment gives no reason",
+		Catches: "An ignore comment outlives the discussion that led to it; without a reason the next reader cannot tell whether it still holds. The ignore still applies.",
+		Example: `
+metrics:
+  orders:  # metricgen:ignore naming/counter-suffix
+    type: counter
+    help: Orders placed
+`,
+		Fix: "Say why after the code: `# metricgen:ignore naming/counter-suffix dashboards use the old name until v2`.",
+	},
+	{
+		Code: IgnoreNotIgnorable, Severity: Error, Ignorable: false,
+		Summary: "an ignore comment names a check that cannot be silenced",
+		Catches: "YAML and schema errors, Go name clashes, invalid names and output paths guard what metricgen writes: silencing them would produce broken or incomplete output. The diagnostic the comment meant is still reported.",
+		Example: `
+metrics:
+  orders_total:  # metricgen:ignore schema/unknown-key used by our own tooling
+    type: counter
+    help: Orders placed
+    owner: sales
+`,
+		Fix: "Fix what the other diagnostic reports instead; `metricgen checks` shows which checks can be ignored.",
+	},
+	{
+		Code: IgnoreUnknownCode, Severity: Error, Ignorable: false,
+		Summary: "an ignore comment names a check code metricgen does not know",
+		Catches: "A misspelt code silences nothing, so the comment would look like it works while the diagnostic stays. The message suggests the code meant.",
+		Example: `
+metrics:
+  orders:  # metricgen:ignore naming/counter-sufix legacy name
+    type: counter
+    help: Orders placed
+`,
+		Fix: "Write the code as diagnostics print it, `category/name` (`metricgen checks` lists them).",
+	},
+	{
+		Code: IgnoreUnused, Severity: Warning, Ignorable: false,
+		Summary: "an ignore comment silences nothing (reported with --strict)",
+		Catches: "With `--strict`, each code of an ignore comment that matched no diagnostic is reported, so ignores are removed once the problem they were written for is fixed, and a comment on the wrong line is noticed. It is reported only when nothing else is an error.",
+		Example: `
+metrics:
+  orders_total:  # metricgen:ignore naming/counter-suffix renamed since
+    type: counter
+    help: Orders placed
+`,
+		Fix: "Remove the ignore, or move it to the line of the node the diagnostic is about.",
+	},
+	{
+		Code: InternalEmit, Severity: Error, Ignorable: false,
+		Summary: "an emitter failed on a spec that validated: a bug in metricgen",
+		Catches: "Validation is meant to catch everything that would stop an emitter; when it does not, the emitter's error is reported here instead of a partial output.",
+		Fix:     "Please report it with the spec; meanwhile, changing the part of the spec the message names usually works around it.",
+	},
+	{
+		Code: InternalSchema, Severity: Error, Ignorable: false,
+		Summary: "the spec could not be checked against the schema: a bug in metricgen",
+		Catches: "The embedded JSON Schema failed to run on the document.",
+		Fix:     "Please report it with the spec.",
+	},
+	{
+		Code: LabelEnumOptions, Severity: Error, Ignorable: false,
+		Summary: "an enum label (with values) also has pattern or max_values, which only free-form labels take",
+		Catches: "A label with `values` takes exactly those values, as typed Go constants; a pattern or a cap on distinct values means nothing for it, and would suggest values it cannot take.",
+		Example: `
+labels:
+  status:
+    values: [success, error]
+    max_values: 5
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [status]}
+`,
+		Fix: "Remove `pattern` and `max_values`, or remove `values` to make the label free-form.",
+	},
+	{
+		Code: LabelInvalidPattern, Severity: Error, Ignorable: false,
+		Summary: "a free-form label's pattern is not a valid regular expression",
+		Catches: "`pattern` is checked at run time by the generated code (Go's RE2 syntax, anchored), and in PromQL matchers at validation.",
+		Example: `
+labels:
+  code: {pattern: '^([1-5][0-9][0-9]|unknown$', max_values: 60}
+metrics:
+  errors_total: {type: counter, help: Errors, labels: [code]}
+`,
+		Fix: "Fix the expression; RE2 has no look-around or back-references.",
+	},
+	{
+		Code: LabelInvalidValue, Severity: Error, Ignorable: false,
+		Summary: "an enum label value is empty or not valid UTF-8",
+		Catches: "Prometheus treats an empty label value as no label at all, so a series with it would collide with the series without the label.",
+		Example: `
+labels:
+  reason: {values: [timeout, '']}
+metrics:
+  errors_total: {type: counter, help: Errors, labels: [reason]}
+`,
+		Fix: "Name the value, e.g. `none` or `unknown`.",
+	},
+	{
+		Code: LabelPersonalData, Severity: Error, Ignorable: true,
+		Summary: "a metric label looks like personal data, or matches a logging.redact key",
+		Catches: "Every label value is stored by Prometheus for the retention period and shown on dashboards; an e-mail or user id as a label leaks personal data and explodes cardinality. Names are matched against common personal-data words and the spec's own redaction keys.",
+		Example: `
+labels:
+  user_email: {max_values: 100}
+metrics:
+  logins_total: {type: counter, help: Logins, labels: [user_email]}
+`,
+		Fix: "Drop the label, or use a coarse category (`email_domain_kind: [corporate, free]`). Ignore it only when the name is misleading and the values are not personal.",
+	},
+	{
+		Code: LabelTargetLabel, Severity: Warning, Ignorable: true,
+		Summary: "target_labels lists job or instance, which are always present",
+		Catches: "`target_labels` declares labels Prometheus attaches to every scraped series besides `job` and `instance`; listing those two changes nothing.",
+		Example: `
+target_labels: [job, cluster]
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Remove `job` and `instance` from the list.",
+	},
+	{
+		Code: LabelUnbounded, Severity: Warning, Ignorable: true,
+		Summary: "a free-form label has no max_values: its cardinality is unbounded",
+		Catches: "A free-form label takes any string at run time; without a cap, one unexpected value per request (an id, a URL) creates a series each, until Prometheus runs out of memory.",
+		Example: `
+labels:
+  error_code: {help: Code from the upstream API}
+metrics:
+  errors_total: {type: counter, help: Errors, labels: [error_code]}
+`,
+		Fix: "List the values (`values:`), or set `max_values`: later new values then fold into `other`.",
+	},
+	{
+		Code: LabelUndeclared, Severity: Error, Ignorable: false,
+		Summary: "a metric uses a label that is not declared under labels",
+		Catches: "Every label is declared once under `labels` (its values or pattern, its help), so that metrics sharing it agree and PromQL can be checked against it.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed, labels: [region]}
+`,
+		Fix: "Declare the label under `labels`, or fix the name (the message suggests the closest declared one).",
+	},
+	{
+		Code: MetricEmptyHelp, Severity: Warning, Ignorable: true,
+		Summary: "a metric's help is empty",
+		Catches: "`help` becomes the `# HELP` line Prometheus shows and the doc comment of the generated Go field.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: ''}
+`,
+		Fix: "Say in one line what the metric counts or measures.",
+	},
+	{
+		Code: MetricHistogramOnly, Severity: Error, Ignorable: false,
+		Summary: "a metric that is not a histogram has buckets or native",
+		Catches: "Buckets are a histogram's; on a counter or gauge they would be ignored, which usually means the type is wrong.",
+		Example: `
+metrics:
+  latency_seconds:
+    type: gauge
+    help: Request latency
+    unit: seconds
+    buckets: [0.1, 1]
+`,
+		Fix: "Make the metric a histogram, or remove `buckets`/`native`.",
+	},
+	{
+		Code: MetricNameClash, Severity: Error, Ignorable: false,
+		Summary: "two series would have the same name: a metric and a histogram's _bucket/_sum/_count, an external metric or a recording rule",
+		Catches: "A histogram `x` exposes `x_bucket`, `x_sum` and `x_count`; an external metric or a recording rule with the full name of a metric would mix its series with the metric's. Queries would then read both.",
+		Example: `
+metrics:
+  latency_seconds: {type: histogram, help: Latency, unit: seconds, buckets: [0.1, 1]}
+  latency_seconds_count: {type: gauge, help: Requests in flight}
+`,
+		Fix: "Rename one of the two.",
+	},
+	{
+		Code: NamingBaseUnit, Severity: Error, Ignorable: true,
+		Summary: "a metric is measured in a unit that is not Prometheus' base unit (milliseconds, kilobytes, percent); a warning for a unit metricgen does not know",
+		Catches: "Prometheus' naming guide asks for base units (seconds, bytes, ratio, meters, ...), so that every metric of a quantity can be compared and divided without conversion, and Grafana picks the right unit.",
+		Example: `
+metrics:
+  request_duration_milliseconds: {type: histogram, help: Request duration, buckets: [10, 100]}
+`,
+		Fix: "Measure in the base unit and name the metric after it (`request_duration_seconds`, buckets `[0.01, 0.1]`); a count needs no unit.",
+	},
+	{
+		Code: NamingColon, Severity: Error, Ignorable: false,
+		Summary: "a metric name contains ':', which Prometheus keeps for recording rules",
+		Catches: "Colons in series names mark recorded series (`level:metric:operations`); a scraped metric with one would be mistaken for a rule's output.",
+		Example: `
+metrics:
+  orders:total: {type: counter, help: Orders placed}
+`,
+		Fix: "Use `_` instead.",
+	},
+	{
+		Code: NamingCounterSuffix, Severity: Error, Ignorable: true,
+		Summary: "a counter's name does not end in _total",
+		Catches: "OpenMetrics exposes a counter as `<name>_total`; a counter named without the suffix is scraped under another name than the one queries use.",
+		Example: `
+metrics:
+  orders: {type: counter, help: Orders placed}
+`,
+		Fix: "Rename it `orders_total` (the message suggests the name). For a legacy name that dashboards depend on, ignore it on that metric.",
+	},
+	{
+		Code: NamingInvalid, Severity: Error, Ignorable: false,
+		Summary: "a name is not a valid Prometheus metric or label name",
+		Catches: "Metric and label names are letters, digits and `_`, not starting with a digit; names starting with `__` are Prometheus' own. Such a name would be rejected at registration or by the rule loader.",
+		Example: `
+metrics:
+  orders-total: {type: counter, help: Orders placed}
+`,
+		Fix: "Use letters, digits and `_` only, in snake_case.",
+	},
+	{
+		Code: NamingNamespacePrefix, Severity: Warning, Ignorable: true,
+		Summary: "a metric key repeats the namespace, which metricgen prefixes already",
+		Catches: "The full name is `<namespace>_<key>`; a key that starts with the namespace gives `shop_shop_orders_total`.",
+		Example: `
+metrics:
+  shop_orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Drop the prefix from the key.",
+	},
+	{
+		Code: NamingRecordingRule, Severity: Warning, Ignorable: true,
+		Summary: "a recording rule's name does not follow level:metric:operations",
+		Catches: "By Prometheus' convention a recorded series is named `level:metric:operations` (`job:http_requests:rate5m`), which tells it apart from scraped metrics and says how it was computed.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+recording_rules:
+  - record: orders_rate
+    expr: sum(rate(shop_orders_total[5m]))
+`,
+		Fix: "Rename it, e.g. `shop:orders:rate5m`.",
+	},
+	{
+		Code: NamingReservedLabel, Severity: Error, Ignorable: false,
+		Summary: "a label name is reserved: __*, le, quantile, a target label, or one Prometheus sets on alerts",
+		Catches: "`le` and `quantile` belong to histograms and summaries, `job`, `instance` and `target_labels` are attached at scrape time (a metric label of that name is renamed `exported_*` or overwritten), names starting with `__` are internal, and `alertname` is set by Prometheus on alerts.",
+		Example: `
+labels:
+  instance: {values: [a, b]}
+metrics:
+  orders_total: {type: counter, help: Orders placed, labels: [instance]}
+`,
+		Fix: "Rename the label (`replica`, `shard`, ...).",
+	},
+	{
+		Code: NamingReservedSuffix, Severity: Error, Ignorable: true,
+		Summary: "a metric's name ends in a suffix that means another type: _total on a non-counter, _bucket/_sum/_count on a histogram",
+		Catches: "Queries and tools read `_total` as a counter (rate() it) and `_bucket`, `_sum`, `_count` as a histogram's series; a gauge named `_total` or a histogram named `_count` misleads both.",
+		Example: `
+metrics:
+  queue_total: {type: gauge, help: Jobs waiting}
+`,
+		Fix: "Rename it without the suffix (`queue_length`).",
+	},
+	{
+		Code: NamingSnakeCase, Severity: Error, Ignorable: true,
+		Summary: "a valid metric, label or namespace name is not snake_case",
+		Catches: "Prometheus names are snake_case by convention; mixed case makes queries error-prone (`requestsTotal` vs `requests_total`).",
+		Example: `
+metrics:
+  ordersTotal: {type: counter, help: Orders placed}
+`,
+		Fix: "Use lower-case words joined by single underscores (the message suggests the name). For an existing metric that must keep its name, ignore it there.",
+	},
+	{
+		Code: NamingTypeInName, Severity: Warning, Ignorable: true,
+		Summary: "a metric's name repeats its type (counter, gauge, histogram, summary)",
+		Catches: "The type is in the metric's metadata already; `orders_counter_total` says it twice.",
+		Example: `
+metrics:
+  orders_counter_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Drop the type word.",
+	},
+	{
+		Code: NamingUnitSuffix, Severity: Error, Ignorable: true,
+		Summary: "a metric's unit and the unit suffix of its name disagree",
+		Catches: "A metric with `unit` ends in `_<unit>` (before `_total`), so that the unit shows in every query; a name that ends in another unit contradicts the metadata.",
+		Example: `
+metrics:
+  request_duration: {type: histogram, help: Request duration, unit: seconds, buckets: [0.1, 1]}
+`,
+		Fix: "Rename it to end in the unit (`request_duration_seconds`), or fix `unit`.",
+	},
+	{
+		Code: OutputConflict, Severity: Error, Ignorable: false,
+		Summary: "two outputs would write the same file, or an output lands inside the generated Go package",
+		Catches: "Two outputs at one path (in one spec, or in two specs generated together) would overwrite each other; a non-Go output inside the Go package's folder would be removed or checked as part of it.",
+		Example: `
+outputs:
+  rules: deploy/shop.yml
+  prometheus_rule: deploy/shop.yml
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Give each output its own path.",
+	},
+	{
+		Code: OutputInvalidPath, Severity: Error, Ignorable: false,
+		Summary: "an output path is empty, uses '\\' or ':', or names the output root itself",
+		Catches: "Output paths are relative to the output root, with `/` between folders, so that the spec generates the same tree on every system (`:` is not allowed in Windows file names).",
+		Example: `
+outputs:
+  dashboard: 'grafana\shop.json'
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Write a relative path with `/`: `grafana/shop.json`.",
+	},
+	{
+		Code: OutputOutsideRoot, Severity: Error, Ignorable: false,
+		Summary: "an output path leads out of the output root: absolute, through '..', or through a symbolic link",
+		Catches: "metricgen never writes outside the output root (the spec's folder, or `--out DIR`), so that generating a spec from a pull request cannot touch anything else.",
+		Example: `
+outputs:
+  rules: ../deploy/shop.yml
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Write the path inside the output root, or generate with a wider `--out`.",
+	},
+	{
+		Code: OutputUnused, Severity: Warning, Ignorable: true,
+		Summary: "an output setting has no effect (tests without outputs.rules, outputs.rule_tests without tests)",
+		Catches: "Rule tests are written next to the rule file, so `tests` without `outputs.rules` generate nothing, and `outputs.rule_tests` without `tests` names a file that is never written.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+    summary: No orders
+tests:
+  - input_series:
+      - {series: 'shop_orders_total{job="shop",instance="a"}', values: '0x30'}
+    alert_rule_test:
+      - {eval_time: 20m, alertname: NoOrders}
+`,
+		Fix: "Add `outputs.rules`, or remove the setting that has no effect.",
+	},
+	{
+		Code: PromQLAlertCondition, Severity: Warning, Ignorable: true,
+		Summary: "an alert's expression has no comparison, so it fires for every series it returns",
+		Catches: "An alert fires for every series its expression returns, whatever the value; without a comparison (or `absent()`, `and`, ...) it fires as soon as the metric exists.",
+		Example: `
+metrics:
+  errors_total: {type: counter, help: Errors}
+alerts:
+  - alert: Errors
+    expr: rate(shop_errors_total[5m])
+    summary: Errors happen
+`,
+		Fix: "Add the condition: `rate(shop_errors_total[5m]) > 0.1`. A constant expression (`vector(1)`, a watchdog) is not reported.",
+	},
+	{
+		Code: PromQLCounterWithout, Severity: Warning, Ignorable: true,
+		Summary: "an alert uses a counter's raw value instead of rate() or increase()",
+		Catches: "A counter only grows, and falls to 0 when the process restarts: a threshold on its raw value fires forever once crossed, and stops after every restart.",
+		Example: `
+metrics:
+  errors_total: {type: counter, help: Errors}
+alerts:
+  - alert: Errors
+    expr: shop_errors_total > 100
+    summary: Too many errors
+`,
+		Fix: "Alert on `rate(x[5m])` or `increase(x[1h])`.",
+	},
+	{
+		Code: PromQLFunctionType, Severity: Warning, Ignorable: true,
+		Summary: "a function meant for counters is applied to a gauge, or one meant for gauges to a counter",
+		Catches: "`rate`, `irate` and `increase` read every decrease as a counter reset, so on a gauge they return nonsense; `delta`, `deriv`, `predict_linear` read a counter reset as a huge drop.",
+		Example: `
+metrics:
+  queue_length: {type: gauge, help: Jobs waiting}
+recording_rules:
+  - record: shop:queue_length:rate5m
+    expr: rate(shop_queue_length[5m])
+`,
+		Fix: "Use `deriv()` or `delta()` on gauges, `rate()` or `increase()` on counters.",
+	},
+	{
+		Code: PromQLHistogramName, Severity: Error, Ignorable: true,
+		Summary: "an expression selects a classic histogram by its bare name, which has no series",
+		Catches: "A classic histogram is stored as `<name>_bucket`, `<name>_sum` and `<name>_count`; the bare name selects nothing (unless it is a native histogram).",
+		Example: `
+metrics:
+  latency_seconds: {type: histogram, help: Latency, unit: seconds, buckets: [0.1, 1]}
+recording_rules:
+  - record: shop:latency_seconds:p99
+    expr: histogram_quantile(0.99, rate(shop_latency_seconds[5m]))
+`,
+		Fix: "Use `<name>_bucket` with `histogram_quantile`, or `_sum` / `_count` for an average.",
+	},
+	{
+		Code: PromQLHistogramQuantile, Severity: Error, Ignorable: true,
+		Summary: "histogram_quantile gets no le label: not a histogram's buckets, or an aggregation dropped le",
+		Catches: "`histogram_quantile` needs the buckets' `le` label; `sum(rate(x_bucket[5m]))` without `by (le)` removes it and the result is empty.",
+		Example: `
+metrics:
+  latency_seconds: {type: histogram, help: Latency, unit: seconds, buckets: [0.1, 1]}
+recording_rules:
+  - record: shop:latency_seconds:p99
+    expr: histogram_quantile(0.99, sum(rate(shop_latency_seconds_bucket[5m])))
+`,
+		Fix: "Keep `le` in every aggregation on the way: `sum by (le) (...)`.",
+	},
+	{
+		Code: PromQLInvalidArgument, Severity: Error, Ignorable: true,
+		Summary: "a function argument makes the rule fail when it runs (label_replace's label name or regular expression)",
+		Catches: "Prometheus checks some arguments only when it evaluates the rule: an invalid destination label or regular expression in `label_replace` fails every evaluation.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+recording_rules:
+  - record: shop:orders:rate5m
+    expr: label_replace(rate(shop_orders_total[5m]), "0dst", "$1", "job", "(.*)")
+`,
+		Fix: "Use a valid label name (letters, digits, `_`) and a valid RE2 expression.",
+	},
+	{
+		Code: PromQLMatchCardinality, Severity: Error, Ignorable: true,
+		Summary: "a binary operation's 'one' side has several series per match group, so Prometheus fails the rule",
+		Catches: "In one-to-one matching (and on the `one` side of `group_left`/`group_right`) each match group must hold one series; a label left out of the match that takes several values makes Prometheus fail with \"many-to-many matching not allowed\" or \"multiple matches for labels\" at evaluation.",
+		Example: `
+labels:
+  method: {values: [GET, POST]}
+  status: {values: [ok, error]}
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [method, status]}
+recording_rules:
+  - record: method:shop_requests:ratio5m
+    expr: rate(shop_requests_total[5m]) / on(method) sum by (method) (rate(shop_requests_total[5m]))
+`,
+		Fix: "Aggregate the side away from the extra labels (`sum by (method) (...)`), or add `group_left` when one series of the other side applies to several.",
+	},
+	{
+		Code: PromQLNeverMatches, Severity: Error, Ignorable: true,
+		Summary: "a label matcher can never match: a value the label never takes, an le no bucket has, matchers that exclude each other",
+		Catches: "Enum labels take only their declared values, free-form ones only values matching their pattern, and `le` only a histogram's bucket bounds: a matcher outside those selects nothing, so the alert never fires.",
+		Example: `
+labels:
+  status: {values: [ok, error]}
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [status]}
+alerts:
+  - alert: Failures
+    expr: sum(rate(shop_requests_total{status="failed"}[5m])) > 0
+    summary: Requests fail
+`,
+		Fix: "Use a declared value (the message lists them and suggests the closest); remember that Prometheus anchors regular expressions.",
+	},
+	{
+		Code: PromQLSyntax, Severity: Error, Ignorable: false,
+		Summary: "an expression is not valid PromQL",
+		Catches: "Prometheus would refuse to load the rule file. Expressions are parsed by Prometheus' own parser, with its default options (no experimental syntax).",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[5m]) == 0
+    summary: No orders
+`,
+		Fix: "Fix the expression at the position shown.",
+	},
+	{
+		Code: PromQLUnknownLabel, Severity: Warning, Ignorable: true,
+		Summary: "an expression names a label its series never have (matcher, by/without, on/ignoring, group_x, label function); an error when the selector then matches nothing or filters nothing",
+		Catches: "The labels of every metric are declared, so a label name the series never carry is a typo or a mistake: `by (statuss)` groups by nothing, `{region=\"eu\"}` on a metric without `region` selects nothing.",
+		Example: `
+labels:
+  status: {values: [ok, error]}
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [status]}
+recording_rules:
+  - record: status:shop_requests:rate5m
+    expr: sum by (statuss) (rate(shop_requests_total[5m]))
+`,
+		Fix: "Use a label the series have (the message lists them and suggests the closest); for an exporter's metric, list its labels under `external_metrics`.",
+	},
+	{
+		Code: PromQLUnknownMetric, Severity: Error, Ignorable: true,
+		Summary: "an expression selects a metric that is not in the spec, external_metrics or a recording rule",
+		Catches: "A misspelt metric name selects nothing, so the alert silently never fires; the most common bug in hand-written rules.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_order_total[5m])) == 0
+    summary: No orders
+`,
+		Fix: "Fix the name (with the namespace: `shop_orders_total`), or declare another exporter's metric under `external_metrics` with its labels, which also checks its uses.",
+	},
+	{
+		Code: PromQLVectorMatching, Severity: Error, Ignorable: true,
+		Summary: "the two sides of a binary operation have no label set in common, so it never matches",
+		Catches: "A binary operation between two vectors pairs series with identical labels (or the labels of `on(...)`); two sides aggregated to different labels never pair up and the result is always empty: a ratio that is never computed, an alert that never fires.",
+		Example: `
+labels:
+  method: {values: [GET, POST]}
+  code: {pattern: '^[1-5][0-9][0-9]$', max_values: 60}
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [method]}
+  errors_total: {type: counter, help: Errors, labels: [code]}
+alerts:
+  - alert: ErrorRatio
+    expr: sum by (code) (rate(shop_errors_total[5m])) / sum by (method) (rate(shop_requests_total[5m])) > 0.05
+    summary: Too many errors
+`,
+		Fix: "Aggregate both sides to the same labels (`sum(...) / sum(...)`), or match on the labels they share with `on(...)` and `group_left`.",
+	},
+	{
+		Code: RedactDuplicate, Severity: Error, Ignorable: false,
+		Summary: "two redaction rules have the same key",
+		Catches: "Keys match case-insensitively, so two rules for one key would compete; only one could apply.",
+		Example: `
+logging:
+  redact:
+    - {key: email, action: mask}
+    - {key: Email, action: remove}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Keep one rule per key.",
+	},
+	{
+		Code: RedactKeep, Severity: Warning, Ignorable: true,
+		Summary: "a mask keeps enough characters to identify a person",
+		Catches: "`mask` keeps the first `keep` characters; past 8 they are often the whole name or address.",
+		Example: `
+logging:
+  redact:
+    - {key: email, action: mask, keep: 12}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Keep 3 characters or fewer, or use `hash` to correlate records without showing the value.",
+	},
+	{
+		Code: RedactKey, Severity: Error, Ignorable: false,
+		Summary: "a redaction key is empty, matches every attribute, or uses '**'",
+		Catches: "A key that matches every attribute would redact the whole log record; an empty one matches nothing.",
+		Example: `
+logging:
+  redact:
+    - {key: '*', action: redact}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Name the keys to redact (`email`, `*_token`).",
+	},
+	{
+		Code: RulesAnnotationKey, Severity: Error, Ignorable: false,
+		Summary: "an annotation duplicates a key the alert has of its own (summary, description, runbook)",
+		Catches: "`summary`, `description` and `runbook` are keys of the alert and become the annotations `summary`, `description` and `runbook_url`; setting them under `annotations` too would give two values for one annotation.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+    annotations: {summary: No orders}
+`,
+		Fix: "Use the alert's own key.",
+	},
+	{
+		Code: RulesDuplicateName, Severity: Error, Ignorable: false,
+		Summary: "two alerts or two recording rules have the same name",
+		Catches: "Two recording rules writing one series overwrite each other every evaluation; two alerts of one name are indistinguishable in notifications, tests and the generated dashboard.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+recording_rules:
+  - {record: 'shop:orders:rate5m', expr: 'sum(rate(shop_orders_total[5m]))'}
+  - {record: 'shop:orders:rate5m', expr: 'sum(rate(shop_orders_total[10m]))'}
+`,
+		Fix: "Give each rule its own name (for alerts of several severities: `HighErrorRate` and `HighErrorRateCritical`).",
+	},
+	{
+		Code: RulesMissingSummary, Severity: Warning, Ignorable: true,
+		Summary: "an alert has no summary",
+		Catches: "The summary is the line a notification shows; without it the receiver sees only the alert's name and labels.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+`,
+		Fix: "Add `summary:` saying in one line what is wrong.",
+	},
+	{
+		Code: RulesRunbook, Severity: Error, Ignorable: true,
+		Summary: "an alert's runbook is not an absolute URL",
+		Catches: "`runbook` becomes the `runbook_url` annotation, which Alertmanager and Grafana show as a link; a relative path goes nowhere.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+    summary: No orders
+    runbook: runbooks/orders.md
+`,
+		Fix: "Link the page: `https://...`.",
+	},
+	{
+		Code: RulesSeverity, Severity: Error, Ignorable: false,
+		Summary: "an alert sets severity both as its key and in labels",
+		Catches: "The `severity` key becomes `labels.severity`; setting both leaves two values for one label.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+    summary: No orders
+    severity: warning
+    labels: {severity: page}
+`,
+		Fix: "Keep the `severity` key.",
+	},
+	{
+		Code: SchemaDuplicateItem, Severity: Error, Ignorable: false,
+		Summary: "a list that must hold distinct items lists one twice",
+		Catches: "Enum values, a metric's labels, bucket bounds and similar lists hold each item once.",
+		Example: `
+labels:
+  status: {values: [ok, error, ok]}
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [status]}
+`,
+		Fix: "Remove the repeat.",
+	},
+	{
+		Code: SchemaEmpty, Severity: Error, Ignorable: false,
+		Summary: "a value that must not be empty is empty",
+		Catches: "An empty `metrics` mapping, enum `values` list or required text leaves nothing to generate.",
+		Example: `
+metrics: {}
+`,
+		Fix: "Fill it in, or remove the key when it is optional.",
+	},
+	{
+		Code: SchemaEnum, Severity: Error, Ignorable: false,
+		Summary: "a value is not one of the values the key allows",
+		Catches: "Keys such as a metric's `type`, a redaction `action` or a panel's `type` take one of a fixed set of words.",
+		Example: `
+metrics:
+  orders_total: {type: countr, help: Orders placed}
+`,
+		Fix: "Use one of the values the message lists (it suggests the closest).",
+	},
+	{
+		Code: SchemaFormat, Severity: Error, Ignorable: false,
+		Summary: "a value or a key is not of the form the key requires (a name, a duration, a path, a URL)",
+		Catches: "The schema gives some strings a form: label and metric names, environment variable names, durations, URLs. The message says what the form is.",
+		Example: `
+logging:
+  hash_key_env: 1KEY
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Write the value in the form the message gives.",
+	},
+	{
+		Code: SchemaNotAllowed, Severity: Error, Ignorable: false,
+		Summary: "a key is not allowed together with another key, or where it is",
+		Catches: "Some keys exclude each other (`exponential` and `linear` buckets) or only apply with another (`keep` only with `action: mask`).",
+		Example: `
+logging:
+  redact:
+    - {key: email, action: remove, keep: 3}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		Fix: "Remove one of the keys, as the message says.",
+	},
+	{
+		Code: SchemaRange, Severity: Error, Ignorable: false,
+		Summary: "a number is outside the range the key allows",
+		Catches: "Counts, factors and limits have bounds (`max_values` at least 1, `objective` below 100, ...).",
+		Example: `
+labels:
+  code: {max_values: 0}
+metrics:
+  errors_total: {type: counter, help: Errors, labels: [code]}
+`,
+		Fix: "Use a value within the bounds the message gives.",
+	},
+	{
+		Code: SchemaRequired, Severity: Error, Ignorable: false,
+		Summary: "a required key is missing",
+		Catches: "A metric needs `type` and `help`, an alert `alert` and `expr`, the spec `version`, `namespace` and `service`, and so on.",
+		Example: `
+metrics:
+  orders_total: {type: counter}
+`,
+		Fix: "Add the key; the message says what it holds.",
+	},
+	{
+		Code: SchemaType, Severity: Error, Ignorable: false,
+		Summary: "a value has the wrong type (a list for a mapping, text for a number)",
+		Catches: "YAML reads `404` as a number and `yes` as a boolean; where the spec expects text, quote them. A list where a mapping is expected usually means a missing or extra `-`.",
+		Example: `
+labels:
+  code: {values: [404, 500]}
+metrics:
+  errors_total: {type: counter, help: Errors, labels: [code]}
+`,
+		Fix: "Write the value with the type the message names (quote text that looks like a number).",
+	},
+	{
+		Code: SchemaUnknownKey, Severity: Error, Ignorable: false,
+		Summary: "a key the spec does not define (often a typo)",
+		Catches: "An unknown key is never silently dropped: a misspelt `lables` would otherwise leave the metric without labels.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed, lables: []}
+`,
+		Fix: "Fix the key (the message suggests the closest one).",
+	},
+	{
+		Code: SchemaVersion, Severity: Error, Ignorable: false,
+		Summary: "version is not 1",
+		Catches: "This metricgen reads version 1 of the spec; another version, or `\"1\"` quoted, may mean keys it does not know.",
+		Example: `
+version: 2
+namespace: shop
+service: shop
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+`,
+		ExampleFile: true,
+		Fix:         "Write `version: 1`, without quotes.",
+	},
+	{
+		Code: SchemaViolation, Severity: Error, Ignorable: false,
+		Summary: "any other rule of the spec's JSON Schema",
+		Catches: "A rule of the JSON Schema for which metricgen has no more specific check; the message is the schema validator's.",
+		Fix:     "Change the value as the message says; `metricgen schema` prints the schema.",
+	},
+	{
+		Code: SeriesBudget, Severity: Warning, Ignorable: true,
+		Summary: "a metric can have more series than its budget: a warning past 1,000, an error past 100,000 or its max_series",
+		Catches: "Every label combination is a series, each costing memory in Prometheus and in the process (enum combinations are exported from the start). The budget is the product of the enum sizes and `max_values`, times buckets + 2 for histograms.",
+		Example: `
+labels:
+  endpoint: {max_values: 200}
+  code: {max_values: 60}
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [endpoint, code]}
+`,
+		Fix: "Drop labels or values; or, when the cost is intended, set `max_series` on the metric to a budget it fits in.",
+	},
+	{
+		Code: TemplateSyntax, Severity: Error, Ignorable: false,
+		Summary: "an alert's annotation or label is not a valid Prometheus template",
+		Catches: "Annotations and labels are Go templates that Prometheus expands for every alert; one that does not parse makes the rule file fail to load (`promtool check rules` reports it too).",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+    summary: 'No orders for {{ $value | humanise }}'
+`,
+		Fix: "Fix the `{{ ... }}` (the message names an undefined function's closest match).",
+	},
+	{
+		Code: TemplateUnknownLabel, Severity: Error, Ignorable: true,
+		Summary: "an alert template reads a label the alert's expression does not return",
+		Catches: "`$labels` holds the labels of the series the expression returns; after `sum by (endpoint)` only `endpoint` is left, so `{{ $labels.method }}` prints nothing. Reading a label the rule sets itself (`labels:`) is a warning: `$labels` never holds those.",
+		Example: `
+labels:
+  endpoint: {values: [profiles, events]}
+metrics:
+  errors_total: {type: counter, help: Errors, labels: [endpoint]}
+alerts:
+  - alert: Errors
+    expr: sum(rate(shop_errors_total[5m])) > 1
+    summary: 'Errors on {{ $labels.endpoint }}'
+`,
+		Fix: "Keep the label in the expression (`sum by (endpoint) (...)`), or do not read it.",
+	},
+	{
+		Code: TestsUnknownAlert, Severity: Error, Ignorable: false,
+		Summary: "a rule test checks an alert the spec does not define",
+		Catches: "`promtool test rules` would report the alert as never firing, which hides the typo behind a failing test.",
+		Example: `
+outputs: {rules: rules.yml}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+    summary: No orders
+tests:
+  - input_series:
+      - {series: 'shop_orders_total{job="shop",instance="a"}', values: '0x30'}
+    alert_rule_test:
+      - {eval_time: 20m, alertname: NoOrder}
+`,
+		Fix: "Name an alert of the spec (the message suggests the closest).",
+	},
+	{
+		Code: ValueDuration, Severity: Error, Ignorable: false,
+		Summary: "a duration is not a Prometheus duration (30s, 5m, 1h30m)",
+		Catches: "`for`, `keep_firing_for`, intervals and test times are Prometheus durations: integers with units from `y` to `ms`, largest first; a bare number has no unit.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+    summary: No orders
+    for: 1.5m
+`,
+		Fix: "Write it like `90s`, `5m` or `1h30m`.",
+	},
+	{
+		Code: YAMLAliasLimit, Severity: Error, Ignorable: false,
+		Summary: "aliases nest too deep or expand to too many values",
+		Catches: "A small file of nested aliases can expand to billions of values (a \"billion laughs\"); metricgen stops at 100,000 values and 64 levels.",
+		Example: `
+version: 1
+namespace: shop
+service: shop
+a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: [*e, *e]
+`,
+		ExampleFile: true,
+		Fix:         "Write the spec without nested aliases.",
+	},
+	{
+		Code: YAMLComplexKey, Severity: Error, Ignorable: false,
+		Summary: "a mapping key is a list or mapping, not a plain name",
+		Catches: "Every key of a spec is a name; YAML's `? [a, b]` complex keys have no meaning in it.",
+		Example: `
+metrics:
+  ? [orders, total]
+  : {type: counter, help: Orders placed}
+  refunds_total: {type: counter, help: Refunds issued}
+`,
+		Fix: "Use a plain name as the key.",
+	},
+	{
+		Code: YAMLDuplicateKey, Severity: Error, Ignorable: false,
+		Summary: "a mapping has the same key twice",
+		Catches: "Most YAML readers keep the last of two equal keys silently; metricgen reports the repeat so that nothing is lost without a word.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+  orders_total: {type: counter, help: Orders}
+`,
+		Fix: "Remove one of them, or merge them.",
+	},
+	{
+		Code: YAMLEmpty, Severity: Error, Ignorable: false,
+		Summary: "the spec is empty",
+		Catches: "The file holds no YAML value (nothing, or only comments).",
+		Example: `
+# nothing here yet
+`,
+		ExampleFile: true,
+		Fix:         "Start with `version: 1`; `metricgen schema` prints every key.",
+	},
+	{
+		Code: YAMLMergeKey, Severity: Error, Ignorable: false,
+		Summary: "a merge key (<<) is used; metricgen does not support them",
+		Catches: "Merge keys are not part of YAML 1.2 and readers disagree on them; a spec states every key where it applies, so that a reviewer reads what is generated.",
+		Example: `
+metrics:
+  orders_total: &counter {type: counter, help: Orders placed}
+  refunds_total:
+    <<: *counter
+    help: Refunds issued
+`,
+		Fix: "Write the keys out.",
+	},
+	{
+		Code: YAMLMultipleDocuments, Severity: Error, Ignorable: false,
+		Summary: "the file holds more than one YAML document",
+		Catches: "A spec is one document; what follows `---` would be ignored.",
+		Example: `
+version: 1
+namespace: shop
+service: shop
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+---
+namespace: other
+`,
+		ExampleFile: true,
+		Fix:         "Remove the `---` and what follows, or put the second document in its own spec file.",
+	},
+	{
+		Code: YAMLSyntax, Severity: Error, Ignorable: false,
+		Summary: "the file is not valid YAML",
+		Catches: "The YAML cannot be read: a mis-indented line, an unclosed quote or bracket, a tab in the indentation. The message says what usually causes the error, at the line where the problem is (not where the parser gave up).",
+		Example: `
+metrics:
+  orders_total:
+    type: counter
+   help: Orders placed
+`,
+		Fix: "Fix the syntax at the position shown.",
+	},
+	{
+		Code: YAMLTag, Severity: Error, Ignorable: false,
+		Summary: "an explicit YAML tag other than the core types (!custom, !!binary, !include), which metricgen would ignore or misread",
+		Catches: "Tags ask a YAML reader to build a value of some type, or to include a file; metricgen reads plain strings, numbers, lists and mappings only, so a tagged value would be dropped or read as something it is not.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: !include help.txt}
+`,
+		Fix: "Remove the tag and write the value out.",
+	},
 }
