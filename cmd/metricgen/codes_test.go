@@ -14,6 +14,7 @@ import (
 var exercisedElsewhere = map[diag.Code]string{
 	diag.FileUnreadable: "TestUsage (a spec that does not exist)",
 	diag.IgnoreUnused:   "TestIgnoreStrict (--strict only)",
+	diag.FileTooLarge:   "TestDevZero and TestStdinTooLarge (16 MB of input)",
 }
 
 // unreachable are the codes no input can trigger today, and why they are registered anyway.
