@@ -7,14 +7,15 @@ import (
 	"testing"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/targets"
 	"github.com/metricgen/metricgen/internal/validate"
 )
 
 // FuzzGenerate feeds arbitrary bytes through the whole in-memory pipeline: load, validate and,
 // for a valid spec, every emitter. Nothing may panic or hang; a spec without errors must
 // yield a model; every diagnostic must have a registered code and name a range inside the
-// input; and emitting twice
-// must give the same bytes.
+// input; a valid spec must generate (validate and generate agree), with no name declared twice
+// in its Go package; and emitting twice must give the same bytes.
 func FuzzGenerate(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(repoRoot, "spec", "*.yaml"))
 	more, _ := filepath.Glob(filepath.Join(repoRoot, "testdata", "*", "*", "spec.yaml"))
@@ -28,7 +29,7 @@ func FuzzGenerate(f *testing.F) {
 	f.Add([]byte("{"))
 	root := f.TempDir()
 	f.Fuzz(func(t *testing.T, src []byte) {
-		s, ds := validate.Source("fuzz.yaml", src, validate.Options{OutRoot: root})
+		s, ds := validate.Source("fuzz.yaml", src, validate.Options{OutRoot: root, Targets: targets.All})
 		lines := bytes.Count(src, []byte("\n")) + 1
 		for _, d := range ds {
 			if d.Line < 0 || d.Line > lines || d.Col < 0 {
@@ -48,8 +49,14 @@ func FuzzGenerate(f *testing.F) {
 			return
 		}
 		a, errA := emit(s)
+		if errA != nil {
+			t.Fatalf("the spec validates but does not generate: %v", errA)
+		}
+		if clashes := goClashes(t, s, a); len(clashes) > 0 {
+			t.Fatalf("the spec validates but its Go package declares names twice: %+v", clashes)
+		}
 		b, errB := emit(s)
-		if (errA == nil) != (errB == nil) {
+		if errB != nil {
 			t.Fatalf("emit is not deterministic: %v, %v", errA, errB)
 		}
 		if len(a) != len(b) {

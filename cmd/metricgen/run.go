@@ -16,6 +16,7 @@ import (
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/output"
 	"github.com/metricgen/metricgen/internal/spec"
+	"github.com/metricgen/metricgen/internal/targets"
 	"github.com/metricgen/metricgen/internal/validate"
 	"github.com/metricgen/metricgen/schema"
 )
@@ -165,8 +166,9 @@ const stdinName = "-"
 // stdin is the input of `validate -`; tests replace it.
 var stdin io.Reader = os.Stdin
 
-// loaded is one valid spec with where its outputs go.
+// loaded is one valid spec (at path, as the command line names it) with where its outputs go.
 type loaded struct {
+	path string
 	spec *model.Spec
 	root string
 }
@@ -192,10 +194,10 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 			ds []diag.Diagnostic
 		)
 		if path == stdinName {
-			s, ds = validateStdin(validate.Options{OutRoot: root, Strict: o.strict})
+			s, ds = validateStdin(validate.Options{OutRoot: root, Strict: o.strict, Targets: targets.All})
 			path = stdinLabel
 		} else {
-			s, ds = validate.File(path, validate.Options{OutRoot: root, Strict: o.strict})
+			s, ds = validate.File(path, validate.Options{OutRoot: root, Strict: o.strict, Targets: targets.All})
 		}
 		all = append(all, ds...)
 		if showSource && len(ds) > 0 && path != stdinLabel {
@@ -204,7 +206,7 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 			}
 		}
 		if s != nil {
-			out = append(out, loaded{spec: s, root: root})
+			out = append(out, loaded{path: path, spec: s, root: root})
 		}
 	}
 	if showSource {
@@ -360,29 +362,38 @@ func regenArgs(o *options, specs []string) []string {
 	return append(a, specs...)
 }
 
-// emitAll validates the specs and runs every emitter over each.
+// emitAll validates the specs and runs every target over each. What goes wrong after
+// validation (a bug in an emitter, two specs writing one file) is reported as diagnostics too,
+// in the chosen format, and nothing is written.
 func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) {
 	ls, ok := load(specs, o, stderr)
 	if !ok {
 		return nil, false
 	}
-	var sets []output.Set
-	owner := map[string]string{}
+	var (
+		sets  []output.Set
+		ds    []diag.Diagnostic
+		owner = map[string]string{}
+	)
 	for _, l := range ls {
 		files, err := emit(l.spec)
 		if err != nil {
-			report(o, stderr, diag.New(diag.InternalEmit, l.spec.Source, diag.Pos{}, diag.Error, err.Error()+"; this is a bug in metricgen: please report it with the spec"))
-			return nil, false
+			ds = append(ds, diag.New(diag.InternalEmit, l.path, diag.Pos{}, diag.Error, err.Error()+"; this is a bug in metricgen: please report it with the spec"))
+			continue
 		}
 		for _, f := range files {
 			target := filepath.Clean(filepath.Join(l.root, filepath.FromSlash(f.Path)))
 			if prev, dup := owner[target]; dup {
-				report(o, stderr, diag.New(diag.OutputConflict, l.spec.Source, diag.Pos{}, diag.Error, fmt.Sprintf("output %s is also generated from %s; give each spec its own output paths", filepath.ToSlash(target), prev)))
-				return nil, false
+				ds = append(ds, diag.New(diag.OutputConflict, l.path, diag.Pos{}, diag.Error, fmt.Sprintf("output %s is also generated from %s; give each spec its own output paths", filepath.ToSlash(target), prev)))
+				continue
 			}
-			owner[target] = l.spec.Source
+			owner[target] = l.path
 		}
 		sets = append(sets, output.Set{Root: l.root, Source: l.spec.Source, Files: files})
+	}
+	if len(ds) > 0 {
+		report(o, stderr, ds...)
+		return nil, false
 	}
 	return sets, true
 }
@@ -392,14 +403,14 @@ func report(o *options, stderr io.Writer, ds ...diag.Diagnostic) {
 	diag.Printer{Format: diag.Format(o.format)}.Print(stderr, ds)
 }
 
-// emit runs every emitter over s; the order of emitters does not matter, each returns only
-// the files of its own target.
+// emit runs every target over s; the order of targets does not matter, each returns only the
+// files of its own.
 func emit(s *model.Spec) ([]gen.File, error) {
 	var files []gen.File
-	for _, e := range emitters {
-		fs, err := e(s)
+	for _, t := range targets.All {
+		fs, err := t.Generate(s)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", t.Name, err)
 		}
 		files = append(files, fs...)
 	}

@@ -2,9 +2,17 @@
 // resolved (full metric names, Go names), buckets expanded, labels linked to their
 // declarations, defaults applied, everything in a deterministic order. Emitters never see
 // YAML; a Spec here is only ever built from a spec that validated without errors.
+//
+// Positions (Pos fields) say where in the spec file a value comes from, so that a later check
+// on the model (a clash of generated Go names, a diff of two specs) can still name
+// file:line:col. Durations are typed (Duration), expressions analysed (Expr).
 package model
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/metricgen/metricgen/internal/diag"
+)
 
 // Spec is one validated spec file.
 type Spec struct {
@@ -36,8 +44,9 @@ type Spec struct {
 
 // GoPackage is where the generated Go code goes.
 type GoPackage struct {
-	Name string // package name
-	Dir  string // slash-separated, relative to the output root
+	Name string   // package name
+	Dir  string   // slash-separated, relative to the output root
+	Pos  diag.Pos // of go.package
 }
 
 // Outputs are the output paths, slash-separated and relative to the output root; "" means the
@@ -55,6 +64,7 @@ type Label struct {
 	Name   string
 	GoName string // Go case of Name: the enum type's name, or the parameter's basis
 	Help   string
+	Pos    diag.Pos // of its key under labels
 
 	// Values is set for an enum label, in spec order; constants are numbered in this order.
 	Values []*Value
@@ -70,8 +80,9 @@ func (l *Label) Enum() bool { return l.Values != nil }
 
 // Value is one value of an enum label.
 type Value struct {
-	Value  string // as exported to Prometheus
-	GoName string // the constant's full name: <Label GoName><Value in Go case>, e.g. MethodGET
+	Value  string   // as exported to Prometheus
+	GoName string   // the constant's full name: <Label GoName><Value in Go case>, e.g. MethodGET
+	Pos    diag.Pos // in the label's values
 }
 
 // MetricType is the Prometheus type of a metric.
@@ -92,11 +103,14 @@ type Metric struct {
 	GoName string // Go case of Key
 	Type   MetricType
 	Help   string
-	Unit   string // "" when the spec gives none
+	Unit   string   // "" when the spec gives none
+	Pos    diag.Pos // of its key under metrics
 
 	Labels []*Label // in spec order: the order of the generated methods' parameters
 
-	Buckets []float64        // histograms: classic buckets, expanded and strictly increasing
+	// Buckets are a histogram's classic buckets, expanded and strictly increasing; empty for a
+	// native-only histogram (native without buckets).
+	Buckets []float64
 	Native  *NativeHistogram // histograms: nil unless native buckets are enabled
 
 	// Series is the series budget: the product of enum sizes and free-form max_values,
@@ -139,8 +153,8 @@ func (m *Metric) LabelNames() []string {
 // NativeHistogram configures client_golang's native (sparse) histogram buckets.
 type NativeHistogram struct {
 	BucketFactor     float64
-	MaxBuckets       uint32 // 0: client_golang's default (no limit)
-	MinResetDuration string // Prometheus duration, "" when unset
+	MaxBuckets       uint32   // 0: client_golang's default (no limit)
+	MinResetDuration Duration // 0 when unset
 }
 
 // ExternalMetric is a metric other exporters expose that rules and panels may use.
@@ -149,6 +163,7 @@ type ExternalMetric struct {
 	Type   MetricType
 	Help   string
 	Labels []string
+	Pos    diag.Pos // of its key under external_metrics
 }
 
 // Logging configures the generated slog redaction.
@@ -171,13 +186,14 @@ const (
 type RedactRule struct {
 	Key    string // as written: matched case-insensitively, '*' matches any run of characters
 	Action RedactAction
-	Keep   int // mask: characters kept before "***"
+	Keep   int      // mask: characters kept before "***"
+	Pos    diag.Pos // of its key
 }
 
 // RuleGroup names the Prometheus rule group of the spec's alerts and recording rules.
 type RuleGroup struct {
-	Name     string // default: the service
-	Interval string // Prometheus duration, "" for the server's default
+	Name     string   // default: the service
+	Interval Duration // 0: the server's default
 }
 
 // KV is a label or annotation; slices of KV are sorted by Key.
@@ -185,12 +201,13 @@ type KV struct {
 	Key, Value string
 }
 
-// Alert is an alerting rule. Durations are canonical Prometheus durations ("5m"), "" when unset.
+// Alert is an alerting rule.
 type Alert struct {
 	Name          string
-	Expr          string
-	For           string
-	KeepFiringFor string
+	Pos           diag.Pos // of its alert key's value
+	Expr          *Expr
+	For           Duration // 0 when unset
+	KeepFiringFor Duration // 0 when unset
 	// Labels are the rule's labels, sorted: the spec's labels, severity (from the severity
 	// key) and service (the spec's service, unless its labels set one).
 	Labels []KV
@@ -212,14 +229,15 @@ func (a *Alert) Severity() string {
 // RecordingRule is a recording rule.
 type RecordingRule struct {
 	Record string
-	Expr   string
+	Pos    diag.Pos // of its record key's value
+	Expr   *Expr
 	Labels []KV
 }
 
 // RuleTest is one promtool rule unit test, as the spec writes it (promtool's own keys).
 type RuleTest struct {
 	Name        string
-	Interval    string // canonical duration; 1m when the spec gives none
+	Interval    Duration // 1m when the spec gives none
 	InputSeries []SeriesInput
 	AlertTests  []AlertTest
 	ExprTests   []ExprTest
@@ -233,7 +251,7 @@ type SeriesInput struct {
 
 // AlertTest expects exactly ExpAlerts for Alertname at EvalTime.
 type AlertTest struct {
-	EvalTime  string
+	EvalTime  Duration
 	Alertname string
 	ExpAlerts []ExpAlert
 }
@@ -246,8 +264,8 @@ type ExpAlert struct {
 
 // ExprTest expects Expr to evaluate to Samples at EvalTime.
 type ExprTest struct {
-	Expr     string
-	EvalTime string
+	Expr     *Expr
+	EvalTime Duration
 	Samples  []ExpSample
 }
 
@@ -274,8 +292,9 @@ type DashboardGroup struct {
 // Panel is an extra panel from the spec.
 type Panel struct {
 	Title       string
-	Type        string // timeseries, stat, bargauge or heatmap
-	Expr        string
+	Type        string   // timeseries, stat, bargauge or heatmap
+	Pos         diag.Pos // of the panel
+	Expr        *Expr    // Grafana's variables ($__rate_interval, $job) left in
 	Unit        string
 	Description string
 	Legend      string

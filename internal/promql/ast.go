@@ -58,8 +58,11 @@ const (
 )
 
 // ParseExpr parses expr with the options every metricgen stage uses (Prometheus' defaults,
-// nothing experimental).
-func ParseExpr(expr string) (Expr, error) { return prom.ParseExpr(expr) }
+// nothing experimental). It counts as a parse of the run (see TestParsedOnce).
+func ParseExpr(expr string) (Expr, error) {
+	parses.Add(1)
+	return prom.ParseExpr(expr)
+}
 
 // Inspect calls f for every node of the tree below node, depth first (parser.Inspect); f
 // also receives a nil node after each subtree.

@@ -36,6 +36,7 @@ type Catalog struct {
 	bare    map[string]*Metric // classic histograms: the bare name holds no series
 	records map[string][]*record
 	names   []string // every selectable name, sorted, for suggestions
+	parsed  map[string]parsed
 }
 
 type domain struct {
@@ -81,6 +82,7 @@ func NewCatalog(target []string, labels []Label) *Catalog {
 		series:  map[string]*series{},
 		bare:    map[string]*Metric{},
 		records: map[string][]*record{},
+		parsed:  map[string]parsed{},
 	}
 	for _, l := range labels {
 		d := &domain{enum: l.Enum, values: l.Values}
@@ -186,7 +188,7 @@ func (c *Catalog) resolve(r *record) labelSet {
 	r.state = 1
 	ck := &checker{cat: c, q: r.expr, quiet: true}
 	ls := unknownSet
-	if e, err := prom.ParseExpr(r.expr); err == nil {
+	if e, err := c.parse(r.expr); err == nil {
 		ls = ck.eval(e, ctx{counterOK: true}).ls
 	}
 	keys := make([]string, 0, len(r.labels))

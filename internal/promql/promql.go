@@ -39,18 +39,27 @@ type Options struct {
 	Grafana bool
 }
 
-// Result is what checking one expression found.
+// Result is what checking one expression found, and what the rest of metricgen needs to know
+// of it: the labels it returns, the series it reads, the thresholds it compares with.
 type Result struct {
 	Findings []Finding
+	// Parsed reports whether the expression is valid PromQL; the fields below are empty when
+	// it is not.
+	Parsed bool
 	// Labels are the labels of the series the expression returns; unknown when the
-	// expression does not parse, or uses series whose labels the catalogue does not know.
+	// expression uses series whose labels the catalogue does not know.
 	Labels Labels
+	// Selectors are the expression's vector selectors, in text order.
+	Selectors []Selector
+	// Comparisons are its filtering comparisons with a number, outermost first.
+	Comparisons []Comparison
 }
 
-// Check parses expr and checks it against the catalogue.
+// Check parses expr and checks it against the catalogue. A catalogue parses each text once,
+// however often it is checked or read as a recording rule's definition.
 func (c *Catalog) Check(expr string, opts Options) Result {
 	ck := &checker{cat: c, q: expr, opts: opts}
-	e, err := prom.ParseExpr(expr)
+	e, err := c.parse(expr)
 	if err != nil {
 		ck.syntax(err)
 		return Result{Findings: ck.out}
@@ -64,7 +73,9 @@ func (c *Catalog) Check(expr string, opts Options) Result {
 			ck.out[i].Msg = strings.ReplaceAll(ck.out[i].Msg, Var, "$var")
 		}
 	}
-	return Result{Findings: ck.out, Labels: v.ls.export()}
+	res := Result{Findings: ck.out, Parsed: true, Labels: v.ls.export()}
+	c.analyse(e, &res)
+	return res
 }
 
 // syntax reports the parser's first error: later ones are mostly consequences of it.

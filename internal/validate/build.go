@@ -209,7 +209,7 @@ func (b *builder) goPackage() {
 		return
 	}
 	if dirOK {
-		b.s.Go = &model.GoPackage{Name: name, Dir: dir}
+		b.s.Go = &model.GoPackage{Name: name, Dir: dir, Pos: g.Package.Pos()}
 	}
 }
 
@@ -355,7 +355,7 @@ var personalData = []string{
 func (b *builder) labels() {
 	for _, e := range b.f.Labels {
 		name := e.Key.Value
-		l := &model.Label{Name: name, GoName: model.GoIdent("Label", name), Help: e.Value.Help.Value}
+		l := &model.Label{Name: name, GoName: model.GoIdent("Label", name), Help: e.Value.Help.Value, Pos: e.Key.Pos()}
 		b.labelName(e.Key, "label")
 		def := e.Value
 		switch {
@@ -439,7 +439,6 @@ func (b *builder) redactedKey(name string) (string, bool) {
 
 func (b *builder) enumValues(l *model.Label, values []spec.String) {
 	seen := map[string]spec.String{}
-	goNames := map[string]spec.String{}
 	for _, v := range values {
 		switch {
 		case v.Value == "":
@@ -453,13 +452,9 @@ func (b *builder) enumValues(l *model.Label, values []spec.String) {
 			continue // the schema's uniqueItems reports it
 		}
 		seen[v.Value] = v
-		goName := l.GoName + model.GoCase(v.Value)
-		if prev, dup := goNames[goName]; dup {
-			b.errorf(diag.GoNameClash, v.Pos(), "label %q: values %q and %q both become the Go constant %s; rename one of them", l.Name, prev.Value, v.Value, goName)
-			continue
-		}
-		goNames[goName] = v
-		l.Values = append(l.Values, &model.Value{Value: v.Value, GoName: goName})
+		// Two values may become one Go name ("read-only", "read_only"): checkGoNames reports
+		// it, when the spec has a Go package.
+		l.Values = append(l.Values, &model.Value{Value: v.Value, GoName: l.GoName + model.GoCase(v.Value), Pos: v.Pos()})
 	}
 	if l.Values == nil {
 		l.Values = []*model.Value{} // still an enum: values were given

@@ -14,7 +14,8 @@ import (
 )
 
 // checkExprs checks every PromQL expression and alert template of the spec (alerts, recording
-// rules, dashboard.panels, tests' promql_expr_test), reporting at exact positions.
+// rules, dashboard.panels, tests' promql_expr_test), reporting at exact positions, and puts
+// what it learnt of each expression into the model: each is parsed and analysed here, once.
 //
 // The catalogue the expressions are checked against comes from the model as far as it was
 // built: a metric whose declaration had errors is still known by name, but its labels are not
@@ -23,18 +24,17 @@ func checkExprs(f *spec.File, s *model.Spec, dl *diag.List) {
 	if f == nil {
 		return
 	}
-	cat := catalog(s, f)
-	for _, it := range f.Records {
+	an := &analyser{f: f, s: s, cat: catalog(s, f), dl: dl}
+	for i, it := range f.Records {
 		r := it.Value
 		recordName(r.Record, dl)
-		checkExpr(f, cat, r.Expr, promql.Options{}, dl)
+		e, _ := an.expr(r.Expr, promql.Options{})
+		s.Records[i].Expr = e
 	}
-	for _, it := range f.Alerts {
+	for i, it := range f.Alerts {
 		a := it.Value
-		res, ok := checkExpr(f, cat, a.Expr, promql.Options{Alert: true}, dl)
-		if !ok {
-			res = promql.Result{}
-		}
+		e, res := an.expr(a.Expr, promql.Options{Alert: true})
+		s.Alerts[i].Expr = e
 		ruleLabels := []string{"service"}
 		if a.Severity.Set() {
 			ruleLabels = append(ruleLabels, "severity")
@@ -63,36 +63,29 @@ func checkExprs(f *spec.File, s *model.Spec, dl *diag.List) {
 		}
 	}
 	if d := f.Dashboard; d != nil {
-		for _, it := range d.Panels {
-			expr := it.Value.Expr
-			if !isText(expr) {
-				continue
-			}
-			text, orig := promql.SubstituteGrafana(expr.Value)
-			for _, fd := range cat.Check(text, promql.Options{Grafana: true}).Findings {
-				add(dl, f, expr, fd, orig)
-			}
+		for i, it := range d.Panels {
+			e, _ := an.expr(it.Value.Expr, promql.Options{Grafana: true})
+			s.Dashboard.Panels[i].Expr = e
 		}
 	}
-	for _, t := range f.Tests {
-		for _, et := range t.Value.ExprTests {
-			checkExpr(f, cat, et.Value.Expr, promql.Options{}, dl)
+	for i, t := range f.Tests {
+		for j, et := range t.Value.ExprTests {
+			e, _ := an.expr(et.Value.Expr, promql.Options{})
+			s.Tests[i].ExprTests[j].Expr = e
 		}
 	}
 }
 
-// CheckExpr applies the checks of checkExprs to a dashboard query of the spec s: Grafana's
-// variables ($__rate_interval, $job, ${label:regex}, ...) are substituted first. Positions
-// are Line 1 and Col the byte offset in expr plus one; File is "".
-func CheckExpr(s *model.Spec, expr string) []diag.Diagnostic {
-	cat := catalog(s, nil)
-	text, orig := promql.SubstituteGrafana(expr)
-	var out []diag.Diagnostic
-	for _, fd := range cat.Check(text, promql.Options{Grafana: true}).Findings {
-		p := diag.Pos{Line: 1, Col: orig(fd.Off) + 1, EndLine: 1, EndCol: orig(fd.End) + 1}
-		out = append(out, diag.New(fd.Code, "", p, fd.Severity, fd.Msg))
-	}
-	return out
+// Query analyses a dashboard query of the valid spec s as the compile stage does a panel's
+// (Grafana's variables $__rate_interval, $job, ${label:regex}, ... substituted), for tests of
+// generated queries: it returns the query's model form and what the checks of checkExprs
+// find. Positions are Line 1 and Col the byte offset in expr plus one; File is "".
+func Query(s *model.Spec, expr string) (*model.Expr, []diag.Diagnostic) {
+	an := &analyser{s: s, cat: catalog(s, nil), dl: &diag.List{}}
+	e, _ := an.analyse(expr, promql.Options{Grafana: true}, func(off, end int) diag.Pos {
+		return diag.Pos{Line: 1, Col: off + 1, EndLine: 1, EndCol: end + 1}
+	})
+	return e, an.dl.Diags
 }
 
 func isText(s spec.String) bool {
@@ -106,18 +99,6 @@ func add(dl *diag.List, f *spec.File, s spec.String, fd promql.Finding, orig fun
 		orig = func(off int) int { return off }
 	}
 	dl.Report(fd.Code, f.RangeIn(s, orig(fd.Off), orig(fd.End)), fd.Severity, fd.Msg)
-}
-
-// checkExpr checks one expression; ok is false when there is none to check.
-func checkExpr(f *spec.File, cat *promql.Catalog, expr spec.String, opts promql.Options, dl *diag.List) (promql.Result, bool) {
-	if !isText(expr) {
-		return promql.Result{}, false
-	}
-	res := cat.Check(expr.Value, opts)
-	for _, fd := range res.Findings {
-		add(dl, f, expr, fd, nil)
-	}
-	return res, true
 }
 
 // checkTemplate parses one annotation or label of an alert as a Prometheus template and checks
@@ -205,7 +186,7 @@ func catalog(s *model.Spec, f *spec.File) *promql.Catalog {
 			cat.AddMetric(external(x))
 		}
 		for _, r := range s.Records {
-			cat.AddRecord(r.Record, r.Expr, kvMap(r.Labels))
+			cat.AddRecord(r.Record, r.Expr.String(), kvMap(r.Labels))
 		}
 		return cat
 	}
@@ -254,7 +235,7 @@ func catalog(s *model.Spec, f *spec.File) *promql.Catalog {
 		for _, e := range r.Labels {
 			ls[e.Key.Value] = e.Value.Value
 		}
-		cat.AddRecord(r.Record.Value, r.Expr.Value, ls)
+		cat.AddRecord(r.Record.Value, strings.TrimSpace(r.Expr.Value), ls)
 	}
 	return cat
 }

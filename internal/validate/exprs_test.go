@@ -85,7 +85,7 @@ func loadSpec(t testing.TB, path string) (*spec.File, *model.Spec) {
 	return f, s
 }
 
-func TestCheckExprGrafana(t *testing.T) {
+func TestQueryGrafana(t *testing.T) {
 	_, s := loadSpec(t, writeValidSpec(t))
 	for _, tc := range []struct {
 		expr string
@@ -102,7 +102,7 @@ func TestCheckExprGrafana(t *testing.T) {
 		}},
 		{`[[metric]]{job="$job"} + rate(shop_queue_length[$__rate_interval])`, []string{"26: warning: rate() of gauge shop_queue_length"}},
 	} {
-		ds := CheckExpr(s, tc.expr)
+		_, ds := Query(s, tc.expr)
 		var got []string
 		for _, d := range ds {
 			if d.Line != 1 || d.File != "" {
@@ -111,12 +111,12 @@ func TestCheckExprGrafana(t *testing.T) {
 			got = append(got, fmt.Sprintf("%d: %s: %s", d.Col, d.Severity, d.Msg))
 		}
 		if len(got) != len(tc.want) {
-			t.Errorf("CheckExpr(%s) = %q, want %q", tc.expr, got, tc.want)
+			t.Errorf("Query(%s) = %q, want %q", tc.expr, got, tc.want)
 			continue
 		}
 		for i := range got {
 			if !strings.HasPrefix(got[i], tc.want[i]) {
-				t.Errorf("CheckExpr(%s) = %q, want prefix %q", tc.expr, got[i], tc.want[i])
+				t.Errorf("Query(%s) = %q, want prefix %q", tc.expr, got[i], tc.want[i])
 			}
 		}
 	}

@@ -61,6 +61,7 @@ func (b *builder) metrics() {
 			Type:       model.MetricType(def.Type.Value),
 			Help:       strings.TrimSpace(def.Help.Value),
 			Unit:       def.Unit.Value,
+			Pos:        e.Key.Pos(),
 			MaxSeries:  def.MaxSeries.Value,
 			Deprecated: strings.TrimSpace(def.Deprecated.Value),
 		}
@@ -89,16 +90,6 @@ func (b *builder) metrics() {
 				b.errorf(diag.MetricNameClash, b.metricKeyPos(other.Key), "metric %q clashes with the %s series of histogram %q; rename it", other.Key, suffix, h.Key)
 			}
 		}
-	}
-
-	// Go field names must be distinct ("api_calls" and "api-calls" cannot both exist, but
-	// "db_query" and "DB_query" could).
-	byGo := map[string]string{}
-	for _, m := range s.Metrics {
-		if prev, dup := byGo[m.GoName]; dup {
-			b.errorf(diag.GoNameClash, b.metricKeyPos(m.Key), "metrics %q and %q both become the Go field %s; rename one of them", prev, m.Key, m.GoName)
-		}
-		byGo[m.GoName] = m.Key
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	commonmodel "github.com/prometheus/common/model"
 
@@ -27,7 +28,7 @@ func (b *builder) external() {
 				b.errorf(diag.MetricNameClash, e.Key.Pos(), "external metric %q is the full name of metric %q of this spec; remove one of them", name, m.Key)
 			}
 		}
-		x := &model.ExternalMetric{Name: name, Type: model.MetricType(e.Value.Type.Value), Help: e.Value.Help.Value}
+		x := &model.ExternalMetric{Name: name, Type: model.MetricType(e.Value.Type.Value), Help: e.Value.Help.Value, Pos: e.Key.Pos()}
 		for _, l := range e.Value.Labels {
 			if !labelName.MatchString(l.Value) {
 				b.errorf(diag.NamingInvalid, l.Pos(), "external metric %q: %q is not a valid label name (letters, digits and '_', not starting with a digit)", name, l.Value)
@@ -73,7 +74,7 @@ func (b *builder) logging() {
 		if action == model.Mask && r.Keep.Value > 8 {
 			b.warnf(diag.RedactKeep, r.Keep.Pos(), "redact key %q keeps %d characters, enough to identify a person; keep 3 or fewer", r.Key.Value, r.Keep.Value)
 		}
-		out.Rules = append(out.Rules, &model.RedactRule{Key: r.Key.Value, Action: action, Keep: r.Keep.Value})
+		out.Rules = append(out.Rules, &model.RedactRule{Key: r.Key.Value, Action: action, Keep: r.Keep.Value, Pos: r.Key.Pos()})
 	}
 	b.s.Logging = out
 }
@@ -91,19 +92,18 @@ func (b *builder) ruleGroup() {
 
 var bareNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
-// duration parses a Prometheus duration and returns its canonical form ("90s" -> "1m30s"),
-// "" when absent or invalid.
-func (b *builder) duration(s spec.String, key string) string {
+// duration parses a Prometheus duration, 0 when absent or invalid.
+func (b *builder) duration(s spec.String, key string) model.Duration {
 	if !s.Set() {
-		return ""
+		return 0
 	}
 	if t := s.Node.ShortTag(); t != "!!str" && t != "!!int" {
-		return "" // not a string: the schema reports it
+		return 0 // not a string: the schema reports it
 	}
-	d, err := commonmodel.ParseDuration(s.Value)
+	d, err := model.ParseDuration(s.Value)
 	switch {
 	case err == nil:
-		return d.String()
+		return d
 	case err.Error() == "duration out of range":
 		b.errorf(diag.ValueDuration, s.Pos(), "%s %s is longer than Prometheus can hold: a duration is at most 292y (about 2^63 nanoseconds); write a shorter one", key, s.Value)
 	case bareNumber.MatchString(s.Value):
@@ -111,7 +111,7 @@ func (b *builder) duration(s spec.String, key string) string {
 	default:
 		b.errorf(diag.ValueDuration, s.Pos(), "%s %q is not a Prometheus duration; write it like 30s, 5m, 1h30m (integers, units from y to ms, largest first)", key, s.Value)
 	}
-	return ""
+	return 0
 }
 
 func kvs(m spec.Map[spec.String]) []model.KV {
@@ -145,7 +145,7 @@ func (b *builder) alerts() {
 		a := it.Value
 		out := &model.Alert{
 			Name:          a.Alert.Value,
-			Expr:          strings.TrimSpace(a.Expr.Value),
+			Pos:           a.Alert.Pos(),
 			For:           b.duration(a.For, "for"),
 			KeepFiringFor: b.duration(a.KeepFiringFor, "keep_firing_for"),
 		}
@@ -213,7 +213,7 @@ func (b *builder) records() {
 		}
 		b.s.Records = append(b.s.Records, &model.RecordingRule{
 			Record: name,
-			Expr:   strings.TrimSpace(r.Expr.Value),
+			Pos:    r.Record.Pos(),
 			Labels: b.ruleLabels(r.Labels, "recording rule "+name),
 		})
 	}
@@ -237,7 +237,7 @@ func (b *builder) tests() {
 		t := it.Value
 		// promtool's own default is 1m, but some releases load no samples without an explicit
 		// interval: always write one.
-		out := &model.RuleTest{Name: t.Name.Value, Interval: "1m"}
+		out := &model.RuleTest{Name: t.Name.Value, Interval: model.Duration(time.Minute)}
 		if t.Interval.Set() {
 			out.Interval = b.duration(t.Interval, "interval")
 		}
@@ -257,7 +257,7 @@ func (b *builder) tests() {
 		}
 		for _, et := range t.ExprTests {
 			e := et.Value
-			x := model.ExprTest{Expr: strings.TrimSpace(e.Expr.Value), EvalTime: b.duration(e.EvalTime, "eval_time")}
+			x := model.ExprTest{EvalTime: b.duration(e.EvalTime, "eval_time")}
 			for _, smp := range e.ExpSamples {
 				x.Samples = append(x.Samples, model.ExpSample{Labels: smp.Value.Labels.Value, Value: smp.Value.Value.Value})
 			}
@@ -315,7 +315,7 @@ func (b *builder) dashboard() {
 		d.Panels = append(d.Panels, &model.Panel{
 			Title:       p.Title.Value,
 			Type:        typ,
-			Expr:        strings.TrimSpace(p.Expr.Value),
+			Pos:         spec.PosOf(it.Node),
 			Unit:        p.Unit.Value,
 			Description: p.Description.Value,
 			Legend:      p.Legend.Value,

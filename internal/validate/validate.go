@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/gen"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/spec"
 )
@@ -21,6 +22,10 @@ type Options struct {
 	OutRoot string
 	// Strict reports ignore comments that silence nothing (--strict).
 	Strict bool
+	// Targets are the targets that will generate the spec (package targets lists them all):
+	// the identifiers they declare in the generated Go package must not clash. With none, Go
+	// names are not checked.
+	Targets []gen.Target
 }
 
 // File reads and validates the spec at path. It returns the model only when the spec has no
@@ -57,6 +62,7 @@ func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnost
 	b := &builder{f: f, dl: dl, root: root, flagged: flagged}
 	s := b.build()
 	checkExprs(f, s, dl)
+	checkGoNames(s, opts.Targets, dl)
 	nodes.Complete(dl.Diags)
 	ds = diag.Sort(applyIgnores(path, nodes, dl.Diags, opts.Strict))
 	if diag.HasErrors(ds) {

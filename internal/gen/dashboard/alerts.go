@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/metricgen/metricgen/internal/promql"
-
 	"github.com/metricgen/metricgen/internal/model"
 )
 
@@ -37,97 +35,39 @@ type watch struct {
 // that expression is on the scale of one of the metric's panels. Comparisons of ratios of two
 // metrics, or of quantities no panel shows (increase over an hour, a count of series), draw
 // nothing: a line on a panel of another scale would mislead.
-func findWatches(s *model.Spec) ([]watch, error) {
+func findWatches(s *model.Spec) []watch {
 	var out []watch
 	for _, a := range s.Alerts {
-		e, err := promql.ParseExpr(a.Expr)
-		if err != nil {
-			return nil, fmt.Errorf("alert %s: %w", a.Name, err)
-		}
-		promql.Inspect(e, func(n promql.Node, _ []promql.Node) error {
-			b, ok := n.(*promql.BinaryExpr)
-			if !ok || !b.Op.IsComparisonOperator() || b.ReturnBool ||
-				b.Op == promql.EQLC || b.Op == promql.NEQ {
-				return nil
-			}
-			side, value, op, ok := comparison(b)
-			if !ok {
-				return nil
-			}
-			if w, ok := watchOf(s, side); ok {
-				w.alert, w.value, w.op = a, value, op
-				w.above = op == ">" || op == ">="
+		for _, c := range a.Expr.Comparisons {
+			if w, ok := watchOf(c); ok {
+				w.alert, w.value, w.op = a, c.Value, c.Op
+				w.above = c.Above()
 				out = append(out, w)
 			}
-			return nil
-		})
-	}
-	return out, nil
-}
-
-// comparison splits a comparison into its non-literal side, the literal and the operator as
-// seen from that side. ok is false unless exactly one side is a number.
-func comparison(b *promql.BinaryExpr) (side promql.Expr, value float64, op string, ok bool) {
-	l, lNum := number(b.LHS)
-	r, rNum := number(b.RHS)
-	switch {
-	case rNum && !lNum:
-		return b.LHS, r, b.Op.String(), true
-	case lNum && !rNum:
-		flip := map[string]string{">": "<", ">=": "<=", "<": ">", "<=": ">="}
-		return b.RHS, l, flip[b.Op.String()], true
-	}
-	return nil, 0, "", false
-}
-
-// number returns the value of a number literal, possibly parenthesised or negated.
-func number(e promql.Expr) (float64, bool) {
-	switch e := unwrap(e).(type) {
-	case *promql.NumberLiteral:
-		return e.Val, true
-	case *promql.UnaryExpr:
-		if v, ok := number(e.Expr); ok && e.Op == promql.SUB {
-			return -v, true
 		}
 	}
-	return 0, false
+	return out
 }
 
-// watchOf finds the metric and the panel of what side computes.
-func watchOf(s *model.Spec, side promql.Expr) (watch, bool) {
-	var (
-		metric   *model.Metric
-		suffixes = map[string]bool{}
-		calls    = map[string]bool{}
-		aggs     = map[promql.ItemType]bool{}
-		quantile float64
-		foreign  bool
-	)
-	promql.Inspect(side, func(n promql.Node, _ []promql.Node) error {
-		switch n := n.(type) {
-		case *promql.VectorSelector:
-			m, suffix := metricOf(s, n.Name)
-			if m == nil || metric != nil && m != metric {
-				foreign = true
-				return nil
-			}
-			metric = m
-			suffixes[suffix] = true
-		case *promql.Call:
-			calls[n.Func.Name] = true
-			if n.Func.Name == "histogram_quantile" && quantile == 0 {
-				quantile, _ = number(n.Args[0])
-			}
-		case *promql.AggregateExpr:
-			aggs[n.Op] = true
+// watchOf finds the metric and the panel of what the compared side of c computes.
+func watchOf(c *model.Comparison) (watch, bool) {
+	var metric *model.Metric
+	suffixes := map[string]bool{}
+	for _, sel := range c.Selectors {
+		if sel.Metric == nil || metric != nil && sel.Metric != metric {
+			return watch{}, false // several metrics, or one the spec does not define
 		}
-		return nil
-	})
-	if foreign || metric == nil {
+		metric = sel.Metric
+		suffixes[sel.Suffix] = true
+	}
+	if metric == nil {
 		return watch{}, false
 	}
+	calls := func(names ...string) bool {
+		return slices.ContainsFunc(names, func(n string) bool { return slices.Contains(c.Funcs, n) })
+	}
 	w := watch{metric: metric}
-	rate := calls["rate"] || calls["irate"]
+	rate := calls("rate", "irate")
 	switch metric.Type {
 	case model.Counter:
 		if !rate {
@@ -135,23 +75,20 @@ func watchOf(s *model.Spec, side promql.Expr) (watch, bool) {
 		}
 		w.view = viewRate
 	case model.Gauge:
-		for _, f := range []string{"rate", "irate", "increase", "delta", "idelta", "deriv",
-			"changes", "resets", "count_over_time", "absent", "absent_over_time", "timestamp"} {
-			if calls[f] {
-				return watch{}, false
-			}
+		if calls("rate", "irate", "increase", "delta", "idelta", "deriv", "changes", "resets",
+			"count_over_time", "absent", "absent_over_time", "timestamp") {
+			return watch{}, false
 		}
-		for _, op := range []promql.ItemType{promql.COUNT, promql.COUNT_VALUES, promql.GROUP,
-			promql.STDDEV, promql.STDVAR} {
-			if aggs[op] {
+		for _, op := range []string{"count", "count_values", "group", "stddev", "stdvar"} {
+			if slices.Contains(c.Aggregations, op) {
 				return watch{}, false
 			}
 		}
 		w.view = viewValue
 	case model.Histogram:
 		switch {
-		case calls["histogram_quantile"]:
-			w.view, w.quantile = viewQuantiles, quantile
+		case calls("histogram_quantile"):
+			w.view, w.quantile = viewQuantiles, c.Quantile
 		case suffixes["_sum"] && suffixes["_count"] && rate:
 			w.view = viewMean
 		case suffixes["_count"] && len(suffixes) == 1 && rate:
@@ -163,31 +100,6 @@ func watchOf(s *model.Spec, side promql.Expr) (watch, bool) {
 		return watch{}, false
 	}
 	return w, true
-}
-
-// metricOf returns the spec metric a series name belongs to, and the name's suffix after the
-// metric's (a histogram's _bucket, _sum or _count).
-func metricOf(s *model.Spec, name string) (*model.Metric, string) {
-	for _, m := range s.Metrics {
-		if suffix, ok := strings.CutPrefix(name, m.Name); ok && histogramSuffix(m.Type, suffix) {
-			return m, suffix
-		}
-	}
-	return nil, ""
-}
-
-// histogramSuffix reports whether a series of a metric of type t may end in suffix after
-// the metric's name.
-func histogramSuffix(t model.MetricType, suffix string) bool {
-	switch suffix {
-	case "":
-		return true
-	case "_sum", "_count":
-		return t == model.Histogram || t == model.Summary
-	case "_bucket":
-		return t == model.Histogram
-	}
-	return false
 }
 
 // watchesOn returns the watches drawn on one panel of m.

@@ -41,8 +41,10 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 // builder lays panels out left to right, top to bottom, on Grafana's 24-column grid.
 type builder struct {
 	s       *model.Spec
-	cat     *catalog
 	watches []watch
+	// filters are the labels with a variable, in templating order: job, instance, then the
+	// labels worth filtering on.
+	filters []string
 
 	panels []any
 	nextID int
@@ -51,12 +53,8 @@ type builder struct {
 }
 
 func build(s *model.Spec) (*dashboardJSON, error) {
-	watches, err := findWatches(s)
-	if err != nil {
-		return nil, err
-	}
 	vars, filters := variables(s)
-	b := &builder{s: s, cat: newCatalog(s, filters), watches: watches}
+	b := &builder{s: s, watches: findWatches(s), filters: filters}
 
 	if len(s.Alerts) > 0 || len(s.Dashboard.Panels) > 0 {
 		b.row("Overview")

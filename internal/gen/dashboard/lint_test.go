@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/prometheus/model/labels"
 
 	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/validate"
 )
 
 // The checks below are the rules of Grafana's dashboard-linter (github.com/grafana/dashboard-linter)
@@ -168,7 +169,6 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 		}
 	}
 
-	cat := newCatalog(s, nil)
 	covered := map[string]bool{}
 	for _, p := range d.Panels {
 		if p.Type == "row" {
@@ -205,12 +205,12 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 				bad("target-promql-rule", "panel %q target %s: %q: %v", p.Title, tg.RefID, tg.Expr, err)
 				continue
 			}
-			for _, msg := range lintExpr(e, s, cat, vars) {
+			for _, msg := range lintExpr(e, s, vars) {
 				bad(msg.rule, "panel %q target %s: %s in %s", p.Title, tg.RefID, msg.text, tg.Expr)
 			}
 			promql.Inspect(e, func(n promql.Node, _ []promql.Node) error {
 				if vs, ok := n.(*promql.VectorSelector); ok {
-					if m, _ := metricOf(s, vs.Name); m != nil {
+					if m, _ := seriesOf(s, vs.Name); m != nil {
 						covered[m.Key] = true
 					}
 				}
@@ -243,8 +243,21 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 
 type lintMsg struct{ rule, text string }
 
+// seriesOf returns the metric of the spec a series name belongs to, and what the spec tells
+// of the series' labels, as the compile stage analyses a query of the name alone.
+func seriesOf(s *model.Spec, name string) (*model.Metric, model.LabelSet) {
+	if name == "" || strings.HasPrefix(name, "lint_var_") {
+		return nil, model.LabelSet{}
+	}
+	e, _ := validate.Query(s, name)
+	if len(e.Selectors) != 1 {
+		return nil, model.LabelSet{}
+	}
+	return e.Selectors[0].Metric, e.Selectors[0].Series
+}
+
 // lintExpr applies the target rules to one parsed expression.
-func lintExpr(e promql.Expr, s *model.Spec, cat *catalog, vars map[string]bool) []lintMsg {
+func lintExpr(e promql.Expr, s *model.Spec, vars map[string]bool) []lintMsg {
 	var out []lintMsg
 	rateInterval, _ := time.ParseDuration(rateIntervalStandIn)
 	promql.Inspect(e, func(n promql.Node, path []promql.Node) error {
@@ -261,7 +274,7 @@ func lintExpr(e promql.Expr, s *model.Spec, cat *catalog, vars map[string]bool) 
 		case *promql.VectorSelector:
 			// target-counter-agg-rule: a counter (a spec counter, or any name in _total) is
 			// read only through rate, irate or increase.
-			m, _ := metricOf(s, n.Name)
+			m, have := seriesOf(s, n.Name)
 			if strings.HasSuffix(n.Name, "_total") || m != nil && m.Type == model.Counter && n.Name == m.Name {
 				ok := len(path) >= 2
 				if ok {
@@ -281,9 +294,8 @@ func lintExpr(e promql.Expr, s *model.Spec, cat *catalog, vars map[string]bool) 
 			if alertSeries(n.Name) {
 				return nil
 			}
-			have := cat.labels(n.Name)
 			for l := range vars {
-				if have.Known() && !have.Has(l) || !have.Known() && l != "job" && l != "instance" {
+				if have.Known && !have.Has(l) || !have.Known && l != "job" && l != "instance" {
 					continue
 				}
 				rule := "target-" + l + "-rule"

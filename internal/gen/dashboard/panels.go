@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/metricgen/metricgen/internal/promql"
-
 	"github.com/metricgen/metricgen/internal/model"
 )
 
@@ -49,7 +47,7 @@ func (b *builder) metricPanels(m *model.Metric) error {
 //	sum by (<labels>) (rate(<name>{<filters>}[$__rate_interval]))
 //	sum(increase(<name>{<filters>}[$__range]))
 func (b *builder) counterPanels(m *model.Metric) {
-	sel := b.cat.selector(m.Name)
+	sel := b.selector(m, "")
 	ws := watchesOn(b.watches, m, viewRate)
 	b.add(timeseries(m.Key+" rate",
 		describe(m, "Per-second rate"+byLabels(m)+"."+watchNote(ws)),
@@ -67,7 +65,7 @@ func (b *builder) counterPanels(m *model.Metric) {
 //
 //	<name>{<filters>}
 func (b *builder) gaugePanels(m *model.Metric) {
-	sel := b.cat.selector(m.Name)
+	sel := b.selector(m, "")
 	ws := watchesOn(b.watches, m, viewValue)
 	lgd := seriesLegend(m)
 	b.add(timeseries(m.Key,
@@ -96,10 +94,10 @@ func (b *builder) gaugePanels(m *model.Metric) {
 // throughput queries ask for the classic series "or" the native histogram.
 func (b *builder) histogramPanels(m *model.Metric) {
 	rate := func(suffix string) string {
-		return "rate(" + b.cat.selector(m.Name+suffix) + "[$__rate_interval])"
+		return "rate(" + b.selector(m, suffix) + "[$__rate_interval])"
 	}
 	buckets := "sum by (le) (" + rate("_bucket") + ")"
-	bucketIncrease := "sum by (le) (increase(" + b.cat.selector(m.Name+"_bucket") + "[$__rate_interval]))"
+	bucketIncrease := "sum by (le) (increase(" + b.selector(m, "_bucket") + "[$__rate_interval]))"
 	mean := "sum(" + rate("_sum") + ") / sum(" + rate("_count") + ")"
 	throughput := "sum(" + rate("_count") + ")"
 	quantile := func(q string) string { return "histogram_quantile(" + q + ", " + buckets + ")" }
@@ -164,8 +162,8 @@ func (b *builder) alertPanel() {
 	desc.WriteString("Firing instances of each alert of this service, 0 when quiet.\n")
 	for _, a := range b.s.Alerts {
 		sel := fmt.Sprintf("alertname=%s, alertstate=\"firing\"", strconv.Quote(a.Name))
-		if have := b.cat.labels(a.Expr); have.Known() {
-			fs := b.cat.filtersIn(func(l string) bool {
+		if have := a.Expr.Labels; have.Known {
+			fs := b.filtersIn(func(l string) bool {
 				return have.Has(l) || slices.ContainsFunc(a.Labels, func(kv model.KV) bool { return kv.Key == l })
 			})
 			if len(fs) > 0 {
@@ -217,13 +215,10 @@ func alertAnnotation(a *model.Alert, key string) string {
 // extraPanel is one of the spec's dashboard.panels: its expression with the dashboard's
 // filters added to every selector.
 func (b *builder) extraPanel(sp *model.Panel) error {
-	expr, err := b.cat.filterExpr(sp.Expr)
-	if err != nil {
-		return fmt.Errorf("dashboard panel %q: %w", sp.Title, err)
-	}
+	expr := b.filterQuery(sp.Expr)
 	desc := sp.Description
 	if desc == "" {
-		desc = b.helpOf(sp.Expr)
+		desc = helpOf(sp.Expr)
 	}
 	if desc == "" {
 		desc = sp.Title + "."
@@ -250,22 +245,15 @@ func (b *builder) extraPanel(sp *model.Panel) error {
 	return nil
 }
 
-// helpOf returns the help texts of the spec metrics expr reads, for a panel the spec gives no
+// helpOf returns the help texts of the spec metrics e reads, for a panel the spec gives no
 // description.
-func (b *builder) helpOf(expr string) string {
-	e, _, err := parsePanelExpr(expr)
-	if err != nil {
-		return ""
-	}
+func helpOf(e *model.Expr) string {
 	var helps []string
-	promql.Inspect(e, func(n promql.Node, _ []promql.Node) error {
-		if vs, ok := n.(*promql.VectorSelector); ok {
-			if m, _ := metricOf(b.s, vs.Name); m != nil && m.Help != "" && !slices.Contains(helps, sentence(m.Help)) {
-				helps = append(helps, sentence(m.Help))
-			}
+	for _, m := range e.Metrics() {
+		if m.Help != "" && !slices.Contains(helps, sentence(m.Help)) {
+			helps = append(helps, sentence(m.Help))
 		}
-		return nil
-	})
+	}
 	return strings.Join(helps, " ")
 }
 

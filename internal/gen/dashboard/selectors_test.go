@@ -6,39 +6,56 @@ import (
 	"testing"
 
 	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/validate"
 )
 
 // testSpec is a small spec: a counter with an enum and a bounded free-form label, a
 // histogram, an external metric and recording rules that keep or drop the target labels.
-func testSpec() *model.Spec {
-	method := &model.Label{Name: "method", Values: []*model.Value{{Value: "GET"}, {Value: "POST"}}}
-	code := &model.Label{Name: "code", MaxValues: 10}
-	return &model.Spec{
-		Source: "spec.yaml", Namespace: "app", Service: "My App!",
-		TargetLabels: []string{"job", "instance"},
-		Labels:       []*model.Label{code, method},
-		Metrics: []*model.Metric{
-			{Key: "latency_seconds", Name: "app_latency_seconds", Type: model.Histogram, Unit: "seconds",
-				Labels: []*model.Label{method}, Buckets: []float64{0.1, 1}},
-			{Key: "requests_total", Name: "app_requests_total", Type: model.Counter,
-				Labels: []*model.Label{method, code}},
-			{Key: "temperature_celsius", Name: "app_temperature_celsius", Type: model.Gauge, Unit: "celsius"},
-		},
-		External: []*model.ExternalMetric{{Name: "up", Type: model.Gauge, Labels: []string{"job", "instance"}}},
-		Records: []*model.RecordingRule{
-			{Record: "app:requests:rate5m", Expr: "sum by (method) (rate(app_requests_total[5m]))"},
-			{Record: "app:requests_by_job:rate5m", Expr: "sum without (code) (rate(app_requests_total[5m]))"},
-			{Record: "app:ratio", Expr: "sum by (job, method) (rate(app_requests_total[5m])) / on (job) group_left sum by (job) (rate(app_requests_total[5m]))"},
-		},
+func testSpec(t *testing.T) *model.Spec {
+	t.Helper()
+	src := `version: 1
+namespace: app
+service: my-app
+labels:
+  method: {values: [GET, POST]}
+  code: {max_values: 10}
+metrics:
+  latency_seconds: {type: histogram, help: Latency, unit: seconds, labels: [method], buckets: [0.1, 1]}
+  requests_total: {type: counter, help: Requests, labels: [method, code]}
+  temperature_celsius: {type: gauge, help: Temperature, unit: celsius}
+external_metrics:
+  up: {type: gauge, labels: [job, instance]}
+recording_rules:
+  - record: app:requests:rate5m
+    expr: sum by (method) (rate(app_requests_total[5m]))
+  - record: app:requests_by_job:rate5m
+    expr: sum without (code) (rate(app_requests_total[5m]))
+  - record: app:ratio
+    expr: sum by (job, method) (rate(app_requests_total[5m])) / on (job) group_left sum by (job) (rate(app_requests_total[5m]))
+`
+	s, ds := validate.Source("spec.yaml", []byte(src), validate.Options{OutRoot: t.TempDir()})
+	if s == nil {
+		t.Fatalf("the test spec does not validate: %v", ds)
 	}
+	return s
 }
 
-func testCatalog() *catalog {
-	return newCatalog(testSpec(), []string{"job", "instance", "code", "method"})
+// query analyses a query of s as the compile stage does a dashboard panel's; it must be valid
+// PromQL (the checks' other findings do not matter here).
+func query(t *testing.T, s *model.Spec, expr string) *model.Expr {
+	t.Helper()
+	e, ds := validate.Query(s, expr)
+	for _, d := range ds {
+		if strings.HasPrefix(d.Msg, "invalid PromQL") {
+			t.Errorf("%s: %s", expr, d.Msg)
+		}
+	}
+	return e
 }
 
-func TestFilterExpr(t *testing.T) {
-	c := testCatalog()
+func TestFilterQuery(t *testing.T) {
+	s := testSpec(t)
+	b := &builder{s: s, filters: []string{"job", "instance", "code", "method"}}
 	for _, tc := range []struct{ in, want string }{
 		{`app_requests_total`,
 			`app_requests_total{job=~"$job", instance=~"$instance", code=~"$code", method=~"$method"}`},
@@ -60,21 +77,14 @@ func TestFilterExpr(t *testing.T) {
 		{`ALERTS{alertstate="firing"}`, `ALERTS{alertstate="firing"}`},
 		// matching on the label already: left as written
 		{`app_temperature_celsius{job="x", instance=~"a|b"}`, `app_temperature_celsius{job="x", instance=~"a|b"}`},
+		// a variable as the whole name: nothing is known of its series
+		{`sum(rate($metric[$__rate_interval]))`, `sum(rate($metric[$__rate_interval]))`},
 	} {
-		got, err := c.filterExpr(tc.in)
-		if err != nil {
-			t.Errorf("filterExpr(%s): %v", tc.in, err)
-			continue
-		}
+		got := b.filterQuery(query(t, s, tc.in))
 		if got != tc.want {
-			t.Errorf("filterExpr(%s)\n got %s\nwant %s", tc.in, got, tc.want)
+			t.Errorf("filterQuery(%s)\n got %s\nwant %s", tc.in, got, tc.want)
 		}
-		if _, _, err := parsePanelExpr(got); err != nil {
-			t.Errorf("filterExpr(%s) = %s, which does not parse: %v", tc.in, got, err)
-		}
-	}
-	if _, err := c.filterExpr(`sum(`); err == nil {
-		t.Error("filterExpr accepts invalid PromQL")
+		query(t, s, got) // and it is still valid PromQL
 	}
 }
 
@@ -98,7 +108,7 @@ func TestUID(t *testing.T) {
 }
 
 func TestFindWatches(t *testing.T) {
-	s := testSpec()
+	s := testSpec(t)
 	for _, tc := range []struct {
 		expr  string
 		view  view
@@ -122,11 +132,8 @@ func TestFindWatches(t *testing.T) {
 		{expr: `app_temperature_celsius > app_temperature_celsius offset 1h`},
 		{expr: `rate(app_temperature_celsius[5m]) > 1`},
 	} {
-		s.Alerts = []*model.Alert{{Name: "A", Expr: tc.expr}}
-		ws, err := findWatches(s)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s.Alerts = []*model.Alert{{Name: "A", Expr: query(t, s, tc.expr)}}
+		ws := findWatches(s)
 		switch {
 		case tc.view == 0 && len(ws) != 0:
 			t.Errorf("%s: draws %+v, want nothing", tc.expr, ws[0])

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/metricgen/metricgen/internal/model"
 )
@@ -144,7 +145,7 @@ func nativeSpec() *model.Spec {
 	rpc := enum("rpc", "RPC method", "Get", "Put")
 	latency := metric("kv", "rpc_duration_seconds", model.Histogram, "seconds", "RPC latency", rpc)
 	latency.Buckets = []float64{0.001, 0.01, 0.1, 1}
-	latency.Native = &model.NativeHistogram{BucketFactor: 1.1, MaxBuckets: 160, MinResetDuration: "1h"}
+	latency.Native = &model.NativeHistogram{BucketFactor: 1.1, MaxBuckets: 160, MinResetDuration: model.Duration(time.Hour)}
 	size := metric("kv", "value_size_bytes", model.Histogram, "bytes", "Size of stored values")
 	size.Buckets = []float64{64, 1024, 16384}
 	size.Native = &model.NativeHistogram{BucketFactor: 1.05}
@@ -197,11 +198,14 @@ func edgeSpec() *model.Spec {
 	series := free("series", "", "", 3)
 	ln := enum("len", "", "short", "long")
 	c := enum("c", "", "x", "y")
+	// methods of a metric's type with free-form labels
+	with := free("with", "", "", 2)
+	create := free("create", "", "", 2)
 	odd := metric("edge", "odd_seconds", model.Histogram, "", "Odd durations", v, tm)
 	odd.Buckets = []float64{1}
-	return spec("edge", "edge", "edgemetrics", []*model.Label{typ, tm, v, series, ln, c},
+	return spec("edge", "edge", "edgemetrics", []*model.Label{typ, tm, v, series, ln, c, with, create},
 		metric("edge", "odd_total", model.Counter, "", "Odd events", typ, tm, v, c),
-		metric("edge", "odd_level", model.Gauge, "", "Odd level", series, ln, c),
+		metric("edge", "odd_level", model.Gauge, "", "Odd level", series, ln, c, with, create),
 		odd,
 	)
 }

@@ -27,23 +27,12 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 	if s.Go == nil {
 		return nil, nil
 	}
-	n, err := namesOf(s)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range s.Metrics {
-		if m.Native != nil && m.Native.MinResetDuration != "" {
-			if _, err := parseDuration(m.Native.MinResetDuration); err != nil {
-				return nil, fmt.Errorf("go: metric %q: native.min_reset_duration: %v", m.Key, err)
-			}
-		}
-	}
 	for _, l := range s.Labels {
 		if l.Enum() && len(l.Values) == 0 {
 			return nil, fmt.Errorf("go: label %q has no values", l.Name)
 		}
 	}
-	g := &generator{s: s, names: n}
+	g := &generator{s: s, names: namesOf(s)}
 
 	metrics := g.newFile()
 	metrics.PackageComment(packageDoc(s))

@@ -16,6 +16,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/metricgen/metricgen/internal/gen"
+	"github.com/metricgen/metricgen/internal/goname"
 	"github.com/metricgen/metricgen/internal/model"
 )
 
@@ -44,6 +45,11 @@ func TestGeneratedFiles(t *testing.T) {
 				t.Error("two runs generate different output")
 			}
 			var docs int
+			r := goname.New(s.Go.Name, goname.Origin{})
+			GoNames(s, r)
+			if cs := r.Clashes(); len(cs) > 0 {
+				t.Errorf("GoNames finds clashes: %+v", cs)
+			}
 			for _, f := range files {
 				if dir, name := path.Split(f.Path); dir != s.Go.Dir+"/" || name == "redact.go" || !slices.Contains([]string{"metrics.go", "labels.go"}, name) {
 					t.Errorf("unexpected file %s", f.Path)
@@ -63,8 +69,8 @@ func TestGeneratedFiles(t *testing.T) {
 					docs++
 				}
 				for _, id := range topLevel(af) {
-					if slices.Contains(redactNames, id) || strings.HasPrefix(id, "redact") {
-						t.Errorf("%s declares %s, which belongs to the redaction code", f.Path, id)
+					if id != "_" && r.Lookup(id) == nil {
+						t.Errorf("%s declares %s, which GoNames does not", f.Path, id)
 					}
 				}
 				for _, imp := range af.Imports {
@@ -181,50 +187,44 @@ func TestNative(t *testing.T) {
 	}
 }
 
+// TestClashes checks that GoNames declares what clashes, so that validation reports it; the
+// diagnostics themselves are tested with the invalid specs of testdata/invalid.
 func TestClashes(t *testing.T) {
 	for _, c := range []struct {
 		name   string
 		modify func(s *model.Spec)
-		want   string
+		ident  string
 	}{
 		{"label named like Metrics", func(s *model.Spec) {
 			s.Labels = append(s.Labels, enum("metrics", "", "a"))
-		}, `the generated package and label "metrics" both declare Metrics`},
+		}, "Metrics"},
 		{"metric type named like an enum", func(s *model.Spec) {
 			s.Labels = append(s.Labels, enum("api_requests_total_counter", "", "a"))
-		}, `label "api_requests_total_counter" and metric "api_requests_total" both declare APIRequestsTotalCounter`},
+		}, "APIRequestsTotalCounter"},
 		{"metric named like a Metrics method", func(s *model.Spec) {
 			s.Metrics = append(s.Metrics, metric("klaviyo", "collect", model.Gauge, "", "x"))
-		}, `metric "collect" becomes the field Metrics.Collect`},
-		{"redaction identifiers", func(s *model.Spec) {
-			s.Logging = &model.Logging{}
-			s.Labels = append(s.Labels, enum("redactor", "", "a"))
-		}, `label "redactor" declares Redactor, which the redaction code of logging: uses`},
+		}, "Collect"},
+		{"enum value named like another label's type", func(s *model.Spec) {
+			s.Labels = append(s.Labels, enum("method_g_e_t", "", "a"))
+		}, "MethodGET"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := enumSpec()
 			c.modify(s)
-			_, err := Generate(s)
-			if err == nil || !strings.Contains(err.Error(), c.want) {
-				t.Errorf("Generate: %v, want an error with %q", err, c.want)
+			r := goname.New(s.Go.Name, goname.Origin{})
+			GoNames(s, r)
+			if !slices.ContainsFunc(r.Clashes(), func(cl goname.Clash) bool { return cl.Decl.Name == c.ident }) {
+				t.Errorf("no clash on %s: %+v", c.ident, r.Clashes())
 			}
 		})
-	}
-	// Without logging, a label may be called redactor.
-	s := enumSpec()
-	s.Labels = append(s.Labels, enum("redactor", "", "a"))
-	if _, err := Generate(s); err != nil {
-		t.Errorf("Generate without logging: %v", err)
 	}
 }
 
 func TestParamNames(t *testing.T) {
-	n, err := namesOf(edgeSpec())
-	if err != nil {
-		t.Fatal(err)
-	}
+	n := namesOf(edgeSpec())
 	for label, want := range map[string]string{
 		"type": "typeValue", "time": "timeValue", "v": "vValue", "series": "seriesValue", "len": "lenValue", "c": "cValue",
+		"with": "withValue", "create": "createValue",
 	} {
 		if got := n.params[label]; got != want {
 			t.Errorf("parameter of label %s: %s, want %s", label, got, want)
@@ -249,24 +249,14 @@ func TestDuration(t *testing.T) {
 		"30s": "30 * time.Second", "1m30s": "90 * time.Second", "1s500ms": "1500 * time.Millisecond",
 		"1y": "8760 * time.Hour",
 	} {
-		d, err := parseDuration(in)
+		d, err := model.ParseDuration(in)
 		if err != nil {
-			t.Errorf("parseDuration(%s): %v", in, err)
+			t.Errorf("model.ParseDuration(%s): %v", in, err)
 			continue
 		}
-		if got := renderCode(t, durationCode(d)); got != want {
+		if got := renderCode(t, durationCode(d.Std())); got != want {
 			t.Errorf("durationCode(%s) = %s, want %s", in, got, want)
 		}
-	}
-	for _, bad := range []string{"", "1", "1h1d", "5x", "-1h"} {
-		if _, err := parseDuration(bad); err == nil {
-			t.Errorf("parseDuration(%q) did not fail", bad)
-		}
-	}
-	s := nativeSpec()
-	s.Metrics[0].Native.MinResetDuration = "soon"
-	if _, err := Generate(s); err == nil {
-		t.Error("Generate accepted native.min_reset_duration: soon")
 	}
 }
 

@@ -320,7 +320,7 @@ func (g *generator) metricDoc(sh *shape) []string {
 			if n.MaxBuckets > 0 {
 				native += fmt.Sprintf(", at most %d buckets", n.MaxBuckets)
 			}
-			if n.MinResetDuration != "" {
+			if !n.MinResetDuration.IsZero() {
 				native += fmt.Sprintf(", reset at most every %s", n.MinResetDuration)
 			}
 			facts = append(facts, native+".")
@@ -424,9 +424,8 @@ func (g *generator) opts(sh *shape) *jen.Statement {
 			if n.MaxBuckets > 0 {
 				fields = append(fields, jen.Line().Id("NativeHistogramMaxBucketNumber").Op(":").Lit(int(n.MaxBuckets)))
 			}
-			if n.MinResetDuration != "" {
-				d, _ := parseDuration(n.MinResetDuration) // checked by Generate
-				fields = append(fields, jen.Line().Id("NativeHistogramMinResetDuration").Op(":").Add(durationCode(d)))
+			if d := n.MinResetDuration; !d.IsZero() {
+				fields = append(fields, jen.Line().Id("NativeHistogramMinResetDuration").Op(":").Add(durationCode(d.Std())))
 			}
 		}
 	}

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"go/token"
 	"slices"
-	"strings"
 	"unicode"
 
+	"github.com/metricgen/metricgen/internal/goname"
 	"github.com/metricgen/metricgen/internal/model"
 )
 
@@ -35,20 +35,6 @@ var bodyNames = []string{
 	"admitted", "collectors", "vec", "series", "read", "dirty", "misses", "mu",
 }
 
-// predeclared are Go's predeclared identifiers; a parameter may legally shadow them, but the
-// generated bodies use several, so none is allowed.
-var predeclared = []string{
-	"any", "append", "bool", "byte", "cap", "clear", "close", "comparable", "complex",
-	"complex128", "complex64", "copy", "delete", "error", "false", "float32", "float64", "imag",
-	"int", "int16", "int32", "int64", "int8", "iota", "len", "make", "max", "min", "new", "nil",
-	"panic", "print", "println", "real", "recover", "rune", "string", "true", "uint", "uint16",
-	"uint32", "uint64", "uint8", "uintptr",
-}
-
-// Identifiers the redaction emitter (package internal/gen/redact) declares in the same
-// generated package; see namesOf.
-var redactNames = []string{"RedactAttr", "NewRedactingHandler", "Redactor", "NewRedactor"}
-
 // Package-level helpers of the generated code.
 const (
 	guardType    = "labelGuard"
@@ -74,81 +60,140 @@ func unexport(name string) string {
 	return string(r)
 }
 
-// names holds every identifier the generated package declares, derived once from the spec.
+// names holds the identifiers of function bodies that the generated package derives from the
+// spec: the labels' parameter names.
 type names struct {
 	params map[string]string // by label name: its parameter (and loop variable, guard field) name
 }
 
-// namesOf derives the identifiers of the generated package and reports a clash between two
-// of them, or with the identifiers of the redaction code generated into the same package,
-// as an error that names the spec entries involved.
-func namesOf(s *model.Spec) (*names, error) {
-	declared := map[string]string{} // identifier -> what declares it
-	var clashes []string
-	declare := func(id, what string) {
-		if prev, ok := declared[id]; ok {
-			clashes = append(clashes, fmt.Sprintf("%s and %s both declare %s", prev, what, id))
-			return
-		}
-		declared[id] = what
-		if s.Logging != nil && (slices.Contains(redactNames, id) || strings.HasPrefix(id, "redact")) {
-			clashes = append(clashes, fmt.Sprintf("%s declares %s, which the redaction code of logging: uses", what, id))
-		}
-	}
-	declare("Metrics", "the generated package")
-	declare("New", "the generated package")
-	declare("MustNew", "the generated package")
-	declare(guardType, "the generated package")
-	declare(newGuardFunc, "the generated package")
-	declare(cacheType, "the generated package")
-	for _, l := range s.Labels {
-		if !l.Enum() {
-			continue
-		}
-		what := fmt.Sprintf("label %q", l.Name)
-		declare(l.GoName, what)
-		declare(l.GoName+"Values", what)
-		declare(countConst(l), what)
-		for _, v := range l.Values {
-			declare(v.GoName, fmt.Sprintf("label %q value %q", l.Name, v.Value))
-		}
-	}
-	for _, m := range s.Metrics {
-		what := fmt.Sprintf("metric %q", m.Key)
-		if m.GoName == "Describe" || m.GoName == "Collect" {
-			clashes = append(clashes, fmt.Sprintf("%s becomes the field Metrics.%s, which is a method of Metrics", what, m.GoName))
-		}
-		declare(metricType(m), what)
-		declare(constructor(m), what)
-		if hasTimer(m) {
-			declare(timerType(m), what)
-		}
-	}
-	if len(clashes) > 0 {
-		return nil, fmt.Errorf("go: generated identifiers clash: %s; rename a label, value or metric", strings.Join(clashes, "; "))
-	}
-
+// namesOf derives the parameter name of every label: its Go name unexported, with "Value"
+// added until it shadows nothing the generated bodies use (a keyword, a predeclared
+// identifier, a local name, an import, a package-level name of this emitter, a method of a
+// metric's type, where a guard field of that name would clash) and differs from every other
+// label's: a metric may take any two labels.
+func namesOf(s *model.Spec) *names {
+	declared := goname.New(s.Go.Name, goname.Origin{})
+	declare(s, nil, declared)
 	n := &names{params: map[string]string{}}
-	used := map[string]bool{} // parameters are unique too: a metric may take any two labels
+	used := map[string]bool{}
 	for _, l := range s.Labels {
 		p := unexport(l.GoName)
-		for token.IsKeyword(p) || slices.Contains(predeclared, p) || slices.Contains(bodyNames, p) ||
-			isImportName(p) || declared[p] != "" || used[p] {
+		for token.IsKeyword(p) || goname.Predeclared(p) || slices.Contains(bodyNames, p) ||
+			slices.Contains(metricMethods, p) || declared.Declared(p) || used[p] {
 			p += "Value"
 		}
 		used[p] = true
 		n.params[l.Name] = p
 	}
-	return n, nil
+	return n
 }
 
-func isImportName(id string) bool {
+// metricMethods are the unexported methods of a metric's type.
+var metricMethods = []string{"with", "create"}
+
+// The origin of the names the Go emitter declares by itself, not from a thing of the spec.
+var metricsCode = goname.Origin{What: "the generated metrics code"}
+
+// GoNames declares in r every identifier that Generate writes into the package of s:
+// metrics.go and labels.go.
+func GoNames(s *model.Spec, r *goname.Registry) {
+	if s.Go == nil {
+		return
+	}
+	declare(s, namesOf(s), r)
+}
+
+// declare declares the identifiers of metrics.go and labels.go; without n (while the
+// parameter names are being chosen), the guard fields named after them are left out.
+func declare(s *model.Spec, n *names, r *goname.Registry) {
+	g := &generator{s: s, names: n}
 	for _, in := range importNames {
-		if in.name == id {
-			return true
+		r.Import(in.name, metricsCode)
+	}
+	r.Type("Metrics", metricsCode)
+	r.Func("New", metricsCode)
+	r.Func("MustNew", metricsCode)
+	for _, m := range []string{"Describe", "Collect", "collectors"} {
+		r.Method("Metrics", m, metricsCode)
+	}
+	for _, l := range s.Labels {
+		if !l.Enum() {
+			continue
+		}
+		o := goname.Origin{What: fmt.Sprintf("label %q", l.Name), Pos: l.Pos}
+		r.Type(l.GoName, o)
+		r.Method(l.GoName, "String", o)
+		for _, v := range l.Values {
+			r.Const(v.GoName, goname.Origin{What: fmt.Sprintf("value %q of label %q", v.Value, l.Name), Pos: v.Pos})
+		}
+		r.Const(countConst(l), o)
+		r.Func(valuesFunc(l), o)
+	}
+	for _, m := range s.Metrics {
+		o := goname.Origin{What: fmt.Sprintf("metric %q", m.Key), Pos: m.Pos}
+		sh := g.shapeOf(m)
+		typ := metricType(m)
+		r.Field("Metrics", m.GoName, o)
+		r.Type(typ, o)
+		r.Func(constructor(m), o)
+		if sh.unlabelled() {
+			r.Field(typ, sh.field(), o)
+		} else {
+			r.Field(typ, "vec", o)
+			r.Field(typ, "series", o)
+		}
+		if !sh.unlabelled() && !sh.enumOnly() {
+			if n != nil {
+				for _, l := range sh.free {
+					r.Field(typ, g.param(l), o)
+				}
+			}
+			for _, meth := range metricMethods {
+				r.Method(typ, meth, o)
+			}
+		}
+		for _, meth := range kindMethods(m) {
+			r.Method(typ, meth, o)
+		}
+		if hasTimer(m) {
+			r.Type(timerType(m), o)
+			r.Field(timerType(m), "observer", o)
+			r.Field(timerType(m), "start", o)
+			r.Method(timerType(m), "ObserveDuration", o)
 		}
 	}
-	return false
+	if g.hasFreeForm() {
+		r.Type(guardType, metricsCode)
+		if g.hasPattern() {
+			r.Field(guardType, "pattern", metricsCode)
+		}
+		for _, f := range []string{"limit", "mu", "seen"} {
+			r.Field(guardType, f, metricsCode)
+		}
+		r.Method(guardType, "admit", metricsCode)
+		r.Func(newGuardFunc, metricsCode)
+		r.Type(cacheType, metricsCode)
+		for _, f := range []string{"vec", "read", "mu", "dirty", "misses"} {
+			r.Field(cacheType, f, metricsCode)
+		}
+		for _, meth := range []string{"load", "loadLocked", "storeLocked"} {
+			r.Method(cacheType, meth, metricsCode)
+		}
+	}
+}
+
+// kindMethods are the exported methods of a metric's type.
+func kindMethods(m *model.Metric) []string {
+	switch m.Type {
+	case model.Counter:
+		return []string{"Inc", "Add"}
+	case model.Gauge:
+		return []string{"Set", "Inc", "Dec", "Add", "Sub", "SetToCurrentTime"}
+	}
+	if hasTimer(m) {
+		return []string{"Observe", "Start"}
+	}
+	return []string{"Observe"}
 }
 
 // countConst names the constant holding the number of values of enum label l.

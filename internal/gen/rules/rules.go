@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -105,16 +106,16 @@ func groups(s *model.Spec) *yaml.Node {
 	for _, r := range s.Records {
 		rules.Content = append(rules.Content, mapping(
 			"record", str(r.Record),
-			"expr", expr(r.Expr),
+			"expr", expr(r.Expr.Text),
 			"labels", kvs(r.Labels),
 		))
 	}
 	for _, a := range s.Alerts {
 		rules.Content = append(rules.Content, mapping(
 			"alert", str(a.Name),
-			"expr", expr(a.Expr),
-			"for", optional(a.For),
-			"keep_firing_for", optional(a.KeepFiringFor),
+			"expr", expr(a.Expr.Text),
+			"for", duration(a.For),
+			"keep_firing_for", duration(a.KeepFiringFor),
 			"labels", kvs(a.Labels),
 			"annotations", kvs(a.Annotations),
 		))
@@ -125,7 +126,7 @@ func groups(s *model.Spec) *yaml.Node {
 	}
 	return sequence(mapping(
 		"name", str(name),
-		"interval", optional(s.RuleGroup.Interval),
+		"interval", duration(s.RuleGroup.Interval),
 		"rules", rules,
 	))
 }
@@ -142,8 +143,8 @@ func groups(s *model.Spec) *yaml.Node {
 //	    promql_expr_test: [{expr: ..., eval_time: ..., exp_samples: [...]}]
 func testFile(s *model.Spec, at string) *yaml.Node {
 	interval := s.RuleGroup.Interval
-	if interval == "" {
-		interval = "1m" // Prometheus' and promtool's default
+	if interval.IsZero() {
+		interval = model.Duration(time.Minute) // Prometheus' and promtool's default
 	}
 	tests := sequence()
 	for _, t := range s.Tests {
@@ -163,7 +164,7 @@ func testFile(s *model.Spec, at string) *yaml.Node {
 					))
 				}
 				alertTests.Content = append(alertTests.Content, mapping(
-					"eval_time", str(at.EvalTime),
+					"eval_time", str(at.EvalTime.String()),
 					"alertname", str(at.Alertname),
 					"exp_alerts", exp,
 				))
@@ -177,15 +178,15 @@ func testFile(s *model.Spec, at string) *yaml.Node {
 					exp.Content = append(exp.Content, mapping("labels", quoted(smp.Labels), "value", float(smp.Value)))
 				}
 				exprTests.Content = append(exprTests.Content, mapping(
-					"expr", expr(et.Expr),
-					"eval_time", str(et.EvalTime),
+					"expr", expr(et.Expr.Text),
+					"eval_time", str(et.EvalTime.String()),
 					"exp_samples", exp,
 				))
 			}
 		}
 		tests.Content = append(tests.Content, mapping(
 			"name", str(t.Name),
-			"interval", optional(t.Interval),
+			"interval", duration(t.Interval),
 			"input_series", series,
 			"alert_rule_test", alertTests,
 			"promql_expr_test", exprTests,
@@ -193,7 +194,7 @@ func testFile(s *model.Spec, at string) *yaml.Node {
 	}
 	return mapping(
 		"rule_files", sequence(str(relative(path.Dir(at), s.Outputs.Rules))),
-		"evaluation_interval", str(interval),
+		"evaluation_interval", str(interval.String()),
 		"tests", tests,
 	)
 }
@@ -246,12 +247,12 @@ func quoted(s string) *yaml.Node {
 	return n
 }
 
-// optional is str(s), or nil (no key) for "".
-func optional(s string) *yaml.Node {
-	if s == "" {
+// duration is d in Prometheus' canonical form, or nil (no key) when d is not given.
+func duration(d model.Duration) *yaml.Node {
+	if d.IsZero() {
 		return nil
 	}
-	return str(s)
+	return str(d.String())
 }
 
 // expr is a PromQL expression: a literal block when it spans several lines, as the spec wrote

@@ -10,7 +10,7 @@ func TestEdge(t *testing.T) {
 	m, reg := newMetrics(t, edgemetrics.New, edgemetrics.MustNew)
 	m.OddTotal.Inc(edgemetrics.Type(255), "12:00", edgemetrics.VB, edgemetrics.CY)
 	m.OddTotal.Add(2, edgemetrics.TypeT0, "noon", edgemetrics.V(9), edgemetrics.C(9))
-	m.OddLevel.Set(3, "s", edgemetrics.LenLong, edgemetrics.CX)
+	m.OddLevel.Set(3, "s", edgemetrics.LenLong, edgemetrics.CX, "w", "c")
 	m.OddSeconds.Start(edgemetrics.VA, "01:00").ObserveDuration()
 	if got := edgemetrics.Type(255).String(); got != "t255" {
 		t.Errorf("Type(255).String() = %q", got)
@@ -24,7 +24,7 @@ func TestEdge(t *testing.T) {
 	if got := sample(t, reg, "edge_odd_total", "type", "t0", "time", "invalid", "v", "b", "c", "y").GetCounter().GetValue(); got != 2 {
 		t.Errorf("t0 = %v", got)
 	}
-	if got := sample(t, reg, "edge_odd_level", "series", "s", "len", "long", "c", "x").GetGauge().GetValue(); got != 3 {
+	if got := sample(t, reg, "edge_odd_level", "series", "s", "len", "long", "c", "x", "with", "w", "create", "c").GetGauge().GetValue(); got != 3 {
 		t.Errorf("level = %v", got)
 	}
 }
