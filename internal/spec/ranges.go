@@ -143,27 +143,11 @@ func (x *Nodes) scalarEnd(n *yaml.Node) diag.Pos {
 	}
 	_, size := utf8.DecodeLastRuneInString(v)
 	p := posIn(x.src, x.lines, n, v, len(v)-size)
-	i := byteIndex(x.src, x.lines, p.Line, p.Col)
-	if i < 0 {
-		return diag.Pos{Line: p.Line, Col: p.Col + 1}
+	e := afterChar(x.src, x.lines, n, p)
+	if quoted {
+		e.Col++ // the closing quote
 	}
-	// Past the last character of the value as it is written: a multi-byte character, an
-	// escape sequence, and the closing quote.
-	j := i
-	switch {
-	case n.Style&yaml.DoubleQuotedStyle != 0 && x.src[i] == '\\':
-		srcLen, _ := escapeLen(x.src[i+1:])
-		j += srcLen
-	case n.Style&yaml.SingleQuotedStyle != 0 && x.src[i] == '\'':
-		j += 2
-	default:
-		_, size := utf8.DecodeRune(x.src[i:])
-		j += size
-	}
-	if quoted && j < len(x.src) {
-		j++
-	}
-	return posAt(x.src, x.lines, min(j, len(x.src)))
+	return e
 }
 
 // tokenEnd is the end of the quoted scalar that starts at byte i.

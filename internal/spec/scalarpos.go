@@ -37,9 +37,31 @@ func (f *File) RangeIn(s String, off, end int) diag.Pos {
 	if end > off && end <= len(s.Value) {
 		_, size := utf8.DecodeLastRuneInString(s.Value[off:end])
 		last := posIn(f.Src, lines, s.Node, s.Value, end-size)
-		p.EndLine, p.EndCol = last.Line, last.Col+1
+		e := afterChar(f.Src, lines, s.Node, last)
+		p.EndLine, p.EndCol = e.Line, e.Col
 	}
 	return p
+}
+
+// afterChar is the position just after the character of scalar n's value written at p: past
+// an escape sequence, a doubled quote, or a multi-byte character.
+func afterChar(src []byte, lines []int, n *yaml.Node, p diag.Pos) diag.Pos {
+	i := byteIndex(src, lines, p.Line, p.Col)
+	if i < 0 || i >= len(src) {
+		return diag.Pos{Line: p.Line, Col: p.Col + 1}
+	}
+	j := i
+	switch {
+	case n.Style&yaml.DoubleQuotedStyle != 0 && src[i] == '\\':
+		srcLen, _ := escapeLen(src[i+1:])
+		j += srcLen
+	case n.Style&yaml.SingleQuotedStyle != 0 && src[i] == '\'':
+		j += 2
+	default:
+		_, size := utf8.DecodeRune(src[i:])
+		j += size
+	}
+	return posAt(src, lines, min(j, len(src)))
 }
 
 // posIn maps byte offset off of v, the value of scalar node n, to its position in src.

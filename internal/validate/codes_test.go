@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/metricgen/metricgen/internal/diag"
 )
 
@@ -36,5 +38,48 @@ func TestCorpusCodes(t *testing.T) {
 	}
 	if len(seen) < 50 {
 		t.Errorf("the corpus exercises %d codes; expected most of the registry", len(seen))
+	}
+}
+
+// TestSpecRanges: ranges map back into the spec for every YAML style an expression can be
+// written in, and a node's range covers the node.
+func TestSpecRanges(t *testing.T) {
+	src := `version: 1
+namespace: shop
+service: shop
+labels:
+  status: {values: [ok, error]}
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [status]}
+  Orders: {type: counter, help: Orders}
+alerts:
+  - alert: A
+    expr: |
+      sum(rate(shop_requests_total{
+        status="failed"}[5m])) > 0
+    summary: a
+  - alert: B
+    expr: "sum(rate(shop_requests_total{status=\"nope\"}[5m])) > 0"
+    summary: b
+  - alert: C
+    expr: >-
+      sum(rate(shop_requests_total{status='x'}[5m]))
+      > 0
+    summary: '{{ $labels.statuss }}'
+`
+	_, ds := Source("spec.yaml", []byte(src), Options{OutRoot: t.TempDir()})
+	var got []string
+	for _, d := range ds {
+		got = append(got, string(d.Code)+" "+d.Pos().String())
+	}
+	want := []string{
+		"naming/snake-case 8:3-8:9",
+		"promql/never-matches 13:9-13:24",
+		"promql/never-matches 16:41-16:56",
+		"promql/never-matches 20:36-20:46",
+		"template/unknown-label 22:18-22:33",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ranges (-want +got):\n%s", diff)
 	}
 }
