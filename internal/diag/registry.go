@@ -49,6 +49,7 @@ dashboard:
 		Summary: "two names of the spec become the same identifier in the generated Go package",
 		Catches: "Metric keys become fields of `Metrics`, enum values become constants (`<Label><Value>`), and so on, in Go case: `api_calls` and `api-calls` are both `APICalls`. Two names that map to one identifier would make the generated package fail to compile.",
 		Example: `
+go: {package: shopmetrics}
 labels:
   status: {values: [not_found, not-found]}
 metrics:

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/targets"
 )
 
 // alsoShows are the other checks an example shows besides its own, by design.
@@ -27,7 +28,7 @@ func TestCheckExamples(t *testing.T) {
 			if !c.ExampleFile {
 				src = diag.ExampleHeader + src
 			}
-			_, ds := Source("spec.yaml", []byte(src), Options{OutRoot: t.TempDir(), Strict: true})
+			_, ds := Source("spec.yaml", []byte(src), Options{OutRoot: t.TempDir(), Strict: true, Targets: targets.All})
 			shown := false
 			for _, d := range ds {
 				switch {
