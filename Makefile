@@ -32,9 +32,12 @@ fmt-check:
 generate:
 	$(GO) run ./cmd/metricgen generate --out generated $(SPECS)
 
-# Regenerate docs/checks.md from the check registry (internal/diag/registry.go).
+# Regenerate the docs generated from the code (make test fails while they differ):
+# docs/checks.md from the check registry (internal/diag/registry.go), docs/spec.md from the
+# JSON Schema.
 docs:
 	$(GO) generate ./internal/diag
+	$(GO) test ./internal/specdoc -run TestSpecReference -update
 
 # The drift check CI runs: fails when generated/ is not what spec/ generates, or the example
 # service's committed outputs are not what its metrics.yaml generates.
