@@ -50,6 +50,10 @@ func TestE2EDriftCheck(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "checkoutmetrics/metrics.go") {
 		t.Fatalf("metricgen check after editing checkoutmetrics/metrics.go: exit %d, want 1 and the file named\n%s", code, out)
 	}
+	// Run through Go's tool directive, the hint names the command as the user runs it.
+	if !strings.Contains(out, "run: go tool metricgen generate metrics.yaml") {
+		t.Errorf("metricgen check's hint does not say `go tool metricgen generate metrics.yaml`:\n%s", out)
+	}
 
 	mustRun(t, dir, env, "go", "generate", "./...")
 	if out, code := run(t, dir, env, "go", "tool", "metricgen", "check", "metrics.yaml"); code != 0 {

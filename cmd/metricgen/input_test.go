@@ -24,7 +24,7 @@ func TestSpecArguments(t *testing.T) {
 		args  []string
 		stdin string
 		code  int
-		want  string // the start of stderr, or of its only line
+		want  string // the start of the output (stdout, then stderr), or of its only line
 	}{
 		{"flag after the spec", []string{"validate", "warn.yaml", "--strict"}, "", exitFail, warning},
 		{"flag after the spec, with a value", []string{"validate", "warn.yaml", "--format", "github"}, "", exitOK, "::warning file=warn.yaml,line=7,endLine=7,col=22,"},
@@ -42,7 +42,9 @@ func TestSpecArguments(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			stdin = strings.NewReader(tc.stdin)
 			t.Cleanup(func() { stdin = os.Stdin })
-			code, _, stderr := runIn(t, dir, tc.args...)
+			// Findings in a machine format go to stdout (TestFormats checks the streams).
+			code, stdout, stderr := runIn(t, dir, tc.args...)
+			stderr = stdout + stderr
 			if code != tc.code || !strings.HasPrefix(stderr, tc.want) || (tc.want == "") != (stderr == "") {
 				t.Errorf("metricgen %s = %d\n%s\nwant %d and stderr starting %q", strings.Join(tc.args, " "), code, stderr, tc.code, tc.want)
 			}

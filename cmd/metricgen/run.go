@@ -38,9 +38,11 @@ Usage:
   metricgen schema                               print the spec's JSON Schema
   metricgen checks [CODE...]                     list the checks, or explain some
   metricgen init --from-metrics FILE|URL [-o SPEC] draft a spec from a running service
+  metricgen version                              print metricgen's version and revision
 
 Run 'metricgen <command> -h' for a command's flags and an example.
-Exit status: 0 fine, 1 invalid spec or drift, 2 usage error.
+Exit status: 0 fine, 1 invalid spec or drift, 2 usage error. With --format json or github,
+the findings go to standard output; human-readable text always goes to standard error.
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -61,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runChecks(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
+	case "version":
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -74,6 +78,17 @@ type options struct {
 	out    string
 	strict bool
 	format string
+	// findings receives the diagnostics: standard output for the machine formats (json,
+	// github), so that `| jq` and GitHub's runner see them, standard error for text.
+	findings io.Writer
+}
+
+// route sets where the findings go, once the format is known.
+func (o *options) route(stdout, stderr io.Writer) {
+	o.findings = stderr
+	if diag.Format(o.format) != diag.Text {
+		o.findings = stdout
+	}
 }
 
 func newFlags(name, help string, stderr io.Writer, o *options, withOut bool) *flag.FlagSet {
@@ -179,7 +194,7 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 	var all []diag.Diagnostic
 	var out []loaded
 	p := diag.Printer{Format: diag.Format(o.format)}
-	showSource := p.Format == diag.Text && isTerminal(stderr)
+	showSource := p.Format == diag.Text && isTerminal(o.findings)
 	sources := map[string][]byte{}
 	for _, path := range specs {
 		root := o.out
@@ -212,7 +227,7 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 	if showSource {
 		p.Sources = sources
 	}
-	p.Print(stderr, all)
+	p.Print(o.findings, all)
 	failed := len(out) < len(specs) || diag.HasErrors(all) || (o.strict && len(all) > 0)
 	if o.strict && !diag.HasErrors(all) && len(all) > 0 {
 		fmt.Fprintln(stderr, "metricgen: warnings are errors with --strict")
@@ -271,6 +286,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	o.route(stdout, stderr)
 	if _, ok := load(specs, &o, stderr); !ok {
 		return exitFail
 	}
@@ -299,6 +315,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if noStdin(fs.Name(), specs, stderr) {
 		return exitUsage
 	}
+	o.route(stdout, stderr)
 	sets, ok := emitAll(specs, &o, stderr)
 	if !ok {
 		return exitFail
@@ -330,6 +347,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if noStdin(fs.Name(), specs, stderr) {
 		return exitUsage
 	}
+	o.route(stdout, stderr)
 	sets, ok := emitAll(specs, &o, stderr)
 	if !ok {
 		return exitFail
@@ -337,6 +355,20 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	drift, err := output.Check(sets)
 	if err != nil {
 		fmt.Fprintf(stderr, "metricgen: %v\n", err)
+		return exitFail
+	}
+	if len(drift) == 0 {
+		return exitOK
+	}
+	regen := invocation() + " generate " + strings.Join(regenArgs(&o, specs), " ")
+	if diag.Format(o.format) != diag.Text {
+		// One finding per drifted file, on the generated file, so that a pull request shows
+		// the annotation where the drift is.
+		var ds []diag.Diagnostic
+		for _, d := range drift {
+			ds = append(ds, driftDiagnostic(d, regen))
+		}
+		report(&o, stderr, ds...)
 		return exitFail
 	}
 	for _, d := range drift {
@@ -347,11 +379,43 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, d := range drift {
 		fmt.Fprintf(stderr, "%s: %s\n", filepath.ToSlash(d.Path), d.Kind)
 	}
-	if len(drift) > 0 {
-		fmt.Fprintf(stderr, "metricgen: %d generated file(s) drifted; run: metricgen generate %s\n", len(drift), strings.Join(regenArgs(&o, specs), " "))
-		return exitFail
+	fmt.Fprintf(stderr, "metricgen: %d generated file(s) drifted; run: %s\n", len(drift), regen)
+	return exitFail
+}
+
+// driftDiagnostic is the finding for one drifted file: at the first line that differs, for a
+// file on disk with other content.
+func driftDiagnostic(d output.Drift, regen string) diag.Diagnostic {
+	path := filepath.ToSlash(d.Path)
+	switch d.Kind {
+	case output.Missing:
+		return diag.New(diag.DriftMissing, path, diag.Pos{}, diag.Error, "generated file is missing; run: "+regen)
+	case output.NotGenerated:
+		return diag.New(diag.DriftNotGenerated, path, diag.Pos{}, diag.Error, "file carries metricgen's generated header but the spec no longer generates it; run: "+regen+" (which removes it)")
 	}
-	return exitOK
+	return diag.New(diag.DriftStale, path, diag.Pos{Line: firstChangedLine(d.Diff)}, diag.Error, "generated file differs from what the spec generates (out of date, or edited by hand); change the spec, not this file, and run: "+regen)
+}
+
+// firstChangedLine is the line on disk where a unified diff's first hunk changes something,
+// or 0 when the diff does not say.
+func firstChangedLine(diff string) int {
+	line := 0
+	for _, l := range strings.Split(diff, "\n") {
+		switch {
+		case strings.HasPrefix(l, "@@ -"):
+			var start int
+			if _, err := fmt.Sscanf(l, "@@ -%d", &start); err != nil {
+				return 0
+			}
+			line = start
+		case line == 0: // the file header, before the first hunk
+		case strings.HasPrefix(l, "-") || strings.HasPrefix(l, "+"):
+			return max(line, 1)
+		case strings.HasPrefix(l, " "):
+			line++
+		}
+	}
+	return 0
 }
 
 func regenArgs(o *options, specs []string) []string {
@@ -400,7 +464,7 @@ func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) 
 
 // report prints diagnostics found after validation in the chosen format.
 func report(o *options, stderr io.Writer, ds ...diag.Diagnostic) {
-	diag.Printer{Format: diag.Format(o.format)}.Print(stderr, ds)
+	diag.Printer{Format: diag.Format(o.format)}.Print(o.findings, ds)
 }
 
 // emit runs every target over s; the order of targets does not matter, each returns only the

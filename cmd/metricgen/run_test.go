@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -196,9 +199,17 @@ func TestFormats(t *testing.T) {
 		"github": "::error file=s.yaml,line=5,endLine=5,col=37,endColumn=43,title=schema/unknown-key::metrics.a_total: unknown key \"lables\"; did you mean \"labels\"?\n",
 	}
 	for format, w := range want {
-		code, _, stderr := runIn(t, dir, "validate", "--format", format, "s.yaml")
-		if code != exitFail || stderr != w {
-			t.Errorf("--format %s = %d,\n%s\nwant\n%s", format, code, stderr, w)
+		for _, cmd := range []string{"validate", "generate", "check"} {
+			code, stdout, stderr := runIn(t, dir, cmd, "--format", format, "s.yaml")
+			// Human text goes to standard error; the machine formats to standard output, so
+			// that `| jq` and GitHub's runner see them.
+			got, other := stdout, stderr
+			if format == "text" {
+				got, other = stderr, stdout
+			}
+			if code != exitFail || got != w || other != "" {
+				t.Errorf("%s --format %s = %d, findings\n%s\nwant\n%s\nand nothing on the other stream, got %q", cmd, format, code, got, w, other)
+			}
 		}
 	}
 }
@@ -234,9 +245,11 @@ func TestIgnoreStrict(t *testing.T) {
 				"::warning file=unused.yaml,line=5,endLine=5,col=79,endColumn=96,title=ignore/unused::ignore of metric/empty-help silences nothing here; remove it\n" +
 				"metricgen: warnings are errors with --strict\n"},
 	} {
-		code, _, stderr := runIn(t, dir, tc.args...)
-		if code != tc.code || stderr != tc.stderr {
-			t.Errorf("metricgen %s = %d,\n%s\nwant %d,\n%s", strings.Join(tc.args, " "), code, stderr, tc.code, tc.stderr)
+		// Findings in a machine format go to stdout, the --strict note to stderr (TestFormats
+		// checks the streams); here both, in that order.
+		code, stdout, stderr := runIn(t, dir, tc.args...)
+		if got := stdout + stderr; code != tc.code || got != tc.stderr {
+			t.Errorf("metricgen %s = %d,\n%s\nwant %d,\n%s", strings.Join(tc.args, " "), code, got, tc.code, tc.stderr)
 		}
 	}
 }
@@ -270,12 +283,121 @@ func TestTwoSpecsOneOutput(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "a.yaml"), spec("a"))
 	writeFile(t, filepath.Join(dir, "b.yaml"), spec("b"))
-	code, _, stderr := runIn(t, dir, "generate", "--format", "json", "a.yaml", "b.yaml")
+	code, stdout, _ := runIn(t, dir, "generate", "--format", "json", "a.yaml", "b.yaml")
 	want := `{"file":"b.yaml","line":0,"col":0,"end_line":0,"end_col":0,"severity":"error","code":"output/conflict","message":"output metrics.md is also generated from a.yaml; give each spec its own output paths"}` + "\n"
-	if code != exitFail || stderr != want {
-		t.Errorf("generate = %d,\n%s\nwant\n%s", code, stderr, want)
+	if code != exitFail || stdout != want {
+		t.Errorf("generate = %d,\n%s\nwant\n%s", code, stdout, want)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "metrics.md")); !os.IsNotExist(err) {
 		t.Errorf("metrics.md was written: %v", err)
+	}
+}
+
+// TestCheckFormats checks that drift, the main CI failure, follows --format: one finding per
+// drifted file, on the generated file (at the first changed line when the file exists), with
+// a hint naming the command as the user runs it.
+func TestCheckFormats(t *testing.T) {
+	dir := exampleSpec(t)
+	out := t.TempDir()
+	if code, _, stderr := runIn(t, dir, "generate", "--out", out, "klaviyo.yaml"); code != exitOK {
+		t.Fatalf("generate: %s", stderr)
+	}
+	rules := filepath.Join(out, "prometheus", "klaviyo.rules.yml")
+	lines := strings.Split(readFile(t, rules), "\n")
+	lines[6] += " # edited"
+	writeFile(t, rules, strings.Join(lines, "\n"))
+	os.Remove(filepath.Join(out, "docs", "klaviyo-metrics.md"))
+	rel := func(p string) string { return filepath.ToSlash(filepath.Join(out, p)) }
+	hint := "run: metricgen generate --out " + out + " klaviyo.yaml"
+
+	code, stdout, stderr := runIn(t, dir, "check", "--out", out, "--format", "json", "klaviyo.yaml")
+	if code != exitFail || stderr != "" {
+		t.Fatalf("check --format json = %d, stderr %q", code, stderr)
+	}
+	var got []map[string]any
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	for dec.More() {
+		var m map[string]any
+		if err := dec.Decode(&m); err != nil {
+			t.Fatalf("stdout is not JSON objects: %v\n%s", err, stdout)
+		}
+		got = append(got, map[string]any{"file": m["file"], "line": m["line"], "code": m["code"], "hint": strings.Contains(m["message"].(string), hint)})
+	}
+	want := []map[string]any{
+		{"file": rel("docs/klaviyo-metrics.md"), "line": 0.0, "code": "drift/missing", "hint": true},
+		{"file": rel("prometheus/klaviyo.rules.yml"), "line": 7.0, "code": "drift/stale", "hint": true},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("check --format json findings (-want +got):\n%s\n%s", diff, stdout)
+	}
+
+	code, stdout, stderr = runIn(t, dir, "check", "--out", out, "--format", "github", "klaviyo.yaml")
+	ann := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != exitFail || stderr != "" || len(ann) != 2 ||
+		!strings.HasPrefix(ann[0], "::error file="+rel("docs/klaviyo-metrics.md")+",title=drift/missing::") ||
+		!strings.HasPrefix(ann[1], "::error file="+rel("prometheus/klaviyo.rules.yml")+",line=7,title=drift/stale::") {
+		t.Errorf("check --format github = %d, stderr %q, annotations:\n%s", code, stderr, stdout)
+	}
+
+	// Text: the diff on standard output, the files and the hint on standard error.
+	code, stdout, stderr = runIn(t, dir, "check", "--out", out, "klaviyo.yaml")
+	if code != exitFail || !strings.Contains(stdout, "+++ ") || !strings.Contains(stderr, "drifted; "+hint+"\n") {
+		t.Errorf("check = %d,\nstdout %q\nstderr %q", code, stdout, stderr)
+	}
+
+	// A file the spec no longer generates.
+	if code, _, stderr := runIn(t, dir, "generate", "--out", out, "klaviyo.yaml"); code != exitOK {
+		t.Fatalf("generate: %s", stderr)
+	}
+	spec := readFile(t, filepath.Join(dir, "klaviyo.yaml"))
+	writeFile(t, filepath.Join(dir, "klaviyo.yaml"), strings.Replace(spec, "  docs: docs/klaviyo-metrics.md\n", "", 1))
+	code, stdout, _ = runIn(t, dir, "check", "--out", out, "--format", "github", "klaviyo.yaml")
+	if want := "::error file=" + rel("docs/klaviyo-metrics.md") + ",title=drift/not-generated::"; code != exitFail || !strings.HasPrefix(stdout, want) || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("check of a file no longer generated = %d,\n%s\nwant one annotation starting %s", code, stdout, want)
+	}
+}
+
+// TestInvocation names the command as the user runs it: through Go's tool directive, the
+// build's main module is the service and metricgen a dependency.
+func TestInvocation(t *testing.T) {
+	defer func(f func() (*debug.BuildInfo, bool)) { buildInfo = f }(buildInfo)
+	for _, c := range []struct {
+		bi                debug.BuildInfo
+		invocation        string
+		version, revision string
+		modified          bool
+	}{
+		{
+			bi:         debug.BuildInfo{Path: "github.com/metricgen/metricgen/cmd/metricgen", Main: debug.Module{Path: "example.com/svc", Version: "(devel)"}, Deps: []*debug.Module{{Path: "github.com/metricgen/metricgen", Version: "v0.4.1"}}},
+			invocation: "go tool metricgen", version: "v0.4.1",
+		},
+		{
+			bi:         debug.BuildInfo{Path: "github.com/metricgen/metricgen/cmd/metricgen", Main: debug.Module{Path: "example.com/svc"}, Deps: []*debug.Module{{Path: "github.com/metricgen/metricgen", Version: "v0.0.0-20261203190134-d16f926c9477"}}},
+			invocation: "go tool metricgen", version: "v0.0.0-20261203190134-d16f926c9477", revision: "d16f926c9477",
+		},
+		{
+			bi:         debug.BuildInfo{Path: "github.com/metricgen/metricgen/cmd/metricgen", Main: debug.Module{Path: "github.com/metricgen/metricgen", Version: "v0.0.0-20261203190134-d16f926c9477+dirty"}, Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "d16f926c9477b10a2ba1859d4aba1c1dc6d9a046"}, {Key: "vcs.modified", Value: "true"}}},
+			invocation: "metricgen", version: "v0.0.0-20261203190134-d16f926c9477+dirty", revision: "d16f926c9477b10a2ba1859d4aba1c1dc6d9a046", modified: true,
+		},
+		{
+			bi:         debug.BuildInfo{Path: "github.com/metricgen/metricgen/cmd/metricgen", Main: debug.Module{Path: "github.com/metricgen/metricgen", Version: "v1.2.3"}},
+			invocation: "metricgen", version: "v1.2.3",
+		},
+	} {
+		bi := c.bi
+		buildInfo = func() (*debug.BuildInfo, bool) { return &bi, true }
+		if got := invocation(); got != c.invocation {
+			t.Errorf("%s in %s: invocation %q, want %q", bi.Path, bi.Main.Path, got, c.invocation)
+		}
+		version, revision, modified, _ := versionInfo()
+		if version != c.version || revision != c.revision || modified != c.modified {
+			t.Errorf("%s: version %q, revision %q, modified %v; want %q, %q, %v", bi.Main.Path, version, revision, modified, c.version, c.revision, c.modified)
+		}
+	}
+	bi := debug.BuildInfo{Main: debug.Module{Path: "github.com/metricgen/metricgen", Version: "v1.2.3"}, Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "abc"}}, GoVersion: "go1.24.0"}
+	buildInfo = func() (*debug.BuildInfo, bool) { return &bi, true }
+	code, stdout, _ := runIn(t, t.TempDir(), "version")
+	if want := "metricgen v1.2.3\nrevision abc\nbuilt with go1.24.0 " + runtime.GOOS + "/" + runtime.GOARCH + "\n"; code != exitOK || stdout != want {
+		t.Errorf("version = %d, %q; want %q", code, stdout, want)
 	}
 }

@@ -129,6 +129,11 @@ const (
 	OutputConflict    Code = "output/conflict"
 	OutputUnused      Code = "output/unused"
 
+	// Drift of the generated files on disk (metricgen check), reported on the generated file.
+	DriftMissing      Code = "drift/missing"
+	DriftStale        Code = "drift/stale"
+	DriftNotGenerated Code = "drift/not-generated"
+
 	// Alerting and recording rules, and their tests.
 	RulesDuplicateName  Code = "rules/duplicate-name"
 	RulesSeverity       Code = "rules/severity"

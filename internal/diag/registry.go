@@ -33,6 +33,24 @@ dashboard:
 		Fix: "Use the key as written under `metrics` (`orders_total`); the diagnostic suggests the closest one.",
 	},
 	{
+		Code: DriftMissing, Severity: Error, Ignorable: false,
+		Summary: "metricgen check: a file the spec generates is not on disk",
+		Catches: "`metricgen check` (the drift check for CI) generates in memory and compares with the files on disk. A generated file that is absent, because it was never generated or was deleted, is drift, reported on that file.",
+		Fix:     "Run `metricgen generate` (in a service: `go generate ./...` or `go tool metricgen generate SPEC`) and commit the file.",
+	},
+	{
+		Code: DriftNotGenerated, Severity: Error, Ignorable: false,
+		Summary: "metricgen check: a file carries the spec's generated header, but the spec no longer generates it",
+		Catches: "A file whose header says the spec generated it, but which the spec no longer produces (an output removed or renamed): left behind, it would go on being deployed or compiled.",
+		Fix:     "Run `metricgen generate`, which removes it, and commit the removal.",
+	},
+	{
+		Code: DriftStale, Severity: Error, Ignorable: false,
+		Summary: "metricgen check: a generated file differs from what the spec generates (out of date, or edited by hand)",
+		Catches: "The spec changed without regenerating, or someone edited a generated file. Reported on the generated file, at the first line that differs; in text format, with the unified diff.",
+		Fix:     "Change the spec, not the generated file; run `metricgen generate` and commit the result.",
+	},
+	{
 		Code: FileTooLarge, Severity: Error, Ignorable: false,
 		Summary: "the spec is larger than 16 MB, the most metricgen reads",
 		Catches: "A spec describes one service's telemetry and is a few kilobytes; metricgen reads at most 16 MB, so that a wrong path (a log file, a binary) or an endless stream cannot exhaust memory.",
@@ -868,8 +886,7 @@ service: shop
 metrics:
   orders_total: {type: counter, help: Orders placed}
 `,
-		ExampleFile: true,
-		Fix:         "Write `version: 1`, without quotes.",
+		Fix: "Write `version: 1`, without quotes.",
 	},
 	{
 		Code: SchemaViolation, Severity: Error, Ignorable: false,
@@ -970,8 +987,7 @@ d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
 e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
 f: [*e, *e]
 `,
-		ExampleFile: true,
-		Fix:         "Write the spec without nested aliases.",
+		Fix: "Write the spec without nested aliases.",
 	},
 	{
 		Code: YAMLComplexKey, Severity: Error, Ignorable: false,
@@ -1003,8 +1019,7 @@ metrics:
 		Example: `
 # nothing here yet
 `,
-		ExampleFile: true,
-		Fix:         "Start with `version: 1`; `metricgen schema` prints every key.",
+		Fix: "Start with `version: 1`; `metricgen schema` prints every key.",
 	},
 	{
 		Code: YAMLMergeKey, Severity: Error, Ignorable: false,
@@ -1032,8 +1047,7 @@ metrics:
 ---
 namespace: other
 `,
-		ExampleFile: true,
-		Fix:         "Remove the `---` and what follows, or put the second document in its own spec file.",
+		Fix: "Remove the `---` and what follows, or put the second document in its own spec file.",
 	},
 	{
 		Code: YAMLSyntax, Severity: Error, Ignorable: false,

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"runtime"
+	"runtime/debug"
+	"strings"
+)
+
+// modulePath is metricgen's module.
+const modulePath = "github.com/metricgen/metricgen"
+
+// buildInfo is the binary's build information; a variable so tests can replace it.
+var buildInfo = func() (*debug.BuildInfo, bool) { return debug.ReadBuildInfo() }
+
+// invocation is the command as the user runs it, for the hints metricgen prints: `go tool
+// metricgen` when metricgen was built as a tool of another module (Go's tool directive: the
+// main module of the build is the service, metricgen one of its dependencies), else
+// `metricgen`.
+func invocation() string {
+	bi, ok := buildInfo()
+	if ok && bi.Main.Path != "" && bi.Main.Path != modulePath && strings.HasPrefix(bi.Path, modulePath+"/") {
+		return "go tool metricgen"
+	}
+	return "metricgen"
+}
+
+// pseudoRev is the revision at the end of a pseudo-version (v0.0.0-20261203180000-0123456789ab).
+var pseudoRev = regexp.MustCompile(`[.-](?:0\.)?\d{14}-([0-9a-f]{12})(?:\+incompatible)?$`)
+
+// versionInfo describes the running binary: metricgen's module version, the VCS revision it
+// was built from (from the build's VCS stamp, or the pseudo-version), and the Go toolchain.
+func versionInfo() (version, revision string, modified bool, built string) {
+	version, built = "(unknown)", runtime.Version()
+	bi, ok := buildInfo()
+	if !ok {
+		return
+	}
+	built = bi.GoVersion
+	mod := &bi.Main
+	if bi.Main.Path != modulePath {
+		mod = nil
+		for _, d := range bi.Deps {
+			if d.Path == modulePath {
+				mod = d
+				break
+			}
+		}
+	}
+	if mod != nil {
+		version = mod.Version
+		if mod.Replace != nil {
+			version += " => " + mod.Replace.Path
+			if mod.Replace.Version != "" {
+				version += " " + mod.Replace.Version
+			}
+		}
+		if m := pseudoRev.FindStringSubmatch(mod.Version); m != nil {
+			revision = m[1]
+		}
+	}
+	if mod == &bi.Main {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				revision = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	return
+}
+
+const versionHelp = `Usage: metricgen version
+
+Prints metricgen's module version, the VCS revision it was built from and the Go version that
+built it. In a service repository: go tool metricgen version.
+`
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprint(stderr, versionHelp)
+		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+			return exitOK
+		}
+		return exitUsage
+	}
+	version, revision, modified, built := versionInfo()
+	fmt.Fprintf(stdout, "metricgen %s\n", version)
+	if revision != "" {
+		if modified {
+			revision += " (modified)"
+		}
+		fmt.Fprintf(stdout, "revision %s\n", revision)
+	}
+	fmt.Fprintf(stdout, "built with %s %s/%s\n", built, runtime.GOOS, runtime.GOARCH)
+	return exitOK
+}
