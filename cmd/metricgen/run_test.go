@@ -360,7 +360,8 @@ func TestCheckFormats(t *testing.T) {
 // TestInvocation names the command as the user runs it: through Go's tool directive, the
 // build's main module is the service and metricgen a dependency.
 func TestInvocation(t *testing.T) {
-	defer func(f func() (*debug.BuildInfo, bool)) { buildInfo = f }(buildInfo)
+	defer func(f func() (*debug.BuildInfo, bool), e func() (string, error)) { buildInfo, executable = f, e }(buildInfo, executable)
+	executable = func() (string, error) { return "/usr/local/bin/metricgen", nil }
 	for _, c := range []struct {
 		bi                debug.BuildInfo
 		invocation        string
@@ -392,6 +393,21 @@ func TestInvocation(t *testing.T) {
 		version, revision, modified, _ := versionInfo()
 		if version != c.version || revision != c.revision || modified != c.modified {
 			t.Errorf("%s: version %q, revision %q, modified %v; want %q, %q, %v", bi.Main.Path, version, revision, modified, c.version, c.revision, c.modified)
+		}
+	}
+	// What Go 1.26's `go tool` records: metricgen as the main module, at the version the
+	// service requires; the binary runs from the build cache.
+	buildInfo = func() (*debug.BuildInfo, bool) {
+		return &debug.BuildInfo{Path: "github.com/metricgen/metricgen/cmd/metricgen", Main: debug.Module{Path: "github.com/metricgen/metricgen", Version: "v0.4.1"}}, true
+	}
+	for exe, want := range map[string]string{
+		"/root/.cache/go-build/a4/a4be76b74e54d414d5e05d9b64ac5afb8c801c445fa70e636f374ad42e6b2076-d/metricgen": "go tool metricgen",
+		"/home/u/go/bin/metricgen":             "metricgen",
+		"/tmp/go-build1234/b001/exe/metricgen": "metricgen",
+	} {
+		executable = func() (string, error) { return exe, nil }
+		if got := invocation(); got != want {
+			t.Errorf("running %s: invocation %q, want %q", exe, got, want)
 		}
 	}
 	bi := debug.BuildInfo{Main: debug.Module{Path: "github.com/metricgen/metricgen", Version: "v1.2.3"}, Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "abc"}}, GoVersion: "go1.24.0"}

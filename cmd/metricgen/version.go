@@ -3,25 +3,35 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"runtime"
 	"runtime/debug"
-	"strings"
 )
 
 // modulePath is metricgen's module.
 const modulePath = "github.com/metricgen/metricgen"
 
-// buildInfo is the binary's build information; a variable so tests can replace it.
-var buildInfo = func() (*debug.BuildInfo, bool) { return debug.ReadBuildInfo() }
+// buildInfo and executable describe the running binary; variables so tests can replace them.
+var (
+	buildInfo  = func() (*debug.BuildInfo, bool) { return debug.ReadBuildInfo() }
+	executable = os.Executable
+)
+
+// toolCache matches where the go command keeps the binaries `go tool` builds for a module's
+// tool directive: <GOCACHE>/<2 hex>/<hash>-d/<name>.
+var toolCache = regexp.MustCompile(`[/\\][0-9a-f]{2}[/\\][0-9a-f]{64}-d[/\\][^/\\]+$`)
 
 // invocation is the command as the user runs it, for the hints metricgen prints: `go tool
-// metricgen` when metricgen was built as a tool of another module (Go's tool directive: the
-// main module of the build is the service, metricgen one of its dependencies), else
-// `metricgen`.
+// metricgen` when Go's tool directive runs it, else `metricgen`. The build information alone
+// cannot tell: a tool build records metricgen as its main module at the version the service
+// requires, exactly as `go install ...@version` does; but `go tool` runs the binary from the
+// build cache, and a build whose main module is not metricgen is a dependency's build too.
 func invocation() string {
-	bi, ok := buildInfo()
-	if ok && bi.Main.Path != "" && bi.Main.Path != modulePath && strings.HasPrefix(bi.Path, modulePath+"/") {
+	if bi, ok := buildInfo(); ok && bi.Main.Path != "" && bi.Main.Path != modulePath {
+		return "go tool metricgen"
+	}
+	if exe, err := executable(); err == nil && toolCache.MatchString(exe) {
 		return "go tool metricgen"
 	}
 	return "metricgen"
