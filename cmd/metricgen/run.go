@@ -464,7 +464,11 @@ func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) 
 
 // report prints diagnostics found after validation in the chosen format.
 func report(o *options, stderr io.Writer, ds ...diag.Diagnostic) {
-	diag.Printer{Format: diag.Format(o.format)}.Print(o.findings, ds)
+	w := o.findings
+	if w == nil { // a command that does not route its findings: text for people
+		w = stderr
+	}
+	diag.Printer{Format: diag.Format(o.format)}.Print(w, ds)
 }
 
 // emit runs every target over s; the order of targets does not matter, each returns only the
