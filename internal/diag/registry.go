@@ -886,7 +886,8 @@ service: shop
 metrics:
   orders_total: {type: counter, help: Orders placed}
 `,
-		Fix: "Write `version: 1`, without quotes.",
+		ExampleFile: true,
+		Fix:         "Write `version: 1`, without quotes.",
 	},
 	{
 		Code: SchemaViolation, Severity: Error, Ignorable: false,
@@ -987,7 +988,8 @@ d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
 e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
 f: [*e, *e]
 `,
-		Fix: "Write the spec without nested aliases.",
+		ExampleFile: true,
+		Fix:         "Write the spec without nested aliases.",
 	},
 	{
 		Code: YAMLComplexKey, Severity: Error, Ignorable: false,
@@ -1019,7 +1021,8 @@ metrics:
 		Example: `
 # nothing here yet
 `,
-		Fix: "Start with `version: 1`; `metricgen schema` prints every key.",
+		ExampleFile: true,
+		Fix:         "Start with `version: 1`; `metricgen schema` prints every key.",
 	},
 	{
 		Code: YAMLMergeKey, Severity: Error, Ignorable: false,
@@ -1047,7 +1050,8 @@ metrics:
 ---
 namespace: other
 `,
-		Fix: "Remove the `---` and what follows, or put the second document in its own spec file.",
+		ExampleFile: true,
+		Fix:         "Remove the `---` and what follows, or put the second document in its own spec file.",
 	},
 	{
 		Code: YAMLSyntax, Severity: Error, Ignorable: false,

@@ -1,16 +1,13 @@
 package specdoc
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/metricgen/metricgen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite docs/spec.md")
 
 const repoRoot = "../.."
 
@@ -26,8 +23,8 @@ func TestSpecReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden, _ := filepath.Glob(filepath.Join(repoRoot, "testdata/golden/*/spec.yaml"))
-	specs = append(append(specs, filepath.Join(repoRoot, "examples/checkout/metrics.yaml")), golden...)
+	goldenSpecs, _ := filepath.Glob(filepath.Join(repoRoot, "testdata/golden/*/spec.yaml"))
+	specs = append(append(specs, filepath.Join(repoRoot, "examples/checkout/metrics.yaml")), goldenSpecs...)
 	var files [][]byte
 	for _, p := range specs {
 		b, err := os.ReadFile(p)
@@ -59,20 +56,7 @@ func TestSpecReference(t *testing.T) {
 		}
 	}
 	got := Render(keys)
-	path := filepath.Join(repoRoot, "docs/spec.md")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v; run go test ./internal/specdoc -update", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("docs/spec.md is not what the schema says (-file +schema); run go test ./internal/specdoc -update:\n%s", diff)
-	}
+	golden.File(t, filepath.Join(repoRoot, "docs/spec.md"), got) // go test ./internal/specdoc -update rewrites it
 	for _, top := range []string{"## `version`", "## `metrics`", "### `metrics.<name>.buckets`", "## `alerts`"} {
 		if !strings.Contains(string(got), top+"\n") {
 			t.Errorf("the reference has no heading %q", top)
