@@ -95,15 +95,16 @@ func TestValidateGenerateAgree(t *testing.T) {
 			}
 			gcode, stdout, stderr := runIn(t, dir, "generate", "--format", "json", spec)
 			if vcode != gcode {
-				t.Fatalf("validate exited %d, generate %d:\n%s", vcode, gcode, stderr)
+				t.Fatalf("validate exited %d, generate %d:\n%s", vcode, gcode, stdout)
 			}
-			for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+			// --format json findings go to stdout, one object a line; nothing else is printed.
+			for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
 				if line != "" && !json.Valid([]byte(line)) {
 					t.Errorf("generate --format json printed a line that is not JSON: %q", line)
 				}
 			}
-			if stdout != "" {
-				t.Errorf("generate wrote to stdout: %q", stdout)
+			if stderr != "" {
+				t.Errorf("generate --format json wrote to stderr: %q", stderr)
 			}
 			after := snapshot(t, dir)
 			if gcode != exitOK {
