@@ -64,8 +64,8 @@ dashboard:
 	},
 	{
 		Code: GoNameClash, Severity: Error, Ignorable: false,
-		Summary: "two names of the spec become the same identifier in the generated Go package",
-		Catches: "Metric keys become fields of `Metrics`, enum values become constants (`<Label><Value>`), and so on, in Go case: `api_calls` and `api-calls` are both `APICalls`. Two names that map to one identifier would make the generated package fail to compile.",
+		Summary: "a name of the spec becomes an identifier of the generated Go package that another name, or the generated code itself, declares too",
+		Catches: "Metric keys become fields of `Metrics` and types (`<Metric>Counter`), enum labels types and enum values constants (`<Label><Value>`), in Go case: `api_calls` and `a_p_i_calls` are both `APICalls`, a label `status_code` and the value `code` of a label `status` are both `StatusCode`. A label `metrics` would be a second `Metrics`, a metric `collect` a field clashing with the method `Metrics.Collect`, a label `redactor` the redaction code's `Redactor`. Any of them would make the generated package fail to compile; validation checks every name that every generator writes into the package (only when the spec has a `go` section).",
 		Example: `
 go: {package: shopmetrics}
 labels:
@@ -78,7 +78,7 @@ metrics:
 	{
 		Code: GoPackageName, Severity: Error, Ignorable: false,
 		Summary: "go.package is not a valid, importable Go package name",
-		Catches: "`go.package` becomes the `package` clause of the generated code and the last element of its import path. It must be a lower-case identifier that is not a Go keyword or `main`.",
+		Catches: "`go.package` becomes the `package` clause of the generated code and the last element of its import path. It must be a lower-case identifier that is not a Go keyword, `main` (a program), `init` (which cannot be imported) or a predeclared name such as `nil` or `string` (which importing files would lose).",
 		Example: `
 go: {package: shop-metrics}
 metrics:
@@ -534,8 +534,8 @@ recording_rules:
 	},
 	{
 		Code: PromQLHistogramName, Severity: Error, Ignorable: true,
-		Summary: "an expression selects a classic histogram by its bare name, which has no series",
-		Catches: "A classic histogram is stored as `<name>_bucket`, `<name>_sum` and `<name>_count`; the bare name selects nothing (unless it is a native histogram).",
+		Summary: "an expression selects a histogram by a name that holds none of its buckets: a classic histogram's bare name, a native-only histogram's _bucket",
+		Catches: "A classic histogram is stored as `<name>_bucket`, `<name>_sum` and `<name>_count`; the bare name selects nothing (unless it is a native histogram). A native-only histogram (`native` without `buckets`) is stored under its bare name; its `_bucket` series has no bucket but `+Inf`, or does not exist.",
 		Example: `
 metrics:
   latency_seconds: {type: histogram, help: Latency, unit: seconds, buckets: [0.1, 1]}
@@ -543,7 +543,7 @@ recording_rules:
   - record: shop:latency_seconds:p99
     expr: histogram_quantile(0.99, rate(shop_latency_seconds[5m]))
 `,
-		Fix: "Use `<name>_bucket` with `histogram_quantile`, or `_sum` / `_count` for an average.",
+		Fix: "Use `<name>_bucket` with `histogram_quantile`, or `_sum` / `_count` for an average; for a native-only histogram, the bare name: `histogram_quantile(0.99, sum(rate(<name>[5m])))`.",
 	},
 	{
 		Code: PromQLHistogramQuantile, Severity: Error, Ignorable: true,

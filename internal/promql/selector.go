@@ -37,6 +37,9 @@ func (c *checker) selector(vs *parser.VectorSelector, cx ctx) value {
 	if s.kind.counterLike() && !cx.counterOK && c.opts.Alert {
 		c.warnf(diag.PromQLCounterWithout, nodeSpan(vs), "counter %s is used without rate() or increase(): its raw value only grows, and falls to 0 whenever the process restarts; alert on rate(%s[5m]) or increase(%s[1h])", name, name, name)
 	}
+	if m := s.metric; s.kind == kindBucket && m != nil && m.Native && len(m.Buckets) == 0 {
+		c.errorf(diag.PromQLHistogramName, nodeSpan(vs), "%s is a native histogram without classic buckets: %s_bucket holds no bucket but +Inf in a text scrape, and nothing once Prometheus ingests native histograms; query the native histogram itself, e.g. histogram_quantile(0.99, sum(rate(%s[5m])))", m.Name, m.Name, m.Name)
+	}
 	v.native = s.kind == kindNative
 	if s.ls.unknown {
 		return v

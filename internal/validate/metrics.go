@@ -251,6 +251,11 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 		}
 	}
 	bk := def.Buckets
+	if bk == nil && m.Native != nil {
+		// Native only: no classic buckets, as client_golang does when native buckets are set
+		// and buckets are not.
+		return
+	}
 	if bk == nil {
 		m.Buckets = slices.Clone(prometheus.DefBuckets)
 		if m.Unit != "seconds" {

@@ -258,9 +258,10 @@ func firstWith(s *model.Spec, l *model.Label) *model.Metric {
 	return best
 }
 
-// variableSeries is the series a variable lists label values from: a histogram's _count.
+// variableSeries is the series a variable lists label values from: a histogram's _count, or
+// the native histograms of a native-only one (whose quantiles need native ingestion anyway).
 func variableSeries(m *model.Metric) string {
-	if m.Type == model.Histogram {
+	if m.Type == model.Histogram && len(m.Buckets) > 0 {
 		return m.Name + "_count"
 	}
 	return m.Name

@@ -91,13 +91,21 @@ func (b *builder) gaugePanels(m *model.Metric) {
 //
 // A histogram with native buckets too is stored either way, depending on the Prometheus scrape
 // configuration (native only, unless always_scrape_classic_histograms): its quantile, mean and
-// throughput queries ask for the classic series "or" the native histogram.
+// throughput queries ask for the classic series "or" the native histogram. A native-only
+// histogram (no classic buckets) has its quantiles and heatmap from the native histogram alone:
+//
+//	histogram_quantile(<q>, sum(rate(<name>{<filters>}[$__rate_interval])))
+//	sum(increase(<name>{<filters>}[$__rate_interval]))                          (native heatmap)
+//
+// and its mean and throughput as a histogram with both (a text scrape still has _sum and
+// _count).
 func (b *builder) histogramPanels(m *model.Metric) {
 	rate := func(suffix string) string {
 		return "rate(" + b.selector(m, suffix) + "[$__rate_interval])"
 	}
 	buckets := "sum by (le) (" + rate("_bucket") + ")"
-	bucketIncrease := "sum by (le) (increase(" + b.selector(m, "_bucket") + "[$__rate_interval]))"
+	heat := heatmap(m.Key+" heatmap", describe(m, "Observations per bucket over time."), valueUnit(m),
+		"sum by (le) (increase("+b.selector(m, "_bucket")+"[$__rate_interval]))")
 	mean := "sum(" + rate("_sum") + ") / sum(" + rate("_count") + ")"
 	throughput := "sum(" + rate("_count") + ")"
 	quantile := func(q string) string { return "histogram_quantile(" + q + ", " + buckets + ")" }
@@ -108,6 +116,11 @@ func (b *builder) histogramPanels(m *model.Metric) {
 		classic := quantile
 		quantile = func(q string) string {
 			return classic(q) + " or histogram_quantile(" + q + ", " + native + ")"
+		}
+		if len(m.Buckets) == 0 {
+			quantile = func(q string) string { return "histogram_quantile(" + q + ", " + native + ")" }
+			heat = nativeHeatmap(m.Key+" heatmap", describe(m, "Observations per native bucket over time."), valueUnit(m),
+				"sum(increase("+b.selector(m, "")+"[$__rate_interval]))")
 		}
 	}
 	unit := valueUnit(m)
@@ -131,9 +144,7 @@ func (b *builder) histogramPanels(m *model.Metric) {
 		unit, lineThresholds(ws), targets...),
 		12, panelHeight)
 
-	b.add(heatmap(m.Key+" heatmap",
-		describe(m, "Observations per bucket over time."), unit, bucketIncrease),
-		12, panelHeight)
+	b.add(heat, 12, panelHeight)
 
 	ws = watchesOn(b.watches, m, viewMean)
 	b.add(timeseries(m.Key+" mean",
@@ -433,6 +444,19 @@ func heatmap(title, desc, yUnit, expr string) *panel {
 	t := rangeTarget(expr, "{{le}}")
 	t.Format = "heatmap"
 	return newPanel("heatmap", title, desc, "short", baseThresholds("green"), "palette-classic", custom, options, []target{t})
+}
+
+// nativeHeatmap is a heatmap of a query that returns native histograms: Grafana's Prometheus
+// data source turns them into heatmap cells itself, from a time-series query (the heatmap
+// format would convert le-labelled series, which a native histogram has none of).
+func nativeHeatmap(title, desc, yUnit, expr string) *panel {
+	p := heatmap(title, desc, yUnit, expr)
+	o := p.Options.(heatmapOptions)
+	o.RowsFrame.Layout = "auto"
+	p.Options = o
+	p.Targets[0].Format = "time_series"
+	p.Targets[0].LegendFormat = "__auto"
+	return p
 }
 
 func rangeTarget(expr, legend string) target {

@@ -149,7 +149,9 @@ func nativeSpec() *model.Spec {
 	size := metric("kv", "value_size_bytes", model.Histogram, "bytes", "Size of stored values")
 	size.Buckets = []float64{64, 1024, 16384}
 	size.Native = &model.NativeHistogram{BucketFactor: 1.05}
-	return spec("kv", "kv-store", "kvmetrics", []*model.Label{rpc}, latency, size)
+	wait := metric("kv", "queue_wait_seconds", model.Histogram, "seconds", "Time a job waits in the queue")
+	wait.Native = &model.NativeHistogram{BucketFactor: 1.1} // no classic buckets
+	return spec("kv", "kv-store", "kvmetrics", []*model.Label{rpc}, latency, wait, size)
 }
 
 func deprecatedSpec() *model.Spec {

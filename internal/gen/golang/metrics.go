@@ -310,13 +310,18 @@ func (g *generator) metricDoc(sh *shape) []string {
 		facts = append(facts, fmt.Sprintf("Unit: %s.", m.Unit))
 	}
 	if m.Type == model.Histogram {
-		bs := make([]string, len(m.Buckets))
-		for i, b := range m.Buckets {
-			bs[i] = formatFloat(b)
+		if len(m.Buckets) > 0 {
+			bs := make([]string, len(m.Buckets))
+			for i, b := range m.Buckets {
+				bs[i] = formatFloat(b)
+			}
+			facts = append(facts, fmt.Sprintf("Buckets: %s.", strings.Join(bs, ", ")))
 		}
-		facts = append(facts, fmt.Sprintf("Buckets: %s.", strings.Join(bs, ", ")))
 		if n := m.Native; n != nil {
 			native := fmt.Sprintf("Native histogram alongside the classic buckets: bucket factor %s", formatFloat(n.BucketFactor))
+			if len(m.Buckets) == 0 {
+				native = fmt.Sprintf("A native histogram only, without classic buckets: bucket factor %s", formatFloat(n.BucketFactor))
+			}
 			if n.MaxBuckets > 0 {
 				native += fmt.Sprintf(", at most %d buckets", n.MaxBuckets)
 			}
@@ -404,7 +409,7 @@ func (g *generator) metricType(f *jen.File, sh *shape) {
 //	prometheus.HistogramOpts{
 //		Name:                        "klaviyo_api_duration_seconds",
 //		Help:                        "Klaviyo API request duration", // "(Deprecated) ..." when deprecated
-//		Buckets:                     []float64{0.05, 0.1},
+//		Buckets:                     []float64{0.05, 0.1}, // none for a native-only histogram
 //		NativeHistogramBucketFactor: 1.1,
 //	}
 func (g *generator) opts(sh *shape) *jen.Statement {
@@ -413,12 +418,14 @@ func (g *generator) opts(sh *shape) *jen.Statement {
 		jen.Line().Id("Name").Op(":").Lit(m.Name),
 		jen.Line().Id("Help").Op(":").Lit(m.ExposedHelp()),
 	}
-	if m.Type == model.Histogram {
+	if m.Type == model.Histogram && len(m.Buckets) > 0 {
 		fields = append(fields, jen.Line().Id("Buckets").Op(":").Index().Float64().ValuesFunc(func(vs *jen.Group) {
 			for _, b := range m.Buckets {
 				vs.Op(formatFloat(b)) // as the spec writes it: 1, not 1.0
 			}
 		}))
+	}
+	if m.Type == model.Histogram {
 		if n := m.Native; n != nil {
 			fields = append(fields, jen.Line().Id("NativeHistogramBucketFactor").Op(":").Lit(n.BucketFactor))
 			if n.MaxBuckets > 0 {

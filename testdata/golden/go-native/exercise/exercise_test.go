@@ -12,8 +12,14 @@ func TestNative(t *testing.T) {
 	m, reg := newMetrics(t, kvmetrics.New, kvmetrics.MustNew)
 	m.RPCDurationSeconds.Observe(0.005, kvmetrics.RPCGet)
 	m.ValueSizeBytes.Observe(100)
-	// The text format holds the classic buckets only.
+	m.QueueWaitSeconds.Observe(0.2)
+	// The text format holds the classic buckets only: none but +Inf for a native-only histogram.
 	check(t, reg, m, `
+# HELP kv_queue_wait_seconds Time a job waits in the queue
+# TYPE kv_queue_wait_seconds histogram
+kv_queue_wait_seconds_bucket{le="+Inf"} 1
+kv_queue_wait_seconds_sum 0.2
+kv_queue_wait_seconds_count 1
 # HELP kv_rpc_duration_seconds RPC latency
 # TYPE kv_rpc_duration_seconds histogram
 kv_rpc_duration_seconds_bucket{rpc="Get",le="0.001"} 0
@@ -51,6 +57,10 @@ kv_value_size_bytes_count 1
 		if c.h.Schema == nil || c.h.GetSchema() != c.schema || len(c.h.PositiveSpan) != 1 || len(c.h.Bucket) == 0 {
 			t.Errorf("native histogram: schema %v (want %d), spans %v, %d classic buckets", c.h.Schema, c.schema, c.h.PositiveSpan, len(c.h.Bucket))
 		}
+	}
+	// A native-only histogram has native buckets and no classic ones.
+	if h := sample(t, reg, "kv_queue_wait_seconds").GetHistogram(); h.GetSchema() != 3 || len(h.PositiveSpan) != 1 || len(h.Bucket) != 0 {
+		t.Errorf("native-only histogram: schema %d, spans %v, %d classic buckets; want 3, one span, none", h.GetSchema(), h.PositiveSpan, len(h.Bucket))
 	}
 	noAllocs(t, "native Observe", func() { m.RPCDurationSeconds.Observe(0.005, kvmetrics.RPCPut) })
 }
