@@ -2,9 +2,11 @@ package promql
 
 import "github.com/prometheus/prometheus/promql/parser"
 
-// The syntax tree, for packages that walk expressions themselves (the dashboard emitter finds
-// an alert's thresholds and a query's selectors): aliases of Prometheus' types, so that this
-// package stays the only one importing promql/parser and choosing its options.
+// The syntax tree, for code outside the generate run that walks PromQL of its own (metricgen
+// init reading a service's existing rules and dashboards): aliases of Prometheus' types, so
+// that this package stays the only one importing promql/parser and choosing its options. The
+// run itself parses only through a Catalog, once per expression; emitters read the analysis
+// from the model (model.Expr) and never parse.
 type (
 	Node           = parser.Node
 	Expr           = parser.Expr

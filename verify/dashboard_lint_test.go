@@ -1,22 +1,26 @@
-package dashboard
+package verify
 
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/metricgen/metricgen/internal/promql"
 	"github.com/prometheus/prometheus/model/labels"
+	promql "github.com/prometheus/prometheus/promql/parser"
 
+	"github.com/metricgen/metricgen/internal/gen/dashboard"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/validate"
 )
 
-// The checks below are the rules of Grafana's dashboard-linter (github.com/grafana/dashboard-linter)
+// The generated dashboards, read with Prometheus' own PromQL parser (which the dashboard emitter
+// never imports: it reads the model). The checks below are the rules of Grafana's dashboard-linter (github.com/grafana/dashboard-linter)
 // that apply to a generated Prometheus dashboard, written against the JSON as Grafana reads
 // it, plus the layout and coverage guarantees of the dashboard issue.
 
@@ -82,6 +86,9 @@ const (
 // lintVar matches a Grafana variable; one right after a double quote is a label value and
 // stays (the dashboard-linter's own rule).
 var lintVar = regexp.MustCompile(`"?\$(?:\{([^}]+)\}|(\w+))`)
+
+// lintParser parses as Prometheus does by default.
+var lintParser = promql.NewParser(promql.Options{})
 
 // lintExpand substitutes Grafana's variables so that Prometheus' parser reads expr.
 func lintExpand(expr string) string {
@@ -159,7 +166,7 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 		m := regexp.MustCompile(`^label_values\((.+), (\w+)\)$`).FindStringSubmatch(tv.Query)
 		if m == nil || m[2] != tv.Name {
 			bad("template-label-promql-rule", "variable %s: query %q is not label_values(<series>, %s)", tv.Name, tv.Query, tv.Name)
-		} else if _, err := promql.ParseExpr(lintExpand(m[1])); err != nil {
+		} else if _, err := lintParser.ParseExpr(lintExpand(m[1])); err != nil {
 			bad("template-label-promql-rule", "variable %s: %v", tv.Name, err)
 		}
 	}
@@ -200,7 +207,7 @@ func lint(d *lintDashboard, s *model.Spec) []string {
 				bad("target-datasource", "panel %q target %s: datasource %v, panel's %v", p.Title, tg.RefID, tg.Datasource, p.Datasource)
 			}
 			// target-promql-rule
-			e, err := promql.ParseExpr(lintExpand(tg.Expr))
+			e, err := lintParser.ParseExpr(lintExpand(tg.Expr))
 			if err != nil {
 				bad("target-promql-rule", "panel %q target %s: %q: %v", p.Title, tg.RefID, tg.Expr, err)
 				continue
@@ -324,11 +331,11 @@ func matcherOn(vs *promql.VectorSelector, label string) *labels.Matcher {
 }
 
 // TestLint finds no violation in any generated dashboard.
-func TestLint(t *testing.T) {
-	for _, c := range allCases(t) {
+func TestDashboardLint(t *testing.T) {
+	for _, c := range dashboardCases(t, true) {
 		t.Run(c.name, func(t *testing.T) {
 			var d lintDashboard
-			if err := json.Unmarshal(generateOne(t, c.spec), &d); err != nil {
+			if err := json.Unmarshal(generateDashboard(t, c.spec), &d); err != nil {
 				t.Fatal(err)
 			}
 			for _, v := range lint(&d, c.spec) {
@@ -339,10 +346,10 @@ func TestLint(t *testing.T) {
 }
 
 // TestLintFinds makes sure the linter above finds what it looks for.
-func TestLintFinds(t *testing.T) {
-	c := goldenCases(t)[0]
+func TestDashboardLintFinds(t *testing.T) {
+	c := dashboardCases(t, false)[0]
 	var d lintDashboard
-	if err := json.Unmarshal(generateOne(t, c.spec), &d); err != nil {
+	if err := json.Unmarshal(generateDashboard(t, c.spec), &d); err != nil {
 		t.Fatal(err)
 	}
 	var p *lintPanel
@@ -370,3 +377,64 @@ func TestLintFinds(t *testing.T) {
 		}
 	}
 }
+
+// dashboardCase is a spec whose generated dashboard the tests check.
+type dashboardCase struct {
+	name string
+	spec *model.Spec
+}
+
+// dashboardCases are the golden cases testdata/golden/dashboard-* (named spec.yaml, as the
+// golden driver names them) and the repository's example specs that ask for a dashboard.
+func dashboardCases(t *testing.T, examples bool) []dashboardCase {
+	t.Helper()
+	dirs, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "dashboard-*"))
+	slices.Sort(dirs)
+	if len(dirs) == 0 {
+		t.Fatal("no testdata/golden/dashboard-* cases")
+	}
+	var cases []dashboardCase
+	for _, dir := range dirs {
+		src, err := os.ReadFile(filepath.Join(dir, "spec.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, ds := validate.Source("spec.yaml", src, validate.Options{OutRoot: t.TempDir()})
+		if s == nil {
+			t.Fatalf("%s does not validate: %v", dir, ds)
+		}
+		cases = append(cases, dashboardCase{name: filepath.Base(dir), spec: s})
+	}
+	if !examples {
+		return cases
+	}
+	specs, _ := filepath.Glob(filepath.Join("..", "spec", "*.yaml"))
+	slices.Sort(specs)
+	for _, p := range specs {
+		s, ds := validate.File(p, validate.Options{OutRoot: t.TempDir()})
+		if s == nil {
+			t.Fatalf("%s does not validate: %v", p, ds)
+		}
+		if s.Outputs.Dashboard != "" {
+			cases = append(cases, dashboardCase{name: "spec/" + filepath.Base(p), spec: s})
+		}
+	}
+	return cases
+}
+
+// generateDashboard returns the one dashboard file of s.
+func generateDashboard(t *testing.T, s *model.Spec) []byte {
+	t.Helper()
+	files, err := dashboard.Generate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0].Path != s.Outputs.Dashboard {
+		t.Fatalf("Generate returned %d files, want one at %s", len(files), s.Outputs.Dashboard)
+	}
+	return files[0].Content
+}
+
+// alertSeries are the series Prometheus writes for alerting rules, with the labels of the
+// alert's result.
+func alertSeries(name string) bool { return name == "ALERTS" || name == "ALERTS_FOR_STATE" }
