@@ -36,6 +36,10 @@ type IgnoreCode struct {
 
 // Ignores finds the ignore comments of the document indexed by x.
 func (x *Nodes) Ignores() []Ignore {
+	if !bytes.Contains(x.src, []byte(IgnoreMarker)) {
+		return nil
+	}
+	x.index()
 	var out []Ignore
 	for from := 0; ; {
 		i := bytes.Index(x.src[from:], []byte(IgnoreMarker))

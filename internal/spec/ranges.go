@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,8 +13,12 @@ import (
 
 // Nodes indexes the YAML nodes of a document by where they start, with where they end: the
 // ranges of diagnostics reported at a node's position, and the nodes ignore comments name.
+//
+// The index is built on first use: a valid spec without ignore comments never needs it.
 type Nodes struct {
 	src   []byte
+	root  *yaml.Node
+	built bool
 	lines []int
 	// at holds the node that starts at a position; where a collection and its first key
 	// start at the same place, the scalar, which is what checks report at.
@@ -33,11 +38,7 @@ type Span = diag.Pos
 
 // NewNodes indexes the nodes under root (nil: none) of the document src.
 func NewNodes(src []byte, root *yaml.Node) *Nodes {
-	x := &Nodes{src: src, lines: lineStarts(src), at: map[[2]int]*yaml.Node{}, end: map[*yaml.Node]diag.Pos{}, outer: map[int]Span{}}
-	if root != nil {
-		x.walk(root, 0)
-	}
-	return x
+	return &Nodes{src: src, root: root}
 }
 
 // Nodes indexes the nodes of d (nil: none) in src, the document d was loaded from.
@@ -45,13 +46,25 @@ func (d *Doc) Nodes(src []byte) *Nodes {
 	if d == nil {
 		return NewNodes(src, nil)
 	}
-	x := &Nodes{src: src, lines: lineStarts(src), at: map[[2]int]*yaml.Node{}, end: map[*yaml.Node]diag.Pos{}, outer: map[int]Span{}, aliased: d.aliased}
-	x.walk(d.Root, 0)
-	return x
+	return &Nodes{src: src, root: d.Root, aliased: d.aliased}
+}
+
+// index builds the index the first time it is needed.
+func (x *Nodes) index() {
+	if x.built {
+		return
+	}
+	x.built = true
+	x.lines = lineStarts(x.src)
+	x.at, x.end, x.outer = map[[2]int]*yaml.Node{}, map[*yaml.Node]diag.Pos{}, map[int]Span{}
+	if x.root != nil {
+		x.walk(x.root, 0)
+	}
 }
 
 // Outer returns the outermost mapping entry or list item that starts on line, with its range.
 func (x *Nodes) Outer(line int) (Span, bool) {
+	x.index()
 	s, ok := x.outer[line]
 	return s, ok
 }
@@ -228,6 +241,10 @@ func (x *Nodes) wordEnd(line, col int) diag.Pos {
 // Complete gives every diagnostic that has a column but no end the range of the node that
 // starts at its position, or else of the word there.
 func (x *Nodes) Complete(ds []diag.Diagnostic) {
+	if !slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.EndLine == 0 && d.Line > 0 && d.Col > 0 }) {
+		return
+	}
+	x.index()
 	for i := range ds {
 		d := &ds[i]
 		if d.EndLine > 0 || d.Line <= 0 || d.Col <= 0 {
