@@ -10,7 +10,7 @@ FUZZTIME ?= 30s
 # service builds it (generated, at the lowest Go and client_golang the generated code supports).
 MODULES  := . verify generated
 
-.PHONY: all build test vet fmt-check check generate docs e2e fuzz bench tidy
+.PHONY: all build test vet fmt-check check generate docs e2e fuzz bench tidy slo-compare sloth-rules
 
 all: vet test check
 
@@ -49,6 +49,22 @@ check:
 # (real Prometheus, the example service). Absence of promtool fails here.
 e2e:
 	@set -e; for m in . verify; do (cd $$m && CI=true $(GO) test -count=1 -tags e2e -run 'Promtool|E2E' ./...); done
+
+# The SLO comparison with Sloth (e2e/slo_compare_test.go): promtool evaluates metricgen's and
+# Sloth's rules for spec/klearkarma.yaml on sustained burns, an outage and vanished series, and
+# prints the table of first alerts, rule counts and samples per evaluation. Long (a multi-day
+# simulation per scenario), so not part of `make e2e`; SLO_COMPARE_OUT=file.md keeps the table.
+slo-compare:
+	CI=true $(GO) test -count=1 -timeout 60m -tags 'e2e slocompare' -run 'TestPromtoolSLO(Compare|Cost)' -v ./e2e/
+
+# Sloth v0.16.0's rules for the comparison, from e2e/testdata/sloth/klearkarma.sloth.yml
+# (needs the Go module proxy; Sloth is never a dependency of this module).
+sloth-rules:
+	cd e2e/testdata/sloth && \
+		$(GO) run github.com/slok/sloth/cmd/sloth@v0.16.0 generate -i klearkarma.sloth.yml -o sloth.out.yml && \
+		{ echo "# Sloth v0.16.0's output for klearkarma.sloth.yml (make sloth-rules); kept for the comparison in"; \
+		  echo "# ../../slo_compare_test.go. Regenerate, never edit."; cat sloth.out.yml; } > klearkarma.rules.yml && \
+		rm sloth.out.yml
 
 # Every fuzz target of every module for FUZZTIME each (go test runs one target at a time).
 fuzz:

@@ -298,7 +298,9 @@ func lintExpr(e promql.Expr, s *model.Spec, vars map[string]bool) []lintMsg {
 			// target-job-rule, target-instance-rule, and the same of the label variables: a
 			// series is filtered by every variable of a label it has. Exempt are ALERTS, whose
 			// labels are the alert's, and recorded series that aggregate a label away.
-			if alertSeries(n.Name) {
+			if alertSeries(n.Name) || strings.HasPrefix(n.Name, "slo:") {
+				// ALERTS carry the alert's labels; the SLO recordings aggregate every
+				// target label away.
 				return nil
 			}
 			for l := range vars {

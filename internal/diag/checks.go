@@ -176,6 +176,20 @@ const (
 	IgnoreMissingReason Code = "ignore/missing-reason"
 	IgnoreUnused        Code = "ignore/unused"
 
+	// Service-level objectives (slos:).
+	SLOBy            Code = "slo/by-label"
+	SLOCounter       Code = "slo/not-a-counter"
+	SLODuplicate     Code = "slo/duplicate"
+	SLOErrorsSubset  Code = "slo/errors-not-subset"
+	SLOHistogram     Code = "slo/not-a-histogram"
+	SLOInterval      Code = "slo/interval"
+	SLOLeNotABucket  Code = "slo/le-not-a-bucket"
+	SLONoRulesOutput Code = "slo/no-rules-output"
+	SLOReservedLabel Code = "slo/reserved-label"
+	SLOSelector      Code = "slo/not-a-selector"
+	SLOSLI           Code = "slo/sli"
+	SLOWindow        Code = "slo/window"
+
 	// metricgen's own failures: a bug, never the spec's fault.
 	InternalSchema Code = "internal/schema"
 	InternalEmit   Code = "internal/emit"

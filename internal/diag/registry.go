@@ -909,6 +909,217 @@ metrics:
 		Fix: "Drop labels or values; or, when the cost is intended, set `max_series` on the metric to a budget it fits in.",
 	},
 	{
+		Code: SLOBy, Severity: Error, Ignorable: false,
+		Summary: "an SLO is split by a label that the SLI's series lack, or that its rules set themselves",
+		Catches: "`by` makes one SLO per value of its labels: every rule aggregates `by (...)` them. A label some SLI series lack would merge or drop series, and `slo`, `service`, `event`, `severity` and `window` are labels the SLO rules set themselves.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - name: availability
+    objective: 99.9
+    by: [route]
+    sli:
+      errors: shop_requests_total{code=~"5.."}
+      total: shop_requests_total
+`,
+		Fix: "Split by a label every series of `errors`/`success` and `total` has (a target label such as `job` works too).",
+	},
+	{
+		Code: SLODuplicate, Severity: Error, Ignorable: false,
+		Summary: "two SLOs have the same name",
+		Catches: "The name is the `slo` label of every rule and alert of the SLO: two SLOs of one name would write the same series.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - {name: availability, objective: 99.9, sli: {errors: 'shop_requests_total{code=~"5.."}', total: shop_requests_total}}
+  - {name: availability, objective: 99, sli: {errors: 'shop_requests_total{code=~"5.."}', total: shop_requests_total}}
+`,
+		Fix: "Give each SLO its own name.",
+	},
+	{
+		Code: SLOErrorsSubset, Severity: Error, Ignorable: false,
+		Summary: "sli.errors or sli.success selects series that sli.total does not count, or the same ones",
+		Catches: "The error ratio is errors over total: errors that total does not count make it meaningless (it can exceed 1), and errors that are all of total make it always 1. Every matcher of `total` must be in `errors` (or `success`), where its series have the label.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [route, code]}
+labels:
+  route: {values: [cart, search]}
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - name: cart_availability
+    objective: 99.9
+    sli:
+      errors: shop_requests_total{code=~"5.."}
+      total: shop_requests_total{route="cart"}
+`,
+		Fix: "Add the missing matchers to `errors` (`shop_requests_total{route=\"cart\",code=~\"5..\"}`), or count errors with a metric that has the label.",
+	},
+	{
+		Code: SLOInterval, Severity: Error, Ignorable: false,
+		Summary: "rule_group.interval does not divide 5m, which the SLO windows' recorded rates need",
+		Catches: "Each SLO window is the sum of shorter recorded windows read at offsets that tile it exactly; that needs a recorded sample at every 5m step, so the rules must be evaluated every 5m or a fraction of it.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+rule_group: {interval: 2m}
+slos:
+  - {name: availability, objective: 99.9, sli: {errors: 'shop_requests_total{code=~"5.."}', total: shop_requests_total}}
+`,
+		Fix: "Use an interval that divides 5m: 15s, 30s, 1m or 5m (or none: the server's default, usually 1m).",
+	},
+	{
+		Code: SLOLeNotABucket, Severity: Error, Ignorable: false,
+		Summary: "a latency SLI's le is not one of the histogram's buckets: the SLI would read nothing",
+		Catches: "A histogram only has series for its buckets: a threshold between two buckets selects no series, and the SLI reads a silent zero (Sloth and Pyrra accept it).",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  request_duration_seconds: {type: histogram, help: Time to serve a request, unit: seconds, buckets: [0.1, 0.25, 0.5, 1]}
+slos:
+  - name: latency
+    objective: 95
+    sli:
+      latency: {metric: request_duration_seconds, le: 0.3}
+`,
+		Fix: "Use one of the buckets the message names, or add the threshold to the histogram's buckets.",
+	},
+	{
+		Code: SLONoRulesOutput, Severity: Warning, Ignorable: true,
+		Summary: "the spec has SLOs but no outputs.rules, so their rules and alerts are not generated",
+		Catches: "SLO recording rules, alerts and their tests go to the rule file; without `outputs.rules` the SLOs produce only their docs and dashboard rows, which read series nothing records.",
+		Example: `
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - {name: availability, objective: 99.9, sli: {errors: 'shop_requests_total{code=~"5.."}', total: shop_requests_total}}
+`,
+		Fix: "Add `outputs.rules`.",
+	},
+	{
+		Code: SLOCounter, Severity: Error, Ignorable: false,
+		Summary: "an SLI selector selects something other than a counter (a gauge): only a counter's rate counts events",
+		Catches: "An SLI counts good or bad events over all events, from the rate of counters. A gauge's rate is nonsense.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+  in_flight: {type: gauge, help: Requests in flight}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - name: availability
+    objective: 99.9
+    sli:
+      errors: shop_in_flight
+      total: shop_requests_total
+`,
+		Fix: "Select a counter, a histogram's `_count` or `_bucket`, or a summary's `_count`.",
+	},
+	{
+		Code: SLOHistogram, Severity: Error, Ignorable: false,
+		Summary: "a latency SLI names a metric that is not a histogram with classic buckets",
+		Catches: "A latency SLI counts the observations within a bucket (`le`) of a histogram over all of them: it needs a histogram, and classic buckets, whose `le` label the rules select.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - name: latency
+    objective: 95
+    sli:
+      latency: {metric: requests_total, le: 0.5}
+`,
+		Fix: "Name a histogram of the spec (its key or full name) or of `external_metrics`; give a native-only histogram classic `buckets`.",
+	},
+	{
+		Code: SLOSelector, Severity: Error, Ignorable: false,
+		Summary: "an SLI selector is not a plain selector of a metric (a function, a range, an offset)",
+		Catches: "metricgen takes the rate of the SLI's counters over every window itself; a selector wrapped in `rate()` or with a range or offset cannot be.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - name: availability
+    objective: 99.9
+    sli:
+      errors: sum(rate(shop_requests_total{code=~"5.."}[5m]))
+      total: shop_requests_total
+`,
+		Fix: "Write the counter's selector alone: `shop_requests_total{code=~\"5..\"}`.",
+	},
+	{
+		Code: SLOReservedLabel, Severity: Error, Ignorable: false,
+		Summary: "an SLO's alerting.labels sets a label metricgen sets on every SLO alert (slo, service, severity, window)",
+		Catches: "Every SLO alert carries `slo`, `service`, `severity` and (burn-rate alerts) `window`: the contract routing relies on.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - name: availability
+    objective: 99.9
+    sli: {errors: 'shop_requests_total{code=~"5.."}', total: shop_requests_total}
+    alerting:
+      labels: {severity: page}
+`,
+		Fix: "Set severities with `alerting.page.severity` and `alerting.ticket.severity`; use other label names for routing.",
+	},
+	{
+		Code: SLOSLI, Severity: Error, Ignorable: false,
+		Summary: "an SLO's sli is not exactly one of {errors, total}, {success, total} or {latency}",
+		Catches: "The SLI is bad events over all events, good events over all events, or the observations of a histogram within a bucket over all of them: exactly one of these forms.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - name: availability
+    objective: 99.9
+    sli:
+      errors: shop_requests_total{code=~"5.."}
+`,
+		Fix: "Give `total` with `errors` or `success`, or `latency` alone.",
+	},
+	{
+		Code: SLOWindow, Severity: Error, Ignorable: false,
+		Summary: "an SLO window is not a duration of at least 1d in whole 5m",
+		Catches: "The error budget is spent over the window: under a day it pages on noise. Every window is tiled by 5m recorded rates, so it must be a whole number of 5m.",
+		Example: `
+outputs: {rules: shop.rules.yml}
+metrics:
+  requests_total: {type: counter, help: Requests served, labels: [code]}
+labels:
+  code: {pattern: "^[1-5][0-9][0-9]$", max_values: 40}
+slos:
+  - {name: availability, objective: 99.9, window: 12h, sli: {errors: 'shop_requests_total{code=~"5.."}', total: shop_requests_total}}
+`,
+		Fix: "Use a window of 1d or more, such as 7d, 28d or 30d (the default).",
+	},
+	{
 		Code: TemplateSyntax, Severity: Error, Ignorable: false,
 		Summary: "an alert's annotation or label is not a valid Prometheus template",
 		Catches: "Annotations and labels are Go templates that Prometheus expands for every alert; one that does not parse makes the rule file fail to load (`promtool check rules` reports it too).",

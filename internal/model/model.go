@@ -39,6 +39,7 @@ type Spec struct {
 	Alerts    []*Alert         // spec order
 	Records   []*RecordingRule // spec order
 	Tests     []*RuleTest      // spec order
+	SLOs      []*SLO           // spec order
 	Dashboard Dashboard
 }
 

@@ -44,6 +44,11 @@ func TestParsedOnce(t *testing.T) {
 				texts[et.Expr.Text] = true
 			}
 		}
+		for _, o := range s.SLOs {
+			for _, e := range o.SLI.Exprs {
+				texts[e.Text] = true
+			}
+		}
 		for _, pn := range s.Dashboard.Panels {
 			text, _ := promql.SubstituteGrafana(pn.Expr.Text) // what the checker reads
 			texts[text] = true

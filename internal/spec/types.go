@@ -36,6 +36,7 @@ type File struct {
 	Records      List[Record]  `yaml:"recording_rules"`
 	Dashboard    *Dashboard    `yaml:"dashboard"`
 	Tests        List[Test]    `yaml:"tests"`
+	SLOs         List[SLO]     `yaml:"slos"`
 }
 
 // Go is the go section.
@@ -216,6 +217,53 @@ type ExprTest struct {
 type ExpSample struct {
 	Labels String `yaml:"labels"`
 	Value  Float  `yaml:"value"`
+}
+
+// SLO is one service-level objective.
+type SLO struct {
+	Name        String       `yaml:"name"`
+	Objective   Float        `yaml:"objective"`
+	Window      String       `yaml:"window"`
+	Description String       `yaml:"description"`
+	SLI         *SLI         `yaml:"sli"`
+	By          []String     `yaml:"by"`
+	Alerting    *SLOAlerting `yaml:"alerting"`
+}
+
+// SLI is an SLO's indicator: errors and total, success and total, or latency.
+type SLI struct {
+	Node    *yaml.Node
+	Errors  String      `yaml:"errors"`
+	Success String      `yaml:"success"`
+	Total   String      `yaml:"total"`
+	Latency *SLILatency `yaml:"latency"`
+}
+
+// UnmarshalYAML keeps the sli mapping's node, for errors about its keys as a whole.
+func (s *SLI) UnmarshalYAML(n *yaml.Node) error {
+	s.Node = n
+	type plain SLI
+	return n.Decode((*plain)(s))
+}
+
+// SLILatency is a latency SLI: the requests of a histogram within one of its buckets.
+type SLILatency struct {
+	Metric String `yaml:"metric"`
+	Le     Float  `yaml:"le"`
+}
+
+// SLOAlerting is an SLO's alerting section.
+type SLOAlerting struct {
+	Labels    Map[String]    `yaml:"labels"`
+	Page      *SLOAlertClass `yaml:"page"`
+	Ticket    *SLOAlertClass `yaml:"ticket"`
+	Runbook   String         `yaml:"runbook"`
+	MinEvents Int            `yaml:"min_events"`
+}
+
+// SLOAlertClass configures the page or ticket alerts of an SLO.
+type SLOAlertClass struct {
+	Severity String `yaml:"severity"`
 }
 
 // posOf returns the position of n, or the zero Pos for nil.

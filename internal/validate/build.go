@@ -135,6 +135,7 @@ func (b *builder) build() *model.Spec {
 	b.alerts()
 	b.records()
 	b.tests()
+	b.slos()
 	b.dashboard()
 	return s
 }
@@ -221,12 +222,14 @@ func (b *builder) outputs() {
 	out.Dashboard = b.outPath(o.Dashboard, "outputs.dashboard")
 	out.Docs = b.outPath(o.Docs, "outputs.docs")
 	out.RuleTests = b.outPath(o.RuleTests, "outputs.rule_tests")
-	if len(b.f.Tests) > 0 {
+	if len(b.f.Tests) > 0 || len(b.f.SLOs) > 0 {
 		switch {
 		case out.Rules == "" && o.Rules.Set():
 			// outputs.rules is invalid and reported.
 		case out.Rules == "" && b.schemaFlagged("/outputs"):
 			// the outputs section is reported
+		case out.Rules == "" && len(b.f.Tests) == 0:
+			// slos() says the SLOs need outputs.rules.
 		case out.Rules == "":
 			b.warnf(diag.OutputUnused, spec.PosOf(b.f.Tests[0].Node), "tests are written as a promtool test file next to the rule file, but the spec has no outputs.rules; add outputs.rules or remove the tests")
 		case out.RuleTests == "":
@@ -234,7 +237,7 @@ func (b *builder) outputs() {
 			out.RuleTests = base + ".test.yml"
 		}
 	} else if o.RuleTests.Set() {
-		b.warnf(diag.OutputUnused, o.RuleTests.Pos(), "outputs.rule_tests is set but the spec has no tests; add tests or remove the key")
+		b.warnf(diag.OutputUnused, o.RuleTests.Pos(), "outputs.rule_tests is set but the spec has no tests or SLOs; add tests or remove the key")
 		out.RuleTests = ""
 	}
 

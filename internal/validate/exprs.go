@@ -68,6 +68,7 @@ func checkExprs(f *spec.File, s *model.Spec, dl *diag.List) {
 			s.Dashboard.Panels[i].Expr = e
 		}
 	}
+	checkSLOs(an, f, s)
 	for i, t := range f.Tests {
 		for j, et := range t.Value.ExprTests {
 			e, _ := an.expr(et.Value.Expr, promql.Options{})

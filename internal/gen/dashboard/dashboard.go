@@ -67,6 +67,11 @@ func build(s *model.Spec) (*dashboardJSON, error) {
 			}
 		}
 	}
+	if s.Outputs.Rules != "" {
+		for _, o := range s.SLOs {
+			b.sloPanels(o)
+		}
+	}
 	grouped := map[*model.Metric]bool{}
 	for _, g := range s.Dashboard.Groups {
 		b.row(g.Title)

@@ -5,13 +5,16 @@ package docs
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/metricgen/metricgen/internal/gen"
 	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/slo"
 	"github.com/metricgen/metricgen/templates"
 )
 
@@ -26,6 +29,10 @@ var tmpl = template.Must(template.New("docs.md.tmpl").Funcs(template.FuncMap{
 	"kvList":       kvList,
 	"annotation":   annotation,
 	"redactResult": redactResult,
+	"dur":          slo.Format,
+	"budget":       budget,
+	"share":        share,
+	"sliText":      sliText,
 }).ParseFS(templates.FS, "docs.md.tmpl"))
 
 // Generate returns the catalogue at s.Outputs.Docs, or nothing when the spec asks for none.
@@ -140,4 +147,29 @@ func redactResult(r *model.RedactRule) string {
 		return "keyed HMAC-SHA256 token (stable, not reversible)"
 	}
 	return string(r.Action)
+}
+
+// budget writes an SLO's error budget as a share and as time of full outage over its window:
+// "0.1% (43m of full outage)".
+func budget(o *model.SLO) string {
+	outage := time.Duration(o.Budget() * float64(o.Window)).Round(time.Minute)
+	return fmt.Sprintf("%s%% (%s of full outage)", strconv.FormatFloat(o.Budget()*100, 'g', 6, 64), slo.Format(outage))
+}
+
+// share writes the share of the budget an alert's burn rate spends over its long window.
+func share(a slo.Alert, o *model.SLO) string {
+	return strconv.FormatFloat(math.Round(a.BudgetShare(o.Window)*1000)/10, 'f', -1, 64) + "%"
+}
+
+// sliText says what the SLI counts.
+func sliText(o *model.SLO) string {
+	s := o.SLI
+	switch s.Kind {
+	case model.SLIErrors:
+		return fmt.Sprintf("SLI: bad events `%s` over all events `%s`.", s.Errors, s.Total)
+	case model.SLISuccess:
+		return fmt.Sprintf("SLI: good events `%s` over all events `%s`.", s.Good, s.Total)
+	}
+	return fmt.Sprintf("SLI: observations of `%s` at most %s (its bucket `le=\"%s\"`) over all of them.",
+		s.HistName, strconv.FormatFloat(s.Le, 'g', -1, 64), strconv.FormatFloat(s.Le, 'g', -1, 64))
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/metricgen/metricgen/internal/gen"
 	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/internal/slo"
 )
 
 // Generate returns the rule file, PrometheusRule and promtool test file that s asks for.
@@ -124,11 +125,18 @@ func groups(s *model.Spec) *yaml.Node {
 	if name == "" {
 		name = s.Service
 	}
-	return sequence(mapping(
-		"name", str(name),
-		"interval", duration(s.RuleGroup.Interval),
-		"rules", rules,
-	))
+	out := sequence()
+	if len(rules.Content) > 0 || len(s.SLOs) == 0 {
+		out.Content = append(out.Content, mapping(
+			"name", str(name),
+			"interval", duration(s.RuleGroup.Interval),
+			"rules", rules,
+		))
+	}
+	for _, o := range s.SLOs {
+		out.Content = append(out.Content, sloGroup(s, o))
+	}
+	return out
 }
 
 // testFile is the promtool test file of the spec's tests, beside the rule file:
@@ -191,6 +199,29 @@ func testFile(s *model.Spec, at string) *yaml.Node {
 			"alert_rule_test", alertTests,
 			"promql_expr_test", exprTests,
 		))
+	}
+	every := interval.Std()
+	for _, o := range s.SLOs {
+		for _, t := range sloTests(s, o, every) {
+			series := sequence()
+			for _, in := range t.series {
+				series.Content = append(series.Content, mapping("series", quoted(in.Series), "values", quoted(in.Values)))
+			}
+			checks := sequence()
+			for _, c := range t.checks {
+				exp := sequence()
+				for _, smp := range c.samples {
+					exp.Content = append(exp.Content, mapping("labels", quoted(smp.Labels), "value", &yaml.Node{Kind: yaml.ScalarNode, Value: num(smp.Value)}))
+				}
+				checks.Content = append(checks.Content, mapping("expr", expr(c.expr), "eval_time", str(slo.Format(c.at)), "exp_samples", exp))
+			}
+			tests.Content = append(tests.Content, mapping(
+				"name", str(t.name),
+				"interval", str(slo.Format(every)),
+				"input_series", series,
+				"promql_expr_test", checks,
+			))
+		}
 	}
 	return mapping(
 		"rule_files", sequence(str(relative(path.Dir(at), s.Outputs.Rules))),
