@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/promql"
@@ -350,7 +349,6 @@ func neighbours(le float64, buckets []float64) string {
 	return fmt.Sprintf("the neighbouring buckets are %s and %s; use one of them, or add %s to the buckets", f(buckets[i-1]), f(buckets[i]), f(le))
 }
 
-
 // sloByValues lists the combinations of the by labels' values when all are enum labels.
 func sloByValues(s *model.Spec, out *model.SLO) {
 	if len(out.By) == 0 || out.SLI.Total == nil {
@@ -429,7 +427,6 @@ func (b *builder) sloAlerting(o spec.SLO, out *model.SLO) {
 	}
 	out.Alerting = a
 }
-
 
 func externalNamed(s *model.Spec, name string) *model.ExternalMetric {
 	for _, x := range s.External {
