@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	_ "github.com/metricgen/metricgen/internal/golden" // go test ./... -update works everywhere
 )
 
 const day = 24 * time.Hour
