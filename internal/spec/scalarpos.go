@@ -20,7 +20,7 @@ func (f *File) PosIn(s String, off int) diag.Pos {
 	if f.aliased[s.Node] != nil {
 		return posOf(s.Node) // the alias: the value's text is at the anchor
 	}
-	return posIn(f.Src, lineStarts(f.Src), s.Node, s.Value, off)
+	return posIn(f.Src, f.lineIndex(), s.Node, s.Value, off)
 }
 
 // RangeIn returns the range of bytes off to end (exclusive) of the value of s, as PosIn maps
@@ -32,7 +32,7 @@ func (f *File) RangeIn(s String, off, end int) diag.Pos {
 	if f.aliased[s.Node] != nil {
 		return posOf(s.Node) // the alias: the value's text is at the anchor
 	}
-	lines := lineStarts(f.Src)
+	lines := f.lineIndex()
 	p := posIn(f.Src, lines, s.Node, s.Value, off)
 	if end > off && end <= len(s.Value) {
 		_, size := utf8.DecodeLastRuneInString(s.Value[off:end])
@@ -140,6 +140,12 @@ func escapeLen(rest []byte) (srcLen, valLen int) {
 		return 2 + digits, l
 	}
 	return 2 + digits, len(string(utf8.RuneError)) // a surrogate or past U+10FFFF
+}
+
+// lineIndex returns lineStarts(f.Src), computed on first use.
+func (f *File) lineIndex() []int {
+	f.linesOnce.Do(func() { f.lines = lineStarts(f.Src) })
+	return f.lines
 }
 
 func lineStarts(src []byte) []int {

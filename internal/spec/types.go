@@ -5,6 +5,7 @@ package spec
 
 import (
 	"fmt"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -20,6 +21,11 @@ type File struct {
 	// aliased are the nodes that an alias copied from its anchor: their position is the
 	// alias's, and their text is elsewhere in Src.
 	aliased map[*yaml.Node]*yaml.Node
+
+	// lines are the offsets where Src's lines start, computed once (lineIndex): positions are
+	// mapped for every expression of a spec, and a spec can hold thousands.
+	linesOnce sync.Once
+	lines     []int
 
 	Version      Int           `yaml:"version"`
 	Namespace    String        `yaml:"namespace"`
