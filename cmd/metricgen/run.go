@@ -224,6 +224,21 @@ func load(specs []string, o *options, stderr io.Writer) ([]loaded, bool) {
 			out = append(out, loaded{path: path, spec: s, root: root})
 		}
 	}
+	if len(out) > 1 {
+		var run []validate.Run
+		for _, l := range out {
+			run = append(run, validate.Run{Path: l.path, Root: l.root, Spec: l.spec})
+		}
+		across := diag.Sort(validate.AcrossSpecs(run))
+		all = append(all, across...)
+		if showSource {
+			for _, d := range across {
+				if src, err := os.ReadFile(d.File); err == nil {
+					sources[d.File] = src
+				}
+			}
+		}
+	}
 	if showSource {
 		p.Sources = sources
 	}
@@ -435,23 +450,14 @@ func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) 
 		return nil, false
 	}
 	var (
-		sets  []output.Set
-		ds    []diag.Diagnostic
-		owner = map[string]string{}
+		sets []output.Set
+		ds   []diag.Diagnostic
 	)
 	for _, l := range ls {
 		files, err := emit(l.spec)
 		if err != nil {
 			ds = append(ds, diag.New(diag.InternalEmit, l.path, diag.Pos{}, diag.Error, err.Error()+"; this is a bug in metricgen: please report it with the spec"))
 			continue
-		}
-		for _, f := range files {
-			target := filepath.Clean(filepath.Join(l.root, filepath.FromSlash(f.Path)))
-			if prev, dup := owner[target]; dup {
-				ds = append(ds, diag.New(diag.OutputConflict, l.path, diag.Pos{}, diag.Error, fmt.Sprintf("output %s is also generated from %s; give each spec its own output paths", filepath.ToSlash(target), prev)))
-				continue
-			}
-			owner[target] = l.path
 		}
 		sets = append(sets, output.Set{Root: l.root, Source: l.spec.Source, Files: files})
 	}

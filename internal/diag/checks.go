@@ -128,6 +128,8 @@ const (
 	OutputOutsideRoot Code = "output/outside-root"
 	OutputConflict    Code = "output/conflict"
 	OutputUnused      Code = "output/unused"
+	OutputNotRegular  Code = "output/not-regular"
+	OutputNotOwned    Code = "output/not-owned"
 
 	// Drift of the generated files on disk (metricgen check), reported on the generated file.
 	DriftMissing      Code = "drift/missing"

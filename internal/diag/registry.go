@@ -437,8 +437,8 @@ metrics:
 	},
 	{
 		Code: OutputConflict, Severity: Error, Ignorable: false,
-		Summary: "two outputs would write the same file, or an output lands inside the generated Go package",
-		Catches: "Two outputs at one path (in one spec, or in two specs generated together) would overwrite each other; a non-Go output inside the Go package's folder would be removed or checked as part of it.",
+		Summary: "two outputs would write the same file, one inside the other, or over a spec file",
+		Catches: "Two outputs at one path (in one spec, or in two specs generated together; also through a symbolic link on disk, or differing only in case, which macOS and Windows see as one file) would overwrite each other; an output inside another output file cannot exist; a .go output inside the Go package's folder would be taken for part of the package; an output that is a spec file would replace the spec with generated text.",
 		Example: `
 outputs:
   rules: deploy/shop.yml
@@ -450,8 +450,8 @@ metrics:
 	},
 	{
 		Code: OutputInvalidPath, Severity: Error, Ignorable: false,
-		Summary: "an output path is empty, uses '\\' or ':', or names the output root itself",
-		Catches: "Output paths are relative to the output root, with `/` between folders, so that the spec generates the same tree on every system (`:` is not allowed in Windows file names).",
+		Summary: "an output path breaks the portable-path rule, or names the output root itself",
+		Catches: "Output paths are relative to the output root, with `/` between folders, so that the spec generates the same tree on every system: valid UTF-8 without control characters (NUL, line breaks), none of the characters Windows refuses (`< > : \" | ? *` and `\\`), no device name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with any extension), no name ending in `.` or a space (Windows drops them), nothing inside `.git`, and not `.metricgen-manifest.json` or a name ending in `.metricgen-tmp`, which metricgen keeps for itself. The rule applies to every output, the Go package's default folder (`./<go.package>`) included.",
 		Example: `
 outputs:
   dashboard: 'grafana\shop.json'
@@ -459,6 +459,18 @@ metrics:
   orders_total: {type: counter, help: Orders placed}
 `,
 		Fix: "Write a relative path with `/`: `grafana/shop.json`.",
+	},
+	{
+		Code: OutputNotOwned, Severity: Error, Ignorable: false,
+		Summary: "an output path holds a file that metricgen did not generate (it is not in the output root's manifest): metricgen overwrites and removes only its own files",
+		Catches: "metricgen keeps a manifest of the files it generated in each output root (`.metricgen-manifest.json`). A file at an output path that the manifest does not list, and that does not carry the spec's generated header where the generated file has it, was written by someone else: overwriting it would lose it. Reported by `generate` (which then writes nothing) and `check`, at the key that names the output.",
+		Fix:     "Move the file away (or delete it if it is an old copy), or give the output another path.",
+	},
+	{
+		Code: OutputNotRegular, Severity: Error, Ignorable: false,
+		Summary: "an output path is an existing folder, symbolic link, FIFO or device, where metricgen writes a regular file",
+		Catches: "metricgen replaces generated files by renaming a new file over them, so a folder there would fail the write, a link would be replaced (not followed), and reading a FIFO would block. It writes only regular files and never opens anything else.",
+		Fix:     "Remove or move what stands there, or give the output another path.",
 	},
 	{
 		Code: OutputOutsideRoot, Severity: Error, Ignorable: false,

@@ -24,6 +24,7 @@ type Spec struct {
 
 	Go      *GoPackage // nil: no Go package is generated
 	Outputs Outputs
+	Paths   []OutputPath // every path the spec writes, with the key that names it
 
 	// TargetLabels are the labels Prometheus attaches to every scraped series: job,
 	// instance, then the spec's target_labels.

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -137,12 +136,12 @@ func (b *builder) build() *model.Spec {
 	b.tests()
 	b.slos()
 	b.dashboard()
+	b.checkOutputs()
 	return s
 }
 
 var (
-	windowsDrive = regexp.MustCompile(`^[A-Za-z]:`)
-	snakeCase    = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 	// labelName also checks metric keys and namespaces, which have the same syntax (a colon
 	// in a metric key is reported on its own).
 	labelName  = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
@@ -189,10 +188,9 @@ func (b *builder) goPackage() {
 		return
 	}
 	// The folder is checked whatever the name: the schema leaves both to these checks.
-	dir, dirOK := g.Package.Value, true
+	dir, dirKey, dirPos := "", "go.out", g.Out.Pos()
 	if g.Out.Set() {
 		dir = b.outPath(g.Out, "go.out")
-		dirOK = dir != ""
 	}
 	name := g.Package.Value
 	switch {
@@ -209,8 +207,15 @@ func (b *builder) goPackage() {
 		b.errorf(diag.GoPackageName, g.Package.Pos(), "go.package %q cannot be imported; choose a name such as %q", name, name+"metrics")
 		return
 	}
-	if dirOK {
+	if !g.Out.Set() {
+		// The default folder, ./<package>, follows the rule of every output path, symbolic
+		// links on disk included.
+		dirKey, dirPos = "go.package", g.Package.Pos()
+		dir = b.checkPath(name, fmt.Sprintf("go.package %q: its folder (go.out is not set) %q", name, name), dirPos)
+	}
+	if dir != "" {
 		b.s.Go = &model.GoPackage{Name: name, Dir: dir, Pos: g.Package.Pos()}
+		b.claim(dirKey, dir, true, dirPos)
 	}
 }
 
@@ -241,94 +246,15 @@ func (b *builder) outputs() {
 		out.RuleTests = ""
 	}
 
-	// Two outputs at one path would overwrite each other.
-	seen := map[string]string{}
-	for _, p := range []struct {
-		key  string
-		val  string
-		node spec.String
-	}{
-		{"outputs.rules", out.Rules, o.Rules},
-		{"outputs.rule_tests", out.RuleTests, o.RuleTests},
-		{"outputs.prometheus_rule", out.PrometheusRule, o.PrometheusRule},
-		{"outputs.dashboard", out.Dashboard, o.Dashboard},
-		{"outputs.docs", out.Docs, o.Docs},
-	} {
-		if p.val == "" {
-			continue
-		}
-		if other, dup := seen[p.val]; dup {
-			pos := p.node.Pos()
-			if !p.node.Set() {
-				pos = o.Rules.Pos()
-			}
-			b.errorf(diag.OutputConflict, pos, "%s writes %q, which %s writes too; give each output its own path", p.key, p.val, other)
-			continue
-		}
-		seen[p.val] = p.key
-		if g := b.s.Go; g != nil && path.Dir(p.val) == g.Dir && strings.HasSuffix(p.val, ".go") {
-			b.errorf(diag.OutputConflict, p.node.Pos(), "%s %q is inside the generated Go package %q; put it elsewhere", p.key, p.val, g.Dir)
-		}
+	b.claim("outputs.rules", out.Rules, false, o.Rules.Pos())
+	if o.RuleTests.Set() {
+		b.claim("outputs.rule_tests", out.RuleTests, false, o.RuleTests.Pos())
+	} else {
+		b.claim("outputs.rules (its test file)", out.RuleTests, false, o.Rules.Pos())
 	}
-}
-
-// outPath checks an output path: relative, inside the output root, not through a symlink that
-// leads out of it. It returns the cleaned slash-separated path, or "" when absent or invalid.
-func (b *builder) outPath(s spec.String, key string) string {
-	if !s.Set() {
-		return ""
-	}
-	p := s.Value
-	switch {
-	case strings.TrimSpace(p) == "":
-		b.errorf(diag.OutputInvalidPath, s.Pos(), "%s is empty; give a path relative to the output root, or remove the key", key)
-		return ""
-	case strings.Contains(p, `\`):
-		b.errorf(diag.OutputInvalidPath, s.Pos(), "%s %q uses '\\'; write paths with '/' so the spec works on every system", key, p)
-		return ""
-	case path.IsAbs(p) || filepath.IsAbs(p) || filepath.VolumeName(p) != "" || windowsDrive.MatchString(p):
-		b.errorf(diag.OutputOutsideRoot, s.Pos(), "%s %q is absolute; output paths are relative to the output root (the spec's folder, or --out DIR)", key, p)
-		return ""
-	case slices.Contains(strings.Split(p, "/"), ".."):
-		b.errorf(diag.OutputOutsideRoot, s.Pos(), "%s %q contains '..'; output paths must stay inside the output root", key, p)
-		return ""
-	case strings.Contains(p, ":"):
-		b.errorf(diag.OutputInvalidPath, s.Pos(), "%s %q contains ':', which Windows does not allow in file names; rename it", key, p)
-		return ""
-	}
-	clean := path.Clean(p)
-	if clean == "." {
-		b.errorf(diag.OutputInvalidPath, s.Pos(), "%s %q names the output root itself; name a file or folder inside it", key, p)
-		return ""
-	}
-	if escapes, via := escapesRoot(b.root, clean); escapes {
-		b.errorf(diag.OutputOutsideRoot, s.Pos(), "%s %q leads out of the output root through the symbolic link %q; write inside the output root", key, p, via)
-		return ""
-	}
-	return clean
-}
-
-// escapesRoot reports whether rel, under root, resolves through a symbolic link to a place
-// outside root; via is the link. Paths that do not exist yet cannot escape.
-func escapesRoot(root, rel string) (bool, string) {
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return false, ""
-	}
-	realRoot, _ = filepath.Abs(realRoot)
-	cur := root
-	for _, part := range strings.Split(rel, "/") {
-		cur = filepath.Join(cur, part)
-		real, err := filepath.EvalSymlinks(cur)
-		if err != nil {
-			return false, "" // does not exist (yet): nothing below can be a link
-		}
-		real, _ = filepath.Abs(real)
-		if r, err := filepath.Rel(realRoot, real); err != nil || r == ".." || strings.HasPrefix(r, "../") {
-			return true, filepath.ToSlash(cur)
-		}
-	}
-	return false, ""
+	b.claim("outputs.prometheus_rule", out.PrometheusRule, false, o.PrometheusRule.Pos())
+	b.claim("outputs.dashboard", out.Dashboard, false, o.Dashboard.Pos())
+	b.claim("outputs.docs", out.Docs, false, o.Docs.Pos())
 }
 
 func (b *builder) targetLabels() {
