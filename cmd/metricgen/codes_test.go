@@ -18,6 +18,7 @@ var exercisedElsewhere = map[diag.Code]string{
 	diag.DriftMissing:      "TestCheckFormats (metricgen check, not validation)",
 	diag.DriftStale:        "TestCheckFormats (metricgen check, not validation)",
 	diag.DriftNotGenerated: "TestCheckFormats (metricgen check, not validation)",
+	diag.DriftLeftover:     "TestLeftoverTempFiles (metricgen check --format json)",
 	diag.OutputNotOwned:    "TestNeverOverwritesUserFile (what is on disk, found when generating)",
 }
 

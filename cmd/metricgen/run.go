@@ -331,11 +331,17 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.route(stdout, stderr)
-	sets, ok := emitAll(specs, &o, stderr)
+	sets, ls, ok := emitAll(specs, &o, stderr)
 	if !ok {
 		return exitFail
 	}
 	if _, err := output.Write(sets); err != nil {
+		var ps output.Problems
+		if errors.As(err, &ps) {
+			report(&o, stderr, problemDiagnostics(ps, ls)...)
+			fmt.Fprintln(stderr, "metricgen: nothing was written")
+			return exitFail
+		}
 		fmt.Fprintf(stderr, "metricgen: %v; nothing was changed\n", err)
 		return exitFail
 	}
@@ -363,7 +369,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.route(stdout, stderr)
-	sets, ok := emitAll(specs, &o, stderr)
+	sets, _, ok := emitAll(specs, &o, stderr)
 	if !ok {
 		return exitFail
 	}
@@ -392,6 +398,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	for _, d := range drift {
+		if d.Msg != "" {
+			fmt.Fprintf(stderr, "%s: %s: %s\n", filepath.ToSlash(d.Path), d.Kind, d.Msg)
+			continue
+		}
 		fmt.Fprintf(stderr, "%s: %s\n", filepath.ToSlash(d.Path), d.Kind)
 	}
 	fmt.Fprintf(stderr, "metricgen: %d generated file(s) drifted; run: %s\n", len(drift), regen)
@@ -406,7 +416,13 @@ func driftDiagnostic(d output.Drift, regen string) diag.Diagnostic {
 	case output.Missing:
 		return diag.New(diag.DriftMissing, path, diag.Pos{}, diag.Error, "generated file is missing; run: "+regen)
 	case output.NotGenerated:
-		return diag.New(diag.DriftNotGenerated, path, diag.Pos{}, diag.Error, "file carries metricgen's generated header but the spec no longer generates it; run: "+regen+" (which removes it)")
+		return diag.New(diag.DriftNotGenerated, path, diag.Pos{}, diag.Error, "the manifest lists this file as generated, but the spec no longer generates it; run: "+regen+" (which removes it)")
+	case output.Leftover:
+		return diag.New(diag.DriftLeftover, path, diag.Pos{}, diag.Error, "temporary file left by an interrupted metricgen generate; run: "+regen+" (which removes it)")
+	case output.NotOwned:
+		return diag.New(diag.OutputNotOwned, path, diag.Pos{}, diag.Error, d.Msg)
+	case output.NotRegular:
+		return diag.New(diag.OutputNotRegular, path, diag.Pos{}, diag.Error, d.Msg)
 	}
 	return diag.New(diag.DriftStale, path, diag.Pos{Line: firstChangedLine(d.Diff)}, diag.Error, "generated file differs from what the spec generates (out of date, or edited by hand); change the spec, not this file, and run: "+regen)
 }
@@ -442,12 +458,12 @@ func regenArgs(o *options, specs []string) []string {
 }
 
 // emitAll validates the specs and runs every target over each. What goes wrong after
-// validation (a bug in an emitter, two specs writing one file) is reported as diagnostics too,
-// in the chosen format, and nothing is written.
-func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) {
+// validation (a bug in an emitter) is reported as diagnostics too, in the chosen format, and
+// nothing is written. It returns the loaded specs too, index for index with the sets.
+func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, []loaded, bool) {
 	ls, ok := load(specs, o, stderr)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	var (
 		sets []output.Set
@@ -463,9 +479,24 @@ func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, bool) 
 	}
 	if len(ds) > 0 {
 		report(o, stderr, ds...)
-		return nil, false
+		return nil, nil, false
 	}
-	return sets, true
+	return sets, ls, true
+}
+
+// problemDiagnostics turns the reasons a write was refused into diagnostics at the spec key
+// that names each file.
+func problemDiagnostics(ps output.Problems, ls []loaded) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, p := range ps {
+		l := ls[p.Set]
+		if op, ok := l.spec.PathOf(p.Path); ok {
+			ds = append(ds, diag.New(p.Code, l.path, op.Pos, diag.Error, fmt.Sprintf("%s: %s %s", op.Key, p.Path, p.Msg)))
+			continue
+		}
+		ds = append(ds, diag.New(p.Code, l.path, diag.Pos{}, diag.Error, fmt.Sprintf("output %s %s", p.Path, p.Msg)))
+	}
+	return diag.Sort(ds)
 }
 
 // report prints diagnostics found after validation in the chosen format.

@@ -135,6 +135,7 @@ const (
 	DriftMissing      Code = "drift/missing"
 	DriftStale        Code = "drift/stale"
 	DriftNotGenerated Code = "drift/not-generated"
+	DriftLeftover     Code = "drift/leftover"
 
 	// Alerting and recording rules, and their tests.
 	RulesDuplicateName  Code = "rules/duplicate-name"

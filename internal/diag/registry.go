@@ -33,6 +33,12 @@ dashboard:
 		Fix: "Use the key as written under `metrics` (`orders_total`); the diagnostic suggests the closest one.",
 	},
 	{
+		Code: DriftLeftover, Severity: Error, Ignorable: false,
+		Summary: "metricgen check: a temporary file that an interrupted metricgen generate left beside a generated file",
+		Catches: "generate writes each file to `.<name>.metricgen-tmp` beside it and renames it into place; a run killed in between leaves the temporary file. Its name is fixed, and the manifest lists its target before it is created, so check finds it without searching the tree.",
+		Fix:     "Run `metricgen generate`, which removes it (do not commit it).",
+	},
+	{
 		Code: DriftMissing, Severity: Error, Ignorable: false,
 		Summary: "metricgen check: a file the spec generates is not on disk",
 		Catches: "`metricgen check` (the drift check for CI) generates in memory and compares with the files on disk. A generated file that is absent, because it was never generated or was deleted, is drift, reported on that file.",
@@ -40,8 +46,8 @@ dashboard:
 	},
 	{
 		Code: DriftNotGenerated, Severity: Error, Ignorable: false,
-		Summary: "metricgen check: a file carries the spec's generated header, but the spec no longer generates it",
-		Catches: "A file whose header says the spec generated it, but which the spec no longer produces (an output removed or renamed): left behind, it would go on being deployed or compiled.",
+		Summary: "metricgen check: the manifest lists a file as generated from the spec, but the spec no longer generates it",
+		Catches: "A file the output root's manifest lists for the spec, still carrying its generated header, which the spec no longer produces (an output removed or renamed): left behind, it would go on being deployed or compiled. (A file whose header was removed by hand is someone's own now: generate leaves it and drops it from the manifest.)",
 		Fix:     "Run `metricgen generate`, which removes it, and commit the removal.",
 	},
 	{

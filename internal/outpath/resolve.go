@@ -88,3 +88,41 @@ func joinRel(dir string, rest []string) string {
 	}
 	return dir + "/" + strings.Join(rest, "/")
 }
+
+// OnDisk says what stands at target that metricgen cannot replace: for a file, anything but
+// a regular file (a folder, a symbolic link, a FIFO, a device); for a folder, anything but a
+// folder. "" when nothing is there, or something it can write.
+func OnDisk(target string, folder bool) string {
+	fi, err := os.Lstat(target)
+	if errors.Is(err, fs.ErrNotExist) || err != nil {
+		return ""
+	}
+	mode := fi.Mode()
+	if folder {
+		if st, err := os.Stat(target); err == nil && !st.IsDir() {
+			return "is an existing file; the generated Go package needs a folder there: move the file, or set go.out"
+		}
+		return ""
+	}
+	switch {
+	case mode.IsRegular():
+		return ""
+	case mode.IsDir():
+		return "is an existing folder; metricgen writes a file there: name a file, or move the folder"
+	case mode&fs.ModeSymlink != 0:
+		return "is a symbolic link; metricgen writes regular files and never replaces a link: remove the link, or name another path"
+	}
+	return fmt.Sprintf("is a %s, not a regular file; metricgen writes a file there: remove it, or name another path", kindOf(mode))
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "FIFO (named pipe)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
+}

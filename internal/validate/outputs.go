@@ -1,10 +1,7 @@
 package validate
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -91,7 +88,7 @@ func (b *builder) checkOutputs() {
 			bad[i] = true
 			continue
 		}
-		if problem := onDisk(filepath.Join(b.root, filepath.FromSlash(p.Path)), p.Folder); problem != "" {
+		if problem := outpath.OnDisk(filepath.Join(b.root, filepath.FromSlash(p.Path)), p.Folder); problem != "" {
 			b.errorf(diag.OutputNotRegular, p.Pos, "%s %q %s", p.Key, p.Path, problem)
 			bad[i] = true
 		}
@@ -138,44 +135,6 @@ func collision(p, q model.OutputPath, rp, rq outpath.Output) string {
 		return fmt.Sprintf("%s %q is %q on disk, through a symbolic link, and overlaps %s %q (%q); give each output its own path", q.Key, q.Path, rq.Path, p.Key, p.Path, rp.Path)
 	}
 	return ""
-}
-
-// onDisk says what stands at target that metricgen cannot replace: for a file, anything but
-// a regular file (a folder, a symbolic link, a FIFO, a device); for a folder, anything but a
-// folder. "" when nothing is there, or something it can write.
-func onDisk(target string, folder bool) string {
-	fi, err := os.Lstat(target)
-	if errors.Is(err, fs.ErrNotExist) || err != nil {
-		return ""
-	}
-	mode := fi.Mode()
-	if folder {
-		if st, err := os.Stat(target); err == nil && !st.IsDir() {
-			return "is an existing file; the generated Go package needs a folder there: move the file, or set go.out"
-		}
-		return ""
-	}
-	switch {
-	case mode.IsRegular():
-		return ""
-	case mode.IsDir():
-		return "is an existing folder; metricgen writes a file there: name a file, or move the folder"
-	case mode&fs.ModeSymlink != 0:
-		return "is a symbolic link; metricgen writes regular files and never replaces a link: remove the link, or name another path"
-	}
-	return fmt.Sprintf("is a %s, not a regular file; metricgen writes a file there: remove it, or name another path", kindOf(mode))
-}
-
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "FIFO (named pipe)"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	}
-	return "special file"
 }
 
 // realPath is p made absolute with every symbolic link resolved, or "" when it does not exist.
