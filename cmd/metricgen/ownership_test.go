@@ -54,6 +54,18 @@ func generateIn(t *testing.T, dir, spec string, args ...string) (int, string) {
 	return code, stderr
 }
 
+// copyTree writes files (as readTree returns them) under dir.
+func copyTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, p, content)
+	}
+}
+
 func manifestOf(t *testing.T, dir string) string {
 	return readFile(t, filepath.Join(dir, ".metricgen-manifest.json"))
 }
@@ -367,13 +379,13 @@ func TestKillDuringWrite(t *testing.T) {
 			}
 			old := readTree(t, dir)
 			scratch := t.TempDir()
-			writeTree(t, scratch, old)
+			copyTree(t, scratch, old)
 			if code, stderr := generateIn(t, scratch, newSpec); code != exitOK {
 				t.Fatalf("generate: %s", stderr)
 			}
 			want := readTree(t, scratch)
 			scratch = t.TempDir()
-			writeTree(t, scratch, old)
+			copyTree(t, scratch, old)
 			if code, stderr := generateIn(t, scratch, tc.next); code != exitOK {
 				t.Fatalf("generate: %s", stderr)
 			}

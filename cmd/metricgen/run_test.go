@@ -281,7 +281,7 @@ func TestTwoSpecsOneOutput(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "a.yaml"), spec("a"))
 	writeFile(t, filepath.Join(dir, "b.yaml"), spec("b"))
 	code, stdout, _ := runIn(t, dir, "generate", "--format", "json", "a.yaml", "b.yaml")
-	want := `{"file":"b.yaml","line":0,"col":0,"end_line":0,"end_col":0,"severity":"error","code":"output/conflict","message":"output metrics.md is also generated from a.yaml; give each spec its own output paths"}` + "\n"
+	want := `{"file":"b.yaml","line":4,"col":17,"end_line":4,"end_col":27,"severity":"error","code":"output/conflict","message":"outputs.docs \"metrics.md\" collides with outputs.docs \"metrics.md\" of a.yaml (the same path); give each spec its own output paths"}` + "\n"
 	if code != exitFail || stdout != want {
 		t.Errorf("generate = %d,\n%s\nwant\n%s", code, stdout, want)
 	}

@@ -60,7 +60,7 @@ func Check(p string) (clean, problem string, outside bool) {
 		return "", "contains '..'; output paths must stay inside the output root", true
 	}
 	if i := strings.IndexAny(p, `<>:"|?*`); i >= 0 {
-		return "", fmt.Sprintf("contains %q, which Windows does not allow in file names; rename it", p[i:i+1]), false
+		return "", fmt.Sprintf("contains '%s', which Windows does not allow in file names; rename it", p[i:i+1]), false
 	}
 	clean = path.Clean(p)
 	if clean == "." {

@@ -18,7 +18,11 @@ func (b *builder) outPath(s spec.String, key string) string {
 	if !s.Set() {
 		return ""
 	}
-	return b.checkPath(s.Value, fmt.Sprintf("%s %q", key, s.Value), s.Pos())
+	what := fmt.Sprintf("%s %q", key, s.Value)
+	if strings.TrimSpace(s.Value) == "" {
+		what = key
+	}
+	return b.checkPath(s.Value, what, s.Pos())
 }
 
 // checkPath applies the rule to p, described in messages by what.
@@ -100,6 +104,19 @@ func (b *builder) checkOutputs() {
 		}
 	}
 	b.s.Paths = kept
+}
+
+// completePaths gives each output path's position the range of its node, for the problems
+// found after validation (across specs, on disk) that are reported there.
+func completePaths(s *model.Spec, nodes *spec.Nodes) {
+	ds := make([]diag.Diagnostic, len(s.Paths))
+	for i, p := range s.Paths {
+		ds[i] = diag.Diagnostic{Line: p.Pos.Line, Col: p.Pos.Col}
+	}
+	nodes.Complete(ds)
+	for i := range s.Paths {
+		s.Paths[i].Pos.EndLine, s.Paths[i].Pos.EndCol = ds[i].EndLine, ds[i].EndCol
+	}
 }
 
 // collision describes how q collides with p, which the spec names before it, or "": by
