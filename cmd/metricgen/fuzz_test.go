@@ -52,6 +52,12 @@ func FuzzGenerate(f *testing.F) {
 		if errA != nil {
 			t.Fatalf("the spec validates but does not generate: %v", errA)
 		}
+		for _, f := range a {
+			// Validation checked every path the spec writes: each file must be one of them.
+			if _, ok := s.PathOf(f.Path); !ok {
+				t.Fatalf("the spec validates but generates %s, which none of its checked output paths covers (%+v)", f.Path, s.Paths)
+			}
+		}
 		if clashes := goClashes(t, s, a); len(clashes) > 0 {
 			t.Fatalf("the spec validates but its Go package declares names twice: %+v", clashes)
 		}

@@ -475,6 +475,12 @@ func emitAll(specs []string, o *options, stderr io.Writer) ([]output.Set, []load
 			ds = append(ds, diag.New(diag.InternalEmit, l.path, diag.Pos{}, diag.Error, err.Error()+"; this is a bug in metricgen: please report it with the spec"))
 			continue
 		}
+		for _, f := range files {
+			// Every file must be one of the paths validation checked (model.Spec.Paths).
+			if _, ok := l.spec.PathOf(f.Path); !ok {
+				ds = append(ds, diag.New(diag.InternalEmit, l.path, diag.Pos{}, diag.Error, fmt.Sprintf("an emitter wrote %s, which no output of the spec names; this is a bug in metricgen: please report it with the spec", f.Path)))
+			}
+		}
 		sets = append(sets, output.Set{Root: l.root, Source: l.spec.Source, Files: files})
 	}
 	if len(ds) > 0 {
