@@ -98,11 +98,9 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	in, errs := initspec.Read(context.Background(), initspec.Sources{Metrics: metrics, Rules: rules, Dashboard: dashboard, Timeout: timeout, Stdin: os.Stdin})
-	if len(errs) > 0 {
-		for _, err := range errs {
-			fmt.Fprintln(stderr, err)
-		}
+	in, ds := initspec.Read(context.Background(), initspec.Sources{Metrics: metrics, Rules: rules, Dashboard: dashboard, Timeout: timeout, Stdin: os.Stdin})
+	if len(ds) > 0 {
+		diag.Printer{Format: diag.Format(format)}.Print(stderr, ds)
 		fmt.Fprintln(stderr, "metricgen init: nothing was written")
 		return exitFail
 	}

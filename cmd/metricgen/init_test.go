@@ -81,10 +81,10 @@ func TestInitInputErrors(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "bad.json"), "{\n  \"panels\": 3\n}\n")
 	code, stdout, stderr := runIn(t, dir, "init", "--from-metrics", "bad.prom", "--from-rules", "bad.yml", "missing.yml", "--from-dashboard", "bad.json", "-o", "out.yaml")
 	for _, want := range []string{
-		"bad.prom:3: error: not a Prometheus exposition",
-		"bad.yml:4: a rule needs alert or record",
-		"missing.yml: error: cannot read the rule file: no such file or directory",
-		"bad.json: error: line 2: not a Grafana dashboard",
+		"bad.prom:3: error: input/exposition: not a Prometheus exposition",
+		"bad.yml:4: error: input/rules: a rule needs alert or record",
+		"missing.yml: error: input/unreadable: cannot read the rule file: no such file or directory",
+		"bad.json: error: input/dashboard: line 2: not a Grafana dashboard",
 		"metricgen init: nothing was written",
 	} {
 		if !strings.Contains(stderr, want) {

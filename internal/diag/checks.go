@@ -193,6 +193,12 @@ const (
 	SLOSLI           Code = "slo/sli"
 	SLOWindow        Code = "slo/window"
 
+	// The inputs of metricgen init (an exposition, rule files, a dashboard), not a spec.
+	InputUnreadable Code = "input/unreadable"
+	InputExposition Code = "input/exposition"
+	InputRules      Code = "input/rules"
+	InputDashboard  Code = "input/dashboard"
+
 	// metricgen's own failures: a bug, never the spec's fault.
 	InternalSchema Code = "internal/schema"
 	InternalEmit   Code = "internal/emit"

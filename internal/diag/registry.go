@@ -197,6 +197,30 @@ metrics:
 		Fix: "Remove the ignore, or move it to the line of the node the diagnostic is about.",
 	},
 	{
+		Code: InputDashboard, Severity: Error, Ignorable: false,
+		Summary: "metricgen init: the --from-dashboard file is not a Grafana dashboard's JSON",
+		Catches: "init reads the PromQL of a dashboard's panels (and of their rows); a file that is not JSON, or whose panels are not a list, cannot be read. Export the dashboard from Grafana (Share, Export, Save to file) or take it from its provisioning folder.",
+		Fix:     "Pass the dashboard's JSON model.",
+	},
+	{
+		Code: InputExposition, Severity: Error, Ignorable: false,
+		Summary: "metricgen init: the --from-metrics input is not a Prometheus text or OpenMetrics exposition",
+		Catches: "init drafts metrics from what a service exposes on /metrics; the line named cannot be read as the Prometheus text format or OpenMetrics (an HTML error page, a JSON API, a truncated file).",
+		Fix:     "Save the exposition with `curl -s http://host:port/metrics > metrics.txt`, or pass the URL itself.",
+	},
+	{
+		Code: InputRules, Severity: Error, Ignorable: false,
+		Summary: "metricgen init: a --from-rules file is not a Prometheus rule file or PrometheusRule manifest",
+		Catches: "init imports alerts and recording rules from Prometheus rule files (`groups:`) and PrometheusRule manifests (one or several documents, or a `kind: List`); the message names the first place where the file is neither.",
+		Fix:     "Fix the file at the line shown, or leave it out of --from-rules.",
+	},
+	{
+		Code: InputUnreadable, Severity: Error, Ignorable: false,
+		Summary: "metricgen init: an input file or URL cannot be read",
+		Catches: "A file named with --from-metrics, --from-rules or --from-dashboard does not exist or cannot be read, or the URL does not answer with 200 in time.",
+		Fix:     "Check the path or URL; for a slow endpoint raise --timeout, or save its output to a file first.",
+	},
+	{
 		Code: InternalEmit, Severity: Error, Ignorable: false,
 		Summary: "an emitter failed on a spec that validated: a bug in metricgen",
 		Catches: "Validation is meant to catch everything that would stop an emitter; when it does not, the emitter's error is reported here instead of a partial output.",

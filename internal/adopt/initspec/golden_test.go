@@ -72,9 +72,9 @@ func draftCase(t *testing.T) *initspec.Result {
 			t.Fatalf("inputs.txt: unknown line %q", line)
 		}
 	}
-	in, errs := initspec.Read(context.Background(), src)
-	if len(errs) > 0 {
-		t.Fatal(errs)
+	in, ds := initspec.Read(context.Background(), src)
+	if len(ds) > 0 {
+		t.Fatal(ds)
 	}
 	in.Namespace, in.Path = ns, "metrics.yaml"
 	res, err := initspec.Draft(in)

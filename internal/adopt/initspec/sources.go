@@ -11,6 +11,7 @@ import (
 	"github.com/metricgen/metricgen/internal/adopt/exposition"
 	"github.com/metricgen/metricgen/internal/adopt/grafana"
 	"github.com/metricgen/metricgen/internal/adopt/promrules"
+	"github.com/metricgen/metricgen/internal/diag"
 )
 
 // Sources name the inputs of a draft as the user gave them.
@@ -22,48 +23,54 @@ type Sources struct {
 	Stdin     io.Reader
 }
 
-// Read reads and parses every source. The errors say file:line where they can, one per
-// source that failed; the Input is usable only when there are none.
-func Read(ctx context.Context, src Sources) (Input, []error) {
+// Read reads and parses every source. It reports one diagnostic per source that failed, at
+// the line where it can; the Input is usable only when there are none.
+func Read(ctx context.Context, src Sources) (Input, []diag.Diagnostic) {
 	var in Input
-	var errs []error
+	var ds []diag.Diagnostic
+	report := func(code diag.Code, file string, line int, msg string) {
+		ds = append(ds, diag.New(code, file, diag.Pos{Line: line}, diag.Error, msg))
+	}
 	if src.Metrics != "" {
 		e, err := exposition.Read(ctx, src.Metrics, src.Timeout, src.Stdin)
 		var pe *exposition.Error
 		switch {
 		case errors.As(err, &pe) && pe.Line > 0:
-			errs = append(errs, fmt.Errorf("%s:%d: error: not a Prometheus exposition: %s", src.Metrics, pe.Line, pe.Msg))
+			report(diag.InputExposition, src.Metrics, pe.Line, "not a Prometheus exposition: "+pe.Msg)
 		case err != nil:
-			errs = append(errs, fmt.Errorf("%s: error: cannot read the exposition: %v", src.Metrics, unwrapPath(err)))
+			report(diag.InputUnreadable, src.Metrics, 0, fmt.Sprintf("cannot read the exposition: %v", unwrapPath(err)))
 		}
 		in.MetricsSource, in.Exposition = src.Metrics, e
 	}
 	for _, path := range src.Rules {
 		b, err := os.ReadFile(path)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: error: cannot read the rule file: %v", path, unwrapPath(err)))
+			report(diag.InputUnreadable, path, 0, fmt.Sprintf("cannot read the rule file: %v", unwrapPath(err)))
 			continue
 		}
 		groups, err := promrules.Parse(path, b)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%v", err))
+		var re *promrules.Error
+		switch {
+		case errors.As(err, &re):
+			report(diag.InputRules, re.File, re.Line, re.Msg)
+			continue
+		case err != nil:
+			report(diag.InputRules, path, 0, err.Error())
 			continue
 		}
 		in.Rules = append(in.Rules, RuleFile{Path: path, Groups: groups})
 	}
 	if src.Dashboard != "" {
 		b, err := os.ReadFile(src.Dashboard)
-		if err == nil {
-			var d *grafana.Dashboard
-			if d, err = grafana.Parse(b); err == nil {
-				in.Dashboard = &DashboardFile{Path: src.Dashboard, Dashboard: d}
-			}
-		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: error: %v", src.Dashboard, unwrapPath(err)))
+			report(diag.InputUnreadable, src.Dashboard, 0, fmt.Sprintf("cannot read the dashboard: %v", unwrapPath(err)))
+		} else if d, err := grafana.Parse(b); err != nil {
+			report(diag.InputDashboard, src.Dashboard, 0, err.Error())
+		} else {
+			in.Dashboard = &DashboardFile{Path: src.Dashboard, Dashboard: d}
 		}
 	}
-	return in, errs
+	return in, ds
 }
 
 func unwrapPath(err error) error {
