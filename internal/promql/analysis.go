@@ -67,45 +67,35 @@ func (c *Catalog) parse(expr string) (parser.Expr, error) {
 
 // analyse lists the selectors and comparisons of e.
 func (c *Catalog) analyse(e parser.Expr, res *Result) {
-	index := map[*parser.VectorSelector]int{}
-	parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
+	var nodes []*parser.VectorSelector // nodes[i] is the node of res.Selectors[i]
+	walk(e, func(n parser.Node) {
 		if vs, ok := n.(*parser.VectorSelector); ok {
-			index[vs] = len(res.Selectors)
-			res.Selectors = append(res.Selectors, c.selectorOf(vs))
+			nodes = append(nodes, vs)
 		}
-		return nil
 	})
 	// Inspect visits an aggregation's expression before its parameter: put them in text order.
-	order := make([]int, len(res.Selectors))
-	for i := range order {
-		order[i] = i
+	if !slices.IsSortedFunc(nodes, func(a, b *parser.VectorSelector) int { return start(a) - start(b) }) {
+		slices.SortStableFunc(nodes, func(a, b *parser.VectorSelector) int { return start(a) - start(b) })
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return res.Selectors[a].Off - res.Selectors[b].Off })
-	renumber := make([]int, len(order))
-	sorted := make([]Selector, len(order))
-	for to, from := range order {
-		renumber[from] = to
-		sorted[to] = res.Selectors[from]
-	}
-	res.Selectors = sorted
-	for vs, i := range index {
-		index[vs] = renumber[i]
+	res.Selectors = make([]Selector, len(nodes))
+	for i, vs := range nodes {
+		res.Selectors[i] = c.selectorOf(vs)
 	}
 
-	parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
+	walk(e, func(n parser.Node) {
 		b, ok := n.(*parser.BinaryExpr)
 		if !ok || !b.Op.IsComparisonOperator() || b.ReturnBool || b.Op == parser.EQLC || b.Op == parser.NEQ {
-			return nil
+			return
 		}
 		side, value, op, ok := comparison(b)
 		if !ok {
-			return nil
+			return
 		}
 		cmp := Comparison{Op: op, Value: value}
-		parser.Inspect(side, func(n parser.Node, _ []parser.Node) error {
+		walk(side, func(n parser.Node) {
 			switch n := n.(type) {
 			case *parser.VectorSelector:
-				cmp.Selectors = append(cmp.Selectors, index[n])
+				cmp.Selectors = append(cmp.Selectors, slices.Index(nodes, n))
 			case *parser.Call:
 				cmp.Funcs = append(cmp.Funcs, n.Func.Name)
 				if n.Func.Name == "histogram_quantile" && cmp.Quantile == 0 && len(n.Args) > 0 {
@@ -114,14 +104,48 @@ func (c *Catalog) analyse(e parser.Expr, res *Result) {
 			case *parser.AggregateExpr:
 				cmp.Aggregations = append(cmp.Aggregations, n.Op.String())
 			}
-			return nil
 		})
 		slices.Sort(cmp.Selectors)
 		cmp.Funcs = set(cmp.Funcs)
 		cmp.Aggregations = set(cmp.Aggregations)
 		res.Comparisons = append(res.Comparisons, cmp)
-		return nil
 	})
+}
+
+// walk calls f for e and every node below it, depth first, in the order parser.Inspect visits
+// them, without the allocations of Inspect's paths (the analysis walks every expression of a
+// spec).
+func walk(e parser.Node, f func(parser.Node)) {
+	if e == nil {
+		return
+	}
+	f(e)
+	switch e := e.(type) {
+	case *parser.ParenExpr:
+		walk(e.Expr, f)
+	case *parser.StepInvariantExpr:
+		walk(e.Expr, f)
+	case *parser.UnaryExpr:
+		walk(e.Expr, f)
+	case *parser.MatrixSelector:
+		walk(e.VectorSelector, f)
+	case *parser.SubqueryExpr:
+		walk(e.Expr, f)
+	case *parser.BinaryExpr:
+		walk(e.LHS, f)
+		walk(e.RHS, f)
+	case *parser.AggregateExpr:
+		if e.Expr != nil {
+			walk(e.Expr, f)
+		}
+		if e.Param != nil {
+			walk(e.Param, f)
+		}
+	case *parser.Call:
+		for _, a := range e.Args {
+			walk(a, f)
+		}
+	}
 }
 
 // selectorOf describes one vector selector.
@@ -137,11 +161,23 @@ func (c *Catalog) selectorOf(vs *parser.VectorSelector) Selector {
 		s.Matchers = append(s.Matchers, Matcher{Label: m.Name, Op: m.Type.String(), Value: m.Value})
 	}
 	if s.Name != "" {
-		if series := c.lookup(s.Name); series != nil {
-			s.Series = series.ls.export()
-		}
+		s.Series = c.seriesLabels(s.Name)
 	}
 	return s
+}
+
+// seriesLabels returns the labels of the series called name (unknown when the catalogue does
+// not know it), worked out once per name.
+func (c *Catalog) seriesLabels(name string) Labels {
+	if l, ok := c.exported[name]; ok {
+		return l
+	}
+	var l Labels
+	if series := c.lookup(name); series != nil {
+		l = series.ls.export()
+	}
+	c.exported[name] = l
+	return l
 }
 
 // comparison splits a comparison into its non-literal side, the literal and the operator as

@@ -37,6 +37,8 @@ type Catalog struct {
 	records map[string][]*record
 	names   []string // every selectable name, sorted, for suggestions
 	parsed  map[string]parsed
+	// exported are the labels of series by name, as analyses report them (seriesLabels).
+	exported map[string]Labels
 }
 
 type domain struct {
@@ -77,12 +79,13 @@ type series struct {
 // spec's label declarations.
 func NewCatalog(target []string, labels []Label) *Catalog {
 	c := &Catalog{
-		target:  set(target),
-		labels:  map[string]*domain{},
-		series:  map[string]*series{},
-		bare:    map[string]*Metric{},
-		records: map[string][]*record{},
-		parsed:  map[string]parsed{},
+		target:   set(target),
+		labels:   map[string]*domain{},
+		series:   map[string]*series{},
+		bare:     map[string]*Metric{},
+		records:  map[string][]*record{},
+		parsed:   map[string]parsed{},
+		exported: map[string]Labels{},
 	}
 	for _, l := range labels {
 		d := &domain{enum: l.Enum, values: l.Values}

@@ -58,8 +58,12 @@ func (an *analyser) analyse(text string, opts promql.Options, rng func(off, end 
 		return e, res
 	}
 	e.Labels = labelSet(res.Labels)
-	for _, ps := range res.Selectors {
-		sel := &model.Selector{
+	sels := make([]model.Selector, len(res.Selectors)) // one allocation for all
+	e.Selectors = make([]*model.Selector, len(res.Selectors))
+	for i, ps := range res.Selectors {
+		sel := &sels[i]
+		e.Selectors[i] = sel
+		*sel = model.Selector{
 			Name:   ps.Name,
 			Offset: orig(ps.Off),
 			Series: labelSet(ps.Series),
@@ -74,8 +78,11 @@ func (an *analyser) analyse(text string, opts promql.Options, rng func(off, end 
 			}
 		}
 		sel.Pos = rng(sel.Offset, end)
-		for _, m := range ps.Matchers {
-			sel.Matchers = append(sel.Matchers, model.Matcher{Label: m.Label, Op: m.Op, Value: m.Value})
+		if len(ps.Matchers) > 0 {
+			sel.Matchers = make([]model.Matcher, len(ps.Matchers))
+			for j, m := range ps.Matchers {
+				sel.Matchers[j] = model.Matcher{Label: m.Label, Op: m.Op, Value: m.Value}
+			}
 		}
 		if of, ok := an.seriesNamed(ps.Name); ok {
 			sel.Metric, sel.External, sel.Suffix = of.metric, of.external, of.suffix
@@ -83,14 +90,19 @@ func (an *analyser) analyse(text string, opts promql.Options, rng func(off, end 
 				sel.Record = ps.Name
 			}
 		}
-		e.Selectors = append(e.Selectors, sel)
 	}
-	for _, pc := range res.Comparisons {
-		c := &model.Comparison{Op: pc.Op, Value: pc.Value, Funcs: pc.Funcs, Aggregations: pc.Aggregations, Quantile: pc.Quantile}
-		for _, i := range pc.Selectors {
-			c.Selectors = append(c.Selectors, e.Selectors[i])
+	if len(res.Comparisons) > 0 {
+		cmps := make([]model.Comparison, len(res.Comparisons))
+		e.Comparisons = make([]*model.Comparison, len(res.Comparisons))
+		for i, pc := range res.Comparisons {
+			c := &cmps[i]
+			e.Comparisons[i] = c
+			*c = model.Comparison{Op: pc.Op, Value: pc.Value, Funcs: pc.Funcs, Aggregations: pc.Aggregations, Quantile: pc.Quantile}
+			c.Selectors = make([]*model.Selector, len(pc.Selectors))
+			for j, k := range pc.Selectors {
+				c.Selectors[j] = e.Selectors[k]
+			}
 		}
-		e.Comparisons = append(e.Comparisons, c)
 	}
 	return e, res
 }
