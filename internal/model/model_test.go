@@ -1,9 +1,13 @@
 package model
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 func TestDuration(t *testing.T) {
@@ -46,5 +50,29 @@ func TestWithMatchers(t *testing.T) {
 	want := `sum(rate(a{x="}", job=~"$job", z="a"}[5m])) / b{job=~"$job", z="b"} offset 1m + c { job=~"$job", z="c"} + d{y="1",job=~"$job", z="d"} + e :rec`
 	if got != want {
 		t.Errorf("WithMatchers:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestBuckets(t *testing.T) {
+	// The same numbers as client_golang's generators.
+	exp, err := ExponentialBuckets(0.001, 2.5, 12)
+	if err != nil || !slices.Equal(exp, prometheus.ExponentialBuckets(0.001, 2.5, 12)) {
+		t.Errorf("ExponentialBuckets = %v, %v; client_golang: %v", exp, err, prometheus.ExponentialBuckets(0.001, 2.5, 12))
+	}
+	lin, err := LinearBuckets(-1, 0.1, 30)
+	if err != nil || !slices.Equal(lin, prometheus.LinearBuckets(-1, 0.1, 30)) {
+		t.Errorf("LinearBuckets = %v, %v; client_golang: %v", lin, err, prometheus.LinearBuckets(-1, 0.1, 30))
+	}
+	if !slices.Equal(DefaultBuckets, prometheus.DefBuckets) {
+		t.Errorf("DefaultBuckets = %v, client_golang's DefBuckets %v", DefaultBuckets, prometheus.DefBuckets)
+	}
+	if _, err := ExponentialBuckets(1e300, 1e10, 5); !errors.Is(err, ErrBucketsOverflow) {
+		t.Errorf("overflowing exponential buckets: %v", err)
+	}
+	if _, err := LinearBuckets(1e17, 1, 3); !errors.Is(err, ErrBucketsIndistinct) {
+		t.Errorf("linear buckets that round together: %v", err)
+	}
+	if _, err := ExponentialBuckets(0, 2, 3); err == nil {
+		t.Error("ExponentialBuckets accepts start 0")
 	}
 }

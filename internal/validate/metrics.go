@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/metricgen/metricgen/internal/diag"
@@ -29,17 +28,6 @@ var nonBaseUnits = map[string]string{
 	"mib": "bytes", "gb": "bytes", "gigabytes": "bytes", "gib": "bytes", "byte": "bytes",
 	"percent": "ratio", "percentage": "ratio", "pct": "ratio",
 	"kelvin": "celsius", "fahrenheit": "celsius", "kilograms": "grams", "kilometers": "meters",
-}
-
-// increasing reports whether every value is greater than the one before: bounds generated
-// far from 0 with a small width can round to the same float.
-func increasing(values []float64) bool {
-	for i := 1; i < len(values); i++ {
-		if !(values[i] > values[i-1]) {
-			return false
-		}
-	}
-	return true
 }
 
 // maxBuckets bounds a generated bucket layout: past it, a typo in count (1000 for 10) would
@@ -257,7 +245,7 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 		return
 	}
 	if bk == nil {
-		m.Buckets = slices.Clone(prometheus.DefBuckets)
+		m.Buckets = slices.Clone(model.DefaultBuckets)
 		if m.Unit != "seconds" {
 			b.warnf(diag.HistogramDefaultBuckets, k.Pos(), "histogram %q has no buckets, so it gets client_golang's defaults (0.005 to 10, made for seconds); set buckets that fit its values", k.Value)
 		}
@@ -275,8 +263,8 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 			b.errorf(diag.HistogramBucketCount, e.Count.Pos(), "histogram %q: %s buckets is far too many (each is a series per label combination); use at most %s", k.Value, thousands(e.Count.Value), thousands(maxBuckets))
 			return
 		}
-		values = prometheus.ExponentialBuckets(e.Start.Value, e.Factor.Value, e.Count.Value)
-		if last := values[len(values)-1]; math.IsInf(last, 0) || last > math.MaxFloat64/2 {
+		var err error
+		if values, err = model.ExponentialBuckets(e.Start.Value, e.Factor.Value, e.Count.Value); err != nil {
 			b.errorf(diag.HistogramBuckets, e.Count.Pos(), "histogram %q: %d exponential buckets from %g by a factor of %g grow past the largest number; lower count or factor", k.Value, e.Count.Value, e.Start.Value, e.Factor.Value)
 			return
 		}
@@ -294,8 +282,8 @@ func (b *builder) buckets(k spec.String, node *yaml.Node, def spec.Metric, m *mo
 			b.errorf(diag.HistogramBucketCount, l.Count.Pos(), "histogram %q: %s buckets is far too many (each is a series per label combination); use at most %s", k.Value, thousands(l.Count.Value), thousands(maxBuckets))
 			return
 		}
-		values = prometheus.LinearBuckets(l.Start.Value, l.Width.Value, l.Count.Value)
-		if !increasing(values) || math.IsInf(values[len(values)-1], 0) {
+		var err error
+		if values, err = model.LinearBuckets(l.Start.Value, l.Width.Value, l.Count.Value); err != nil {
 			b.errorf(diag.HistogramBuckets, l.Count.Pos(), "histogram %q: linear buckets of width %g from %g cannot be told apart at this size; use a larger width or fewer buckets", k.Value, l.Width.Value, l.Start.Value)
 			return
 		}
