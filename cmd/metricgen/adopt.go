@@ -126,7 +126,13 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if p.Format == diag.Text && isTerminal(stderr) {
 		p.Sources = map[string][]byte{name: res.Spec}
 	}
-	p.Print(stderr, res.Diags)
+	// The machine formats' findings go to standard output, as for the other commands, unless
+	// the draft itself goes there.
+	findings := stderr
+	if p.Format != diag.Text && out != "" {
+		findings = stdout
+	}
+	p.Print(findings, res.Diags)
 	if p.Format == diag.Text {
 		fmt.Fprintln(stderr, "metricgen init: "+res.Summary(name))
 	}

@@ -33,16 +33,22 @@ var unreachable = map[diag.Code]string{
 	diag.SchemaViolation: "catch-all for a JSON Schema keyword the reporter has no words for; the schema uses none today",
 }
 
-var diagnosticCode = regexp.MustCompile(`(?m): (?:error|warning): ([a-z]+/[a-z-]+): `)
+var diagnosticCode = regexp.MustCompile(`(?m): (?:error|warning|notice): ([a-z]+/[a-z-]+): `)
 
 // TestCodesExercised: every registered check is shown by at least one case of the corpus
-// (testdata/invalid, testdata/golden: their stderr.txt), or by a named test, or is listed as
+// (testdata/invalid, testdata/golden: their stderr.txt; testdata/diff: want.txt), or by a named test, or is listed as
 // unreachable with the reason.
 func TestCodesExercised(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(repoRoot, "testdata", "*", "*", "stderr.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	// metricgen diff's checks: each pair of testdata/diff shows its own (TestDiffCorpus).
+	diffs, err := filepath.Glob(filepath.Join(repoRoot, "testdata", "diff", "*", "want.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, diffs...)
 	seen := map[diag.Code]bool{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)

@@ -39,6 +39,7 @@ Usage:
   metricgen checks [CODE...]                     list the checks, or explain some
   metricgen init --from-metrics FILE|URL [-o SPEC] draft a spec from a running service
   metricgen version                              print metricgen's version and revision
+  metricgen diff OLD NEW | --base REF SPEC...    classify the changes; exit 1 if one breaks
 
 Run 'metricgen <command> -h' for a command's flags and an example.
 Exit status: 0 fine, 1 invalid spec or drift, 2 usage error. With --format json or github,
@@ -65,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runInit(args[1:], stdout, stderr)
 	case "version":
 		return runVersion(args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -16,11 +16,17 @@ type Severity int
 const (
 	Error Severity = iota
 	Warning
+	// Notice reports something worth knowing that is not a problem: a safe change found by
+	// `metricgen diff`. GitHub shows it as a notice annotation.
+	Notice
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Notice:
+		return "notice"
 	}
 	return "error"
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/metricgen/metricgen/internal/adopt/promrules"
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/promql"
+	"github.com/metricgen/metricgen/internal/targets"
 	"github.com/metricgen/metricgen/internal/validate"
 )
 
@@ -81,7 +82,7 @@ func Draft(in Input) (*Result, error) {
 	for round := 0; ; round++ {
 		d := b.draft()
 		r := d.render()
-		s, ds := validate.Source(path, r.src, validate.Options{OutRoot: filepath.Dir(path)})
+		s, ds := validate.Source(path, r.src, validate.Options{OutRoot: filepath.Dir(path), Targets: targets.All})
 		_ = s
 		moved := false
 		if round < 5 {
