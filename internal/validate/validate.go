@@ -1,7 +1,10 @@
-// Package validate owns deciding whether a spec is valid, and turning a valid one into the
-// model: YAML problems (package spec), the JSON Schema, the semantic checks (names, labels,
-// buckets, durations, output paths, Prometheus naming lint, series budgets), and the PromQL
-// checks of every expression. It reports every problem it finds, never just the first.
+// Package validate is the compile stage: it owns deciding whether a spec is valid, and turning
+// a valid one into the model: YAML problems (package spec), the JSON Schema, the semantic checks
+// (names, labels, buckets, durations, output paths, Prometheus naming lint, series budgets),
+// the PromQL checks and analysis of every expression (each parsed once, its analysis stored in
+// the model for the emitters), and the names every target declares in the generated Go package
+// (package goname). It reports every problem it finds, never just the first, and returns the
+// model only when there is no error, so that a spec that validates always generates.
 package validate
 
 import (
