@@ -46,11 +46,11 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 
 	var out []gen.File
 	for _, f := range files {
-		var b bytes.Buffer
-		if err := f.file.Render(&b); err != nil {
+		b, err := gen.RenderGo(f.file) // comments made inert: see gen.RenderGo
+		if err != nil {
 			return nil, fmt.Errorf("go: %s: %v", f.name, err)
 		}
-		content, err := groupImports(b.Bytes())
+		content, err := groupImports(b)
 		if err != nil {
 			return nil, fmt.Errorf("go: %s: %v", f.name, err)
 		}

@@ -16,7 +16,7 @@ import (
 func extraCases(t *testing.T) []pkgCase {
 	t.Helper()
 	var cases []pkgCase
-	for _, name := range []string{"edge"} {
+	for _, name := range []string{"edge", "hostile"} {
 		dir := filepath.Join("testdata", name)
 		src, err := os.ReadFile(filepath.Join(dir, "spec.yaml"))
 		if err != nil {

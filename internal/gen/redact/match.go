@@ -3,7 +3,9 @@ package redact
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -184,19 +186,30 @@ func globCond(parts []string) *jen.Statement {
 func (m *matcher) ruleList() string {
 	width := 0
 	for _, r := range m.rules {
-		width = max(width, len(r.Key))
+		width = max(width, len(keyText(r.Key)))
 	}
 	var b strings.Builder
 	for i, r := range m.rules {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "\t%-*s  %s", width, r.Key, r.Action)
+		fmt.Fprintf(&b, "\t%-*s  %s", width, keyText(r.Key), r.Action)
 		if r.Action == model.Mask {
 			fmt.Fprintf(&b, ", keep %d", r.Keep)
 		}
 	}
 	return b.String()
+}
+
+// keyText is a rule's key as comments show it: as written, or quoted as a Go string when it
+// holds a line break or another character that a comment must not (see gen.RenderGo).
+func keyText(key string) string {
+	if strings.ContainsFunc(key, func(r rune) bool {
+		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
+	}) {
+		return strconv.Quote(key)
+	}
+	return key
 }
 
 // match writes redactMatch, the compiled rules:
@@ -255,7 +268,7 @@ func (e *emitter) match() {
 		if len(m.globs) > 0 {
 			g.Switch().BlockFunc(func(g *jen.Group) {
 				for _, r := range m.globs {
-					g.Case(globCond(r.Pattern())).Block(jen.Comment(r.Key), jen.Return(ruleValue(r.Action, r.Keep)))
+					g.Case(globCond(r.Pattern())).Block(jen.Comment(keyText(r.Key)), jen.Return(ruleValue(r.Action, r.Keep)))
 				}
 			})
 		}

@@ -9,7 +9,6 @@
 package redact
 
 import (
-	"bytes"
 	"fmt"
 	"path"
 	"strings"
@@ -53,11 +52,11 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 	e.leaf()
 	e.handler()
 
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
+	src, err := gen.RenderGo(f) // comments made inert: see gen.RenderGo
+	if err != nil {
 		return nil, fmt.Errorf("%s: rendering redact.go: %w", s.Source, err)
 	}
-	return []gen.File{{Path: path.Join(s.Go.Dir, "redact.go"), Content: buf.Bytes()}}, nil
+	return []gen.File{{Path: path.Join(s.Go.Dir, "redact.go"), Content: src}}, nil
 }
 
 // imports are the packages redact.go may import, all of the standard library.
