@@ -173,4 +173,3 @@ func walkJSON(v any, f func(string)) {
 		}
 	}
 }
-
