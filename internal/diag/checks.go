@@ -118,6 +118,7 @@ const (
 	LabelUndeclared     Code = "label/undeclared"
 	LabelEnumOptions    Code = "label/enum-options"
 	LabelInvalidPattern Code = "label/invalid-pattern"
+	LabelEmptyPattern   Code = "label/empty-pattern"
 	LabelInvalidValue   Code = "label/invalid-value"
 	LabelUnbounded      Code = "label/unbounded"
 	LabelPersonalData   Code = "label/personal-data"

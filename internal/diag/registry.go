@@ -485,6 +485,18 @@ metrics:
 		Fix:     "Please report it with the spec.",
 	},
 	{
+		Code: LabelEmptyPattern, Severity: Error, Ignorable: false,
+		Summary: "a free-form label's pattern matches no value, or only the empty one",
+		Catches: "metricgen anchors a label's pattern (`^(?:pattern)$`) and records a value that does not match it as `invalid`. A pattern that nothing can match (`a^b`, `$x`, an empty class) or that only the empty value matches (`^$`; an empty value is no label at all in Prometheus) sends every value to `invalid`.",
+		Example: `
+labels:
+  code: {pattern: '^$', max_values: 10}
+metrics:
+  errors_total: {type: counter, help: Errors, labels: [code]}
+`,
+		Fix: "Write the pattern the values follow, e.g. `^[1-5][0-9][0-9]$`.",
+	},
+	{
 		Code: LabelEnumOptions, Severity: Error, Ignorable: false,
 		Summary: "an enum label (with values) also has pattern or max_values, which only free-form labels take",
 		Catches: "A label with `values` takes exactly those values, as typed Go constants; a pattern or a cap on distinct values means nothing for it, and would suggest values it cannot take.",

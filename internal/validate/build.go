@@ -302,6 +302,12 @@ func (b *builder) labels() {
 				// the model anchors it.
 				if _, err := regexp.Compile(def.Pattern.Value); err != nil {
 					b.errorf(diag.LabelInvalidPattern, def.Pattern.Pos(), "label %q: pattern is not a valid regular expression (RE2 syntax): %v", name, regexpErr(err))
+				} else if nonEmpty, empty := patternMatches(def.Pattern.Value); !nonEmpty {
+					what := "no value at all"
+					if empty {
+						what = "only the empty value, which Prometheus treats as no label"
+					}
+					b.errorf(diag.LabelEmptyPattern, def.Pattern.Pos(), "label %q: pattern %q matches %s (metricgen anchors it: ^(?:pattern)$), so every value would be recorded as \"invalid\"; fix the pattern", name, def.Pattern.Value, what)
 				} else {
 					l.Pattern = def.Pattern.Value
 				}
