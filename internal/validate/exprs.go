@@ -60,6 +60,7 @@ func checkExprs(f *spec.File, s *model.Spec, dl *diag.List) {
 		}
 		for _, fl := range fields {
 			checkTemplate(f, fl.name, fl.text, res.Labels, ruleLabels, dl)
+			checkTemplateQueries(an, fl.name, fl.text)
 		}
 	}
 	if d := f.Dashboard; d != nil {
