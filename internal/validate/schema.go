@@ -112,7 +112,7 @@ func checkSchema(doc *spec.Doc, dl *diag.List, semantic bool) []string {
 	}
 	ve, ok := err.(*jsonschema.ValidationError)
 	if !ok {
-		dl.Errorf(diag.InternalSchema, diag.Pos{Line: 1, Col: 1}, "the spec cannot be checked against its schema: %v", err)
+		dl.Errorf(diag.InternalSchema, diag.Pos{}, "the spec cannot be checked against its schema: %v", err)
 		return nil
 	}
 	unescapeLocations(ve)
@@ -619,13 +619,18 @@ func requiredMissing(msg string) []string {
 func (r *reporter) keyPos(ptr string) diag.Pos { return keyPos(r.doc, ptr) }
 
 func keyPos(doc *spec.Doc, ptr string) diag.Pos {
-	if k := doc.Keys[ptr]; k != nil {
-		return spec.PosOf(k)
+	for {
+		if k := doc.Keys[ptr]; k != nil {
+			return spec.PosOf(k)
+		}
+		if n := doc.Pointers[ptr]; n != nil {
+			return spec.PosOf(n)
+		}
+		if ptr == "" {
+			return diag.Pos{} // the file as a whole, not a made-up 1:1
+		}
+		ptr = parentPointer(ptr) // the nearest value that is there
 	}
-	if n := doc.Pointers[ptr]; n != nil {
-		return spec.PosOf(n)
-	}
-	return diag.Pos{Line: 1, Col: 1}
 }
 
 // describe turns a JSON pointer into the dotted path a user reads: "/metrics/x/buckets/0"
