@@ -232,6 +232,15 @@ rule_group: {interval: 0}
 alerts:
   - {alert: A, expr: up == 0, for: 1h30m, keep_firing_for: 90s}
   - {alert: B, expr: up == 0, for: 1d12h30m15s500ms}`,
+		"alert names Prometheus accepts": `
+alerts:
+  - {alert: 'MysqlTooManyConnections(>80%)', expr: up == 0}
+  - {alert: Node down on host, expr: up == 0}`,
+		"external metrics with one series per label set": `
+external_metrics:
+  kube_pod_info: {type: gauge, labels: [namespace, pod, node], one_per: [namespace, pod]}
+  node_uname_info: {type: gauge, labels: [nodename], info: true}
+  build_info: {type: gauge, info: false}`,
 		"empty lists": `
 target_labels: []
 alerts: []
@@ -372,8 +381,14 @@ logging: {hash_key_env: LOG-HASH-KEY}`, "/logging/hash_key_env"},
 rule_group: {name: a, limit: 10}`, "/rule_group"},
 		{"alert without expr", `
 alerts: [{alert: Down}]`, "/alerts/0"},
-		{"alert name with a space", `
-alerts: [{alert: Klaviyo Down, expr: up == 0}]`, "/alerts/0/alert"},
+		{"one_per empty", `
+external_metrics:
+  kube_pod_info: {type: gauge, labels: [pod], one_per: []}`, "/external_metrics/kube_pod_info/one_per"},
+		{"info not a boolean", `
+external_metrics:
+  node_uname_info: {type: gauge, info: yes please}`, "/external_metrics/node_uname_info/info"},
+		{"alert name empty", `
+alerts: [{alert: '', expr: up == 0}]`, "/alerts/0/alert"},
 		{"alert for in words", `
 alerts: [{alert: Down, expr: up == 0, for: 5 minutes}]`, "/alerts/0/for"},
 		{"alert for empty", `

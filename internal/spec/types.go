@@ -118,6 +118,8 @@ type External struct {
 	Type   String   `yaml:"type"`
 	Help   String   `yaml:"help"`
 	Labels []String `yaml:"labels"`
+	Info   Bool     `yaml:"info"`
+	OnePer []String `yaml:"one_per"`
 }
 
 // Logging is the logging section.
@@ -332,6 +334,28 @@ func (i Int) Set() bool { return i.Node != nil }
 
 // Pos is where the value starts.
 func (i Int) Pos() diag.Pos { return posOf(i.Node) }
+
+// Bool is a boolean scalar with its node.
+type Bool struct {
+	Value bool
+	Node  *yaml.Node
+}
+
+// UnmarshalYAML leaves b unset when n is not a boolean (see String.UnmarshalYAML).
+func (b *Bool) UnmarshalYAML(n *yaml.Node) error {
+	var v bool
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&v) != nil {
+		return typeError(n, "true or false")
+	}
+	b.Node, b.Value = n, v
+	return nil
+}
+
+// Set reports whether the key was present.
+func (b Bool) Set() bool { return b.Node != nil }
+
+// Pos is where the value starts.
+func (b Bool) Pos() diag.Pos { return posOf(b.Node) }
 
 // Float is a number scalar with its node.
 type Float struct {
