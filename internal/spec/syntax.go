@@ -68,6 +68,16 @@ func syntaxError(err error, src []byte, read int) (diag.Pos, string) {
 	if parser {
 		line = firstFailingLine(lines, line, read)
 	}
+	if strings.HasPrefix(problem, "found a tab character") {
+		// The scanner names the line of the construct the tab breaks, not the tab's: find
+		// the first line that fails, and its tab.
+		for k := firstFailingLine(lines, max(1, line), max(read, line)); k <= len(lines); k++ {
+			if bytes.IndexByte(lines[k-1], '\t') >= 0 {
+				line = k
+				break
+			}
+		}
+	}
 	line = max(1, min(line, len(lines)))
 	text1 := string(lines[line-1])
 	firstCol := col(text1, len(text1)-len(strings.TrimLeft(text1, " \t")))
@@ -103,6 +113,9 @@ func syntaxError(err error, src []byte, read int) (diag.Pos, string) {
 		if i := strings.IndexByte(text1, '\t'); i >= 0 && strings.TrimLeft(text1[:i], " ") == "" {
 			pos.Col = col(text1, i)
 			hint = "a tab in the indentation; YAML indents with spaces only"
+		} else if i := strings.IndexByte(text1, '\t'); i >= 0 && strings.HasPrefix(problem, "found a tab character") {
+			pos.Col = col(text1, i)
+			hint = "a tab where YAML expects spaces; indent and align with spaces only"
 		} else if i := strings.IndexAny(text1, "@`\t"); i >= 0 {
 			pos.Col = col(text1, i)
 			hint = "a value cannot start with " + strconv.QuoteRune(rune(text1[i])) + "; put the value in quotes"
