@@ -108,6 +108,7 @@ const (
 	MetricEmptyHelp         Code = "metric/empty-help"
 	MetricNameClash         Code = "metric/name-clash"
 	MetricHistogramOnly     Code = "metric/histogram-only"
+	MetricOnePer            Code = "metric/one-per"
 	HistogramBuckets        Code = "histogram/buckets"
 	HistogramBucketCount    Code = "histogram/bucket-count"
 	HistogramDefaultBuckets Code = "histogram/default-buckets"
@@ -144,8 +145,12 @@ const (
 	RulesRunbook        Code = "rules/runbook"
 	RulesAnnotationKey  Code = "rules/annotation-key"
 	RulesMissingSummary Code = "rules/missing-summary"
+	RulesAlertName      Code = "rules/alert-name"
 	ValueDuration       Code = "value/duration"
 	TestsUnknownAlert   Code = "tests/unknown-alert"
+	TestsInputSeries    Code = "tests/input-series"
+	TestsExpLabels      Code = "tests/exp-labels"
+	TestsExpAnnotations Code = "tests/exp-annotations"
 
 	// Log redaction.
 	RedactKey       Code = "redact/key"
@@ -173,6 +178,8 @@ const (
 	// Alert templates.
 	TemplateSyntax       Code = "template/syntax"
 	TemplateUnknownLabel Code = "template/unknown-label"
+	TemplateMaybeLabel   Code = "template/maybe-label"
+	TemplateCall         Code = "template/call"
 
 	// Ignore comments.
 	IgnoreUnknownCode   Code = "ignore/unknown-code"

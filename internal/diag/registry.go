@@ -615,6 +615,18 @@ metrics:
 		Fix: "Rename one of the two.",
 	},
 	{
+		Code: MetricOnePer, Severity: Error, Ignorable: false,
+		Summary: "an external metric's one_per names a label the metric does not have, or is given together with info",
+		Catches: "`one_per` says which labels tell an exporter metric's series apart, so that joins on them are known to find one series per match group; a label the metric lacks would make that claim about nothing.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+external_metrics:
+  kube_pod_info: {type: gauge, labels: [namespace, pod, node], one_per: [namespace, podd]}
+`,
+		Fix: "List labels of the metric (or target labels); for a metric with one series per scrape target, `info: true` alone.",
+	},
+	{
 		Code: NamingBaseUnit, Severity: Error, Ignorable: true,
 		Summary: "a metric is measured in a unit that is not Prometheus' base unit (milliseconds, kilobytes, percent); a warning for a unit metricgen does not know",
 		Catches: "Prometheus' naming guide asks for base units (seconds, bytes, ratio, meters, ...), so that every metric of a quantity can be compared and divided without conversion, and Grafana picks the right unit.",
@@ -925,8 +937,8 @@ alerts:
 	},
 	{
 		Code: PromQLUnknownLabel, Severity: Warning, Ignorable: true,
-		Summary: "an expression names a label its series never have (matcher, by/without, on/ignoring, group_x, label function); an error when the selector then matches nothing or filters nothing",
-		Catches: "The labels of every metric are declared, so a label name the series never carry is a typo or a mistake: `by (statuss)` groups by nothing, `{region=\"eu\"}` on a metric without `region` selects nothing.",
+		Summary: "an expression names a label its series never have (matcher, by/without, on/ignoring, group_x, label function); an error when the selector then matches nothing or filters nothing, and for by (...) or on (...) with a label no input series can carry",
+		Catches: "The labels of every metric are declared, so a label name the series never carry is a typo or a mistake: `by (statuss)` groups by nothing, `on (podd)` matches on nothing, `{region=\"eu\"}` on a metric without `region` selects nothing. A target label (`job`, `instance`, `target_labels`) and a label that `label_replace` or `label_join` adds on the way are labels the series can carry.",
 		Example: `
 labels:
   status: {values: [ok, error]}
@@ -1011,6 +1023,20 @@ metrics:
 		Fix: "Name the keys to redact (`email`, `*_token`).",
 	},
 	{
+		Code: RulesAlertName, Severity: Warning, Ignorable: true,
+		Summary: "an alert name has characters other than letters, digits and '_', which Alertmanager matchers must quote and URLs escape",
+		Catches: "Prometheus accepts any alert name (`MysqlTooManyConnections(>80%)` loads fine), but the name travels as the `alertname` label into Alertmanager routes, silences, inhibit rules and links, where spaces and punctuation must be quoted or escaped every time.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: 'Orders(<1/min)'
+    expr: sum(rate(shop_orders_total[10m])) * 60 < 1
+    summary: Fewer than one order a minute
+`,
+		Fix: "Name the alert in UpperCamelCase letters and digits (`OrdersBelowOnePerMinute`).",
+	},
+	{
 		Code: RulesAnnotationKey, Severity: Error, Ignorable: false,
 		Summary: "an annotation duplicates a key the alert has of its own (summary, description, runbook)",
 		Catches: "`summary`, `description` and `runbook` are keys of the alert and become the annotations `summary`, `description` and `runbook_url`; setting them under `annotations` too would give two values for one annotation.",
@@ -1026,8 +1052,8 @@ alerts:
 	},
 	{
 		Code: RulesDuplicateName, Severity: Error, Ignorable: false,
-		Summary: "two alerts or two recording rules have the same name",
-		Catches: "Two recording rules writing one series overwrite each other every evaluation; two alerts of one name are indistinguishable in notifications, tests and the generated dashboard.",
+		Summary: "two alerts or two recording rules would produce the same series: the same name and labels that cannot tell them apart",
+		Catches: "One name for several rules is normal: an alert's warning and critical tiers, a recorded series per quantile. But two recording rules that write the same series overwrite each other at every evaluation, and two alerts with the same labels are one alert to Prometheus and Alertmanager. Rules are told apart by the labels they set (`severity`, `labels:`), or by values their expressions keep (`code=~\"4..\"` and `code=~\"5..\"` under `sum by (code)`).",
 		Example: `
 metrics:
   orders_total: {type: counter, help: Orders placed}
@@ -1035,7 +1061,7 @@ recording_rules:
   - {record: 'shop:orders:rate5m', expr: 'sum(rate(shop_orders_total[5m]))'}
   - {record: 'shop:orders:rate5m', expr: 'sum(rate(shop_orders_total[10m]))'}
 `,
-		Fix: "Give each rule its own name (for alerts of several severities: `HighErrorRate` and `HighErrorRateCritical`).",
+		Fix: "Give the rules labels that tell their series apart (`labels: {window: 10m}`, `severity: critical`), or each its own name.",
 	},
 	{
 		Code: RulesMissingSummary, Severity: Warning, Ignorable: true,
@@ -1426,6 +1452,36 @@ slos:
 		Fix: "Use a window of 1d or more, such as 7d, 28d or 30d (the default).",
 	},
 	{
+		Code: TemplateCall, Severity: Error, Ignorable: true,
+		Summary: "an alert template cannot run: a function called with the wrong number or type of arguments, a field of a value that has none",
+		Catches: "Parsing a template checks only that functions exist; Prometheus finds a wrong call when it expands the template, and then shows an error instead of the text in every notification. metricgen runs each template with a stand-in alert that has the types Prometheus gives it, so `{{ humanize }}` (no argument) or `{{ $value | toUpper }}` (a number where text is needed) are reported at once.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: FewOrders
+    expr: sum(rate(shop_orders_total[10m])) < 1
+    summary: 'Only {{ humanize }} orders per second'
+`,
+		Fix: "Give the function its argument (`{{ $value | humanize }}`), and pipe each function a value of the type it takes.",
+	},
+	{
+		Code: TemplateMaybeLabel, Severity: Warning, Ignorable: true,
+		Summary: "an alert template reads a label that only one branch of an or returns, so it is empty when the other branch fires",
+		Catches: "`up == 0 or absent(up{job=\"shop\"})` returns the labels of `up` from its left branch but only `job` from `absent`, so `{{ $labels.instance }}` prints nothing exactly when no target is left.",
+		Example: `
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+external_metrics:
+  up: {type: gauge}
+alerts:
+  - alert: ShopDown
+    expr: up{job="shop"} == 0 or absent(up{job="shop"})
+    summary: 'Target {{ $labels.instance }} is down'
+`,
+		Fix: "Give both branches the label, or write the template for both cases: `{{ with $labels.instance }}Target {{ . }}{{ else }}Every target{{ end }} is down`.",
+	},
+	{
 		Code: TemplateSyntax, Severity: Error, Ignorable: false,
 		Summary: "an alert's annotation or label is not a valid Prometheus template",
 		Catches: "Annotations and labels are Go templates that Prometheus expands for every alert; one that does not parse makes the rule file fail to load (`promtool check rules` reports it too).",
@@ -1454,6 +1510,75 @@ alerts:
     summary: 'Errors on {{ $labels.endpoint }}'
 `,
 		Fix: "Keep the label in the expression (`sum by (endpoint) (...)`), or do not read it.",
+	},
+	{
+		Code: TestsExpAnnotations, Severity: Error, Ignorable: true,
+		Summary: "a rule test expects annotations the alert will not have: a missing or extra key, or a text its template does not render to",
+		Catches: "promtool compares an expected alert's annotations with all of the alert's, expanded: `summary`, `description`, `runbook_url` and the alert's `annotations`. A key left out, a key the alert lacks, or a text that is not what the template renders fails the test; metricgen renders every template that reads only labels (not `$value`, queries or the external URL) for the expected labels and compares.",
+		Example: `
+outputs: {rules: rules.yml}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum by (job) (rate(shop_orders_total[10m])) == 0
+    summary: 'No orders on {{ $labels.job | toUpper }}'
+tests:
+  - input_series:
+      - {series: 'shop_orders_total{job="shop",instance="a"}', values: '0x30'}
+    alert_rule_test:
+      - eval_time: 20m
+        alertname: NoOrders
+        exp_alerts:
+          - exp_labels: {service: shop, job: shop}
+            exp_annotations: {summary: No orders on shop}
+`,
+		Fix: "Expect every annotation of the alert, with the text Prometheus expands (the message shows it).",
+	},
+	{
+		Code: TestsExpLabels, Severity: Error, Ignorable: true,
+		Summary: "a rule test expects labels the alert will not carry: a rule label (service, severity, labels) missing or different, or a label the expression never returns",
+		Catches: "promtool compares an expected alert's labels with all of the alert's: those of the expression's result, and those the rule sets, including `service` (which metricgen adds to every alert) and `severity`. A label left out, a different value, or a label the expression cannot return fails the test.",
+		Example: `
+outputs: {rules: rules.yml}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum by (job) (rate(shop_orders_total[10m])) == 0
+    severity: warning
+    summary: No orders
+tests:
+  - input_series:
+      - {series: 'shop_orders_total{job="shop",instance="a"}', values: '0x30'}
+    alert_rule_test:
+      - eval_time: 20m
+        alertname: NoOrders
+        exp_alerts:
+          - exp_labels: {severity: warning, job: shop}
+            exp_annotations: {summary: No orders}
+`,
+		Fix: "Expect exactly the alert's labels: add `service` and `severity`, and drop labels the expression aggregates away.",
+	},
+	{
+		Code: TestsInputSeries, Severity: Error, Ignorable: true,
+		Summary: "a rule test's input series is not one the spec's metrics produce: bad notation, an unknown metric, a label the metric lacks, a value the label never takes",
+		Catches: "A test fed with a misspelt metric, label or value tests nothing: the rule under test never sees the series, and an alert expected not to fire passes for the wrong reason.",
+		Example: `
+outputs: {rules: rules.yml}
+metrics:
+  orders_total: {type: counter, help: Orders placed}
+alerts:
+  - alert: NoOrders
+    expr: sum(rate(shop_orders_total[10m])) == 0
+    summary: No orders
+tests:
+  - input_series:
+      - {series: 'shop_order_total{job="shop",instance="a"}', values: '0x30'}
+    alert_rule_test:
+      - {eval_time: 20m, alertname: NoOrders}
+`,
+		Fix: "Feed the series the spec's metrics export: their full names, their labels, and values the labels take.",
 	},
 	{
 		Code: TestsUnknownAlert, Severity: Error, Ignorable: false,

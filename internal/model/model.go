@@ -166,6 +166,9 @@ type ExternalMetric struct {
 	Help   string
 	Labels []string
 	Pos    diag.Pos // of its key under external_metrics
+	// OnePer are the labels that tell its series apart (one_per, or the target labels of an
+	// info metric); nil when only all its labels together do.
+	OnePer []string
 }
 
 // Logging configures the generated slog redaction.

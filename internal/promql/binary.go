@@ -54,20 +54,31 @@ func (c *checker) binary(e *parser.BinaryExpr, cx ctx) value {
 	out.native, out.le = many.native, many.le
 	b.modifiers()
 	switch {
-	case l.ls.unknown || r.ls.unknown:
-		switch e.Op {
-		case parser.LAND, parser.LUNLESS:
-			out.ls = l.ls
-		case parser.LOR:
-		default:
-			// Labels come from the "many" side, whatever the other side holds.
-			if !many.ls.unknown && len(vm.Include) == 0 {
-				out.ls = many.ls.each(b.result)
-			}
-		}
-		return out
 	case e.Op == parser.LOR:
 		out.ls = l.ls.or(r.ls)
+		return out
+	case l.ls.unknown || r.ls.unknown || l.ls.upper || r.ls.upper:
+		// Which series match cannot be told, but the result's labels still come from the
+		// "many" side (and what group_x copies), whatever the other side holds.
+		switch {
+		case e.Op == parser.LAND || e.Op == parser.LUNLESS:
+			out.ls = l.ls
+		case !many.ls.unknown:
+			out.ls = many.ls.each(func(a alt) alt {
+				a = b.result(a)
+				for _, x := range vm.Include {
+					a = a.add(x, false)
+				}
+				return a
+			})
+			if len(vm.Include) > 0 && (l.ls.unknown || r.ls.unknown) {
+				out.ls.upper = true // the labels group_x copies may not exist
+			}
+		case vm.Card == parser.CardOneToOne && vm.On:
+			// An unknown side matched on(ls) returns at most the labels ls.
+			out.ls = single(alt{labels: minus(b.on, []string{"__name__"})})
+			out.ls.upper = true
+		}
 		return out
 	}
 	out.ls = b.match()
@@ -86,6 +97,7 @@ type binop struct {
 	at       span     // the operator and its modifiers
 	on       []string // sorted MatchingLabels
 	dropName bool
+	reported bool // a cardinality error was reported: once per operation is enough
 }
 
 // sig is the set of labels two series must agree on to match.
@@ -113,8 +125,8 @@ func (b *binop) match() labelSet {
 				res = append(res, la)
 			case parser.LUNLESS:
 			default:
-				if b.cardinality(la, ra) {
-					return unknownSet
+				if !b.reported {
+					b.reported = b.cardinality(la, ra)
 				}
 				if b.vm.Card == parser.CardOneToMany {
 					res = append(res, b.pair(ra, la))
@@ -126,10 +138,20 @@ func (b *binop) match() labelSet {
 	}
 	if !matched {
 		b.never()
-		if b.e.Op == parser.LUNLESS {
+		if b.e.Op == parser.LUNLESS || b.e.Op == parser.LAND {
 			return b.l.ls
 		}
-		return unknownSet
+		// Go on as if the sides matched, so that the checks of what uses the result (the
+		// labels a template reads) still run: one mistake, every finding.
+		many, one := b.l.ls, b.r.ls
+		if b.vm.Card == parser.CardOneToMany {
+			many, one = one, many
+		}
+		for _, m := range many.alts {
+			for _, o := range one.alts {
+				res = append(res, b.pair(m, o))
+			}
+		}
 	}
 	if b.e.Op == parser.LUNLESS {
 		return b.l.ls
@@ -159,6 +181,9 @@ func (b *binop) pair(m, o alt) alt {
 	a := b.result(m)
 	for _, l := range b.vm.Include {
 		if o.has(l) {
+			if has(a.key, l) {
+				a.key = nil // the copied values may merge series the old ones told apart
+			}
 			a.labels = union(a.labels, []string{l})
 			a.pinned = minus(a.pinned, []string{l})
 			if has(o.pinned, l) {
@@ -168,8 +193,18 @@ func (b *binop) pair(m, o alt) alt {
 			if has(o.synth, l) {
 				a.synth = union(a.synth, []string{l})
 			}
+			a = a.unconstrain(l)
+			for _, c := range o.cons {
+				if c.label == l {
+					a = a.constrain(l, c.ms...)
+				}
+			}
 		} else {
+			key := a.key
 			a = a.without([]string{l})
+			if !has(key, l) {
+				a.key = key
+			}
 		}
 	}
 	// The labels both sides agree on take the other side's single value too.
@@ -192,6 +227,9 @@ func (b *binop) never() {
 			}
 		}
 		alt := "match with on() and group_left"
+		if b.e.Op.IsSetOperator() {
+			alt = "match with on()" // and, or and unless take no group_left: promtool rejects it
+		}
 		if len(shared) > 0 {
 			alt = "match on labels both sides have (" + list(shared) + ")"
 		}
@@ -199,6 +237,8 @@ func (b *binop) never() {
 	case len(b.on) > 0:
 		diff := union(b.on, minus(union(L, R), shared))
 		fix = "ignore every label the sides do not share: ignoring(" + strings.Join(diff, ", ") + ")"
+	case len(shared) == 0 && b.e.Op.IsSetOperator():
+		fix = "aggregate both sides (sum(...)), or match on the labels that should decide with on(...)"
 	case len(shared) == 0:
 		fix = "aggregate both sides (sum(...)), or match with on() and group_left"
 	default:
@@ -300,6 +340,12 @@ func (b *binop) modifiers() {
 		if i := findIdent(b.c.q, from, to, x); i >= 0 {
 			at = tokenSpan(b.c.q, i)
 		}
+		if b.vm.On && !has(b.c.cat.target, x) {
+			// Both sides then agree on "no x", so the match ignores it: a typo for a label
+			// that should have decided.
+			b.c.errorf(diag.PromQLUnknownLabel, at, "on(%s): no series of either side can carry label %s (left %s, right %s), so the match ignores it%s", x, x, braces(l.all()), braces(r.all()), orKeep(didYouMean(x, both), "; match on labels the sides have, or keep "+x+" on both (by (...), label_replace)"))
+			continue
+		}
 		kw := "on"
 		if !b.vm.On {
 			kw = "ignoring"
@@ -327,8 +373,15 @@ func (b *binop) modifiers() {
 // labels with two values or more, free-form labels, and le.
 func (b *binop) cardinality(la, ra alt) bool {
 	check := func(a alt) []string {
+		free := minus(minus(a.labels, b.sig(a)), a.pinned)
+		if a.key != nil {
+			if a.unique(b.sig(a)) {
+				return nil // one series per match group: topk by (g) (1, ...), one_per, an info metric
+			}
+			free = inter(free, a.key) // the other labels follow the key's
+		}
 		var multi []string
-		for _, l := range minus(minus(a.labels, b.sig(a)), a.pinned) {
+		for _, l := range free {
 			if has(a.synth, l) {
 				continue
 			}
@@ -363,8 +416,8 @@ func (b *binop) cardinality(la, ra alt) bool {
 			one, side = la, "left"
 		}
 		if m := check(one); len(m) > 0 {
-			b.c.errorf(diag.PromQLMatchCardinality, b.at, "the %s side of %s must have one series per match group, but it has labels %s and %s %s several values, so Prometheus fails with \"many-to-many matching not allowed: matching labels must be unique on one side\"; aggregate the %s side by (%s)",
-				side, b.opName(), braces(one.labels), list(m), takes(m), side, strings.Join(b.sig(one), ", "))
+			b.c.errorf(diag.PromQLMatchCardinality, b.at, "the %s side of %s must have one series per match group, but it has labels %s and %s %s several values, so Prometheus fails with \"many-to-many matching not allowed: matching labels must be unique on one side\"; keep one series per group: topk by (%s) (1, ...), or aggregate by (%s)%s",
+				side, b.opName(), braces(one.labels), list(m), takes(m), strings.Join(b.sig(one), ", "), strings.Join(b.sig(one), ", "), onePerHint(one, b.sig(one)))
 			return true
 		}
 	}
@@ -376,4 +429,20 @@ func takes(ls []string) string {
 		return "takes"
 	}
 	return "take"
+}
+
+// orKeep returns hint, or alt when hint is empty.
+func orKeep(hint, alt string) string {
+	if hint != "" {
+		return hint
+	}
+	return alt
+}
+
+// onePerHint tells how to declare that an external metric has one series per match group.
+func onePerHint(a alt, sig []string) string {
+	if !a.ext {
+		return ""
+	}
+	return "; or, if the metric has one series per " + strings.Join(sig, " and ") + ", say so with one_per: [" + strings.Join(sig, ", ") + "] under external_metrics"
 }

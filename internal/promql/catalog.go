@@ -3,6 +3,8 @@ package promql
 import (
 	"regexp"
 	"slices"
+
+	"github.com/prometheus/prometheus/model/labels"
 )
 
 // Label is a declared label: an enum with its values, or a free-form label with an optional
@@ -25,6 +27,10 @@ type Metric struct {
 	External bool
 	Buckets  []float64
 	Native   bool // a histogram with native buckets: its bare name holds native histograms
+	// OnePer are labels that tell the metric's series apart: at most one series per
+	// combination of their values (an external metric's one_per; the target labels for an
+	// info metric). nil when only all its labels together do.
+	OnePer []string
 }
 
 // Catalog is every series a spec's expressions may select: the metrics of the spec with
@@ -107,6 +113,10 @@ func (c *Catalog) AddMetric(m Metric) {
 			return unknownSet
 		}
 		a := alt{labels: union(union(set(m.Labels), c.target), set(extra)), name: true}
+		a.ext = m.External
+		if m.OnePer != nil {
+			a = a.onePer(append(slices.Clone(m.OnePer), extra...)) // a histogram's buckets differ by le
+		}
 		for _, l := range m.Labels {
 			if d := c.labels[l]; d != nil && d.enum && len(d.values) == 1 {
 				a.pinned = union(a.pinned, []string{l})
@@ -201,7 +211,7 @@ func (c *Catalog) resolve(r *record) labelSet {
 	slices.Sort(keys)
 	r.ls = ls.each(func(a alt) alt {
 		for _, k := range keys {
-			a = a.add(k, true)
+			a = a.add(k, true).constrain(k, labels.MustNewMatcher(labels.MatchEqual, k, r.labels[k]))
 		}
 		a.name = true
 		return a

@@ -81,16 +81,30 @@ func (c *checker) aggregate(e *parser.AggregateExpr, cx ctx) value {
 		return out
 	}
 	c.groupingLabels(e, in)
+	grouping := set(e.Grouping)
 	switch e.Op {
 	case parser.TOPK, parser.BOTTOMK, parser.LIMITK, parser.LIMIT_RATIO:
 		// They select series and keep them whole; by/without only groups the selection.
 		out.ls = in.ls
+		if k, ok := number(e.Param); ok && k == 1 && e.Op != parser.LIMIT_RATIO {
+			// One series per group: the group's labels tell the results apart.
+			out.ls = in.ls.each(func(a alt) alt {
+				if e.Without {
+					return a.onePer(minus(a.labels, grouping))
+				}
+				return a.onePer(grouping)
+			})
+		}
 		return out
 	}
-	grouping := set(e.Grouping)
-	if e.Without {
+	switch {
+	case in.ls.unknown && !e.Without:
+		// Whatever the input, the result carries no label but these.
+		out.ls = single(alt{labels: minus(grouping, []string{"__name__"}), name: has(grouping, "__name__")})
+		out.ls.upper = true
+	case e.Without:
 		out.ls = in.ls.each(func(a alt) alt { return a.without(grouping).dropName() })
-	} else {
+	default:
 		out.ls = in.ls.each(func(a alt) alt { return a.keep(grouping) })
 	}
 	if e.Op == parser.COUNT_VALUES {
@@ -115,6 +129,12 @@ func (c *checker) groupingLabels(e *parser.AggregateExpr, in value) {
 		}
 		at := c.groupingSpan(e, l)
 		hint := didYouMean(l, in.ls.all())
+		if !e.Without && !has(c.cat.target, l) {
+			// A label no input series can carry groups nothing: a typo, or a label an inner
+			// aggregation dropped.
+			c.errorf(diag.PromQLUnknownLabel, at, "%s: no series of the input can carry label %s (its labels: %s), so the result never carries it%s", clause(e, e.Grouping), l, list(in.ls.all()), orKeep(hint, "; group by labels the input has, or keep "+l+" in the aggregations inside"))
+			continue
+		}
 		if e.Without {
 			c.warnf(diag.PromQLUnknownLabel, at, "%s: the input has no label %s (its labels: %s), so nothing is removed%s", clause(e, e.Grouping), l, list(in.ls.all()), hint)
 		} else {

@@ -1,6 +1,7 @@
 package promql
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -80,8 +81,8 @@ func TestCheck(t *testing.T) {
 		{expr: `count_values("v", up) / on(v) group_left up`, want: []string{`23: error: left side has labels {v}, right side {instance, job}: the division on(v) group_left never matches`}},
 		{expr: `label_replace(up, "0bad", "x", "", "")`, want: []string{`19: error: label_replace(): "0bad" is not a valid label name`}},
 		{expr: `label_join(up, "t", "-", "jobb")`, want: []string{`26: warning: label_join(): the input has no label jobb (its labels: instance, job), so it reads an empty value; did you mean job?`}},
-		{expr: `topk by (statuss) (1, klaviyo_api_requests_total)`, want: []string{`10: warning: topk by (statuss): the input has no label statuss`}},
-		{expr: `sum(klaviyo_api_requests_total) by (endpoint, statuss)`, want: []string{`47: warning: sum by (endpoint, statuss): the input has no label statuss`}},
+		{expr: `topk by (statuss) (1, klaviyo_api_requests_total)`, want: []string{`10: error: topk by (statuss): no series of the input can carry label statuss`}},
+		{expr: `sum(klaviyo_api_requests_total) by (endpoint, statuss)`, want: []string{`47: error: sum by (endpoint, statuss): no series of the input can carry label statuss`}},
 		{expr: `{__name__="klaviyo_api_request_total"}`, want: []string{`1: error: unknown metric klaviyo_api_request_total`}},
 		{expr: `{__name__=~"klaviyo_api_.*", endpoint="x"}`},
 		{expr: `{job="klaviyo"}`},
@@ -114,8 +115,8 @@ func TestCheck(t *testing.T) {
 
 func TestRecordCycle(t *testing.T) {
 	c := NewCatalog([]string{"job", "instance"}, nil)
-	c.AddRecord("a:x:sum", "sum(b:x:sum)", nil)
-	c.AddRecord("b:x:sum", "sum(a:x:sum)", nil)
+	c.AddRecord("a:x:sum", "sum by (job) (b:x:sum)", nil)
+	c.AddRecord("b:x:sum", "sum by (job) (a:x:sum)", nil)
 	if r := c.Check("a:x:sum{job=\"x\"}", Options{}); len(r.Findings) != 0 {
 		t.Errorf("a cycle of recording rules: %v", r.Findings)
 	}
@@ -166,5 +167,123 @@ func TestGrafanaCheck(t *testing.T) {
 	}
 	if !strings.Contains(f.Msg, `methd="$var"`) {
 		t.Errorf("message %q shows the placeholder", f.Msg)
+	}
+}
+
+// joinCatalog has exporter metrics whose labels are declared, so that their values count as
+// several per match group unless something says there is one series per group.
+func joinCatalog() *Catalog {
+	c := NewCatalog([]string{"job", "instance"}, []Label{
+		{Name: "namespace"}, {Name: "pod"}, {Name: "node"}, {Name: "nodename"}, {Name: "owner_kind"}, {Name: "code"},
+	})
+	c.AddMetric(Metric{Name: "container_memory_rss", Type: "gauge", Labels: []string{"namespace", "pod"}, External: true})
+	c.AddMetric(Metric{Name: "kube_pod_info", Type: "gauge", Labels: []string{"namespace", "pod", "node"}, External: true})
+	c.AddMetric(Metric{Name: "kube_pod_owner", Type: "gauge", Labels: []string{"namespace", "pod", "owner_kind"}, External: true, OnePer: []string{"namespace", "pod"}})
+	c.AddMetric(Metric{Name: "kubelet_node_name", Type: "gauge", Labels: []string{"node"}, External: true, OnePer: []string{"instance"}})
+	c.AddMetric(Metric{Name: "node_uname_info", Type: "gauge", Labels: []string{"nodename"}, External: true, OnePer: []string{"job", "instance"}})
+	c.AddMetric(Metric{Name: "node_load1", Type: "gauge", External: true})
+	c.AddMetric(Metric{Name: "http_requests_total", Type: "counter", Labels: []string{"code"}, External: true})
+	c.AddMetric(Metric{Name: "up", Type: "gauge"})
+	c.AddRecord("code:http_requests:rate5m", `sum by (code) (rate(http_requests_total{code=~"2.."}[5m]))`, nil)
+	c.AddRecord("code:http_requests:rate5m", `sum by (code) (rate(http_requests_total{code=~"5.."}[5m]))`, nil)
+	return c
+}
+
+// TestOneSeriesPerGroup: a side known to hold one series per match group is no many-to-many.
+func TestOneSeriesPerGroup(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want string // the start of the one finding; "" for none
+	}{
+		{`container_memory_rss * on (namespace, pod) group_left (node) kube_pod_info`, "error: the right side of the multiplication on(namespace, pod) group_left(node) must have one series per match group"},
+		{`container_memory_rss * on (namespace, pod) group_left (node) topk by (namespace, pod) (1, max by (namespace, pod, node) (kube_pod_info))`, ""},
+		{`container_memory_rss * on (namespace, pod) group_left (node) bottomk by (namespace, pod) (1, kube_pod_info)`, ""},
+		{`container_memory_rss * on (namespace, pod) group_left (node) topk by (namespace, pod) (2, kube_pod_info)`, "error: the right side"},
+		{`container_memory_rss * on (namespace, pod) group_left (node) max by (namespace, pod, node) (kube_pod_info)`, "error: the right side"},
+		{`container_memory_rss * on (namespace, pod) group_left (owner_kind) kube_pod_owner`, ""},
+		{`container_memory_rss * on (namespace, pod) group_left (owner_kind) (kube_pod_owner > 0)`, ""},
+		{`node_load1 * on (instance) group_left (nodename) node_uname_info > 10`, ""},
+		{`node_load1 * on (job, instance) group_left (nodename) node_uname_info > 10`, ""},
+		{`up * on (instance) group_left (node) kubelet_node_name`, ""},
+		{`up * on (instance) group_left (node) label_replace(kubelet_node_name, "node", "$1", "instance", "(.*)")`, ""}, // node follows instance still
+		{`up * on (instance) group_left (node) label_replace(kubelet_node_name, "instance", "$1", "node", "(.*)")`, "error: the right side"},
+	} {
+		r := joinCatalog().Check(tc.expr, Options{})
+		var got string
+		for _, f := range r.Findings {
+			got += fmt.Sprintf("%s: %s\n", f.Severity, f.Msg)
+		}
+		if tc.want == "" && got != "" || tc.want != "" && !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// TestResultLabels: what the result of an expression is known to carry, for templates.
+func TestResultLabels(t *testing.T) {
+	c := joinCatalog()
+	// Grouping fixes the labels, whatever the input.
+	r := c.Check(`count by (__name__) ({__name__=~".+"})`, Options{})
+	if !r.Labels.Known() || r.Labels.Has("instance") || !r.Labels.Has("__name__") {
+		t.Errorf("count by (__name__) of anything: labels %v (known %v), want only __name__", r.Labels.Names(), r.Labels.Known())
+	}
+	// or: a label of one branch only is maybe present.
+	r = c.Check(`up == 0 or absent(up{job="node"})`, Options{})
+	if !r.Labels.Maybe("instance") || r.Labels.Maybe("job") {
+		t.Errorf("up == 0 or absent(up{job=...}): instance maybe %v (want true), job maybe %v (want false)", r.Labels.Maybe("instance"), r.Labels.Maybe("job"))
+	}
+	// A mistake on one part does not hide the result's labels from the checks after it.
+	r = c.Check(`sum by (namespace) (container_memory_rss) / sum by (pod) (container_memory_rss)`, Options{})
+	if len(r.Findings) != 1 || !r.Labels.Known() || !r.Labels.Has("namespace") || r.Labels.Has("node") {
+		t.Errorf("never-matching division: findings %v, labels %v (known %v), want one finding and {namespace}", r.Findings, r.Labels.Names(), r.Labels.Known())
+	}
+}
+
+// TestApart: results told apart by their labels' values.
+func TestApart(t *testing.T) {
+	c := joinCatalog()
+	res := func(q string) Labels { return c.Check(q, Options{}).Labels }
+	for _, tc := range []struct {
+		a, b  string
+		apart bool
+	}{
+		{`sum by (code) (rate(http_requests_total{code=~"2.."}[5m]))`, `sum by (code) (rate(http_requests_total{code=~"5.."}[5m]))`, true},
+		{`sum by (code) (rate(http_requests_total{code=~"2.."}[5m]))`, `sum by (code) (rate(http_requests_total{code=~"2.."}[5m]))`, false},
+		{`sum by (code) (rate(http_requests_total{code="200"}[5m]))`, `sum by (code) (rate(http_requests_total{code=~"5.."}[5m]))`, true},
+		{`sum by (code) (rate(http_requests_total{code=~"LIST|GET"}[5m]))`, `sum by (code) (rate(http_requests_total{code=~"POST|PUT"}[5m]))`, true},
+		{`sum(rate(http_requests_total{code=~"2.."}[5m]))`, `sum(rate(http_requests_total{code=~"5.."}[5m]))`, false},
+		{`sum by (code) (rate(http_requests_total[5m]))`, `sum by (pod) (container_memory_rss)`, true},
+		{`sum by (code) (rate(http_requests_total[5m]))`, `sum by (code) (rate(http_requests_total{code!="200"}[5m]))`, false},
+	} {
+		if got := res(tc.a).Apart(res(tc.b), nil); got != tc.apart {
+			t.Errorf("%s\n%s: apart %v, want %v", tc.a, tc.b, got, tc.apart)
+		}
+	}
+}
+
+// TestMatchingLabelTypos: by (...) and on (...) with a label no input series can carry.
+func TestMatchingLabelTypos(t *testing.T) {
+	c := joinCatalog()
+	for _, tc := range []struct{ expr, want string }{
+		{`sum by (namespce) (container_memory_rss)`, "error: sum by (namespce): no series of the input can carry label namespce (its labels: instance, job, namespace, pod), so the result never carries it; did you mean namespace?"},
+		{`sum by (instance) (sum by (namespace) (container_memory_rss))`, "warning: sum by (instance): the input has no label instance"}, // a target label: no error
+		{`sum by (podd) (label_replace(container_memory_rss, "podd", "$1", "pod", "(.*)"))`, ""},
+		{`container_memory_rss / on (namespce) container_memory_rss`, "error: on(namespce): no series of either side can carry label namespce"},
+		{`container_memory_rss / ignoring (namespce) container_memory_rss`, "warning: ignoring(namespce): neither side has label namespce"},
+		{`sum without (namespce) (container_memory_rss)`, "warning: sum without (namespce): the input has no label namespce"},
+		{`container_memory_rss and on (node) kube_pod_info`, "error: left side has labels {instance, job, namespace, pod}, right side {instance, job, namespace, node, pod}: and on(node) never matches, so the result is always empty; node is on one side only: keep node on both sides (by (...), label_replace) or match on labels both sides have"},
+		{`sum(container_memory_rss) and sum by (node) (kube_pod_info)`, "error: left side has labels {}, right side {node}: and never matches, so the result is always empty; aggregate both sides (sum(...)), or match on the labels that should decide with on(...)"},
+	} {
+		r := c.Check(tc.expr, Options{})
+		var got string
+		for _, f := range r.Findings {
+			got += fmt.Sprintf("%s: %s\n", f.Severity, f.Msg)
+		}
+		if tc.want == "" && got != "" || tc.want != "" && !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tc.expr, got, tc.want)
+		}
+		if strings.Contains(got, "group_left") && strings.Contains(tc.expr, " and ") {
+			t.Errorf("%s: a hint for and suggests group_left, which promtool rejects: %s", tc.expr, got)
+		}
 	}
 }

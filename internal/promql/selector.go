@@ -95,6 +95,7 @@ func (c *checker) matchers(vs *parser.VectorSelector, s *series) labelSet {
 	}
 	var pinned []string
 	remaining := map[string][]string{} // enum labels: the values all matchers so far allow
+	var cons []*labels.Matcher
 	for i, m := range vs.LabelMatchers {
 		if m.Name == labels.MetricName || (c.opts.Grafana && strings.Contains(m.Name, Var)) {
 			continue
@@ -106,6 +107,7 @@ func (c *checker) matchers(vs *parser.VectorSelector, s *series) labelSet {
 		if c.opts.Grafana && strings.Contains(m.Value, Var) {
 			continue
 		}
+		cons = append(cons, m)
 		ok, single := c.matcherValues(at, i, s, m)
 		if single {
 			pinned = append(pinned, m.Name)
@@ -130,6 +132,11 @@ func (c *checker) matchers(vs *parser.VectorSelector, s *series) labelSet {
 	pinned = set(pinned)
 	return s.ls.each(func(a alt) alt {
 		a.pinned = union(a.pinned, inter(pinned, a.labels))
+		for _, m := range cons {
+			if has(a.labels, m.Name) {
+				a = a.constrain(m.Name, m)
+			}
+		}
 		return a
 	})
 }
@@ -156,16 +163,18 @@ func (c *checker) missingLabel(at span, s *series, m *labels.Matcher) {
 }
 
 // describe lists a series' labels for messages.
-func (c *checker) describe(s *series) string {
+func (c *checker) describe(s *series) string { return c.cat.describe(s) }
+
+func (c *Catalog) describe(s *series) string {
 	all := s.ls.all()
 	if s.record {
 		return "the recording rule's labels: " + list(all)
 	}
-	own := minus(all, c.cat.target)
+	own := minus(all, c.target)
 	if len(own) == 0 {
-		return "only the target labels " + list(c.cat.target)
+		return "only the target labels " + list(c.target)
 	}
-	return "its labels: " + list(own) + "; target labels: " + list(c.cat.target)
+	return "its labels: " + list(own) + "; target labels: " + list(c.target)
 }
 
 // matcherValues checks a matcher's value against the label's declared values or pattern (and
@@ -239,20 +248,29 @@ func (c *checker) valueHint(m *labels.Matcher, values []string) string {
 
 // checkLe checks le="x" against a classic histogram's bucket boundaries.
 func (c *checker) checkLe(at span, s *series, m *labels.Matcher) {
-	bounds := make([]string, 0, len(s.metric.Buckets)+1)
-	for _, b := range s.metric.Buckets {
-		bounds = append(bounds, strconv.FormatFloat(b, 'g', -1, 64))
-	}
-	bounds = append(bounds, "+Inf")
-	f, err := strconv.ParseFloat(m.Value, 64)
+	ok, bounds := bucketBound(s.metric, m.Value)
 	switch {
-	case err != nil:
+	case ok:
+	case !isNumber(m.Value):
 		c.errorf(diag.PromQLNeverMatches, at, "%s never matches: le is a bucket's upper bound, a number; use one of %s", m, strings.Join(bounds, ", "))
-	case math.IsInf(f, 1) || slices.Contains(s.metric.Buckets, f):
 	default:
 		c.errorf(diag.PromQLNeverMatches, at, "%s never matches: %s has no bucket with upper bound %s; its buckets end at %s", m, s.metric.Name, m.Value, strings.Join(bounds, ", "))
 	}
 }
+
+// bucketBound reports whether le value v is a bucket boundary of histogram m, and lists the
+// boundaries.
+func bucketBound(m *Metric, v string) (bool, []string) {
+	bounds := make([]string, 0, len(m.Buckets)+1)
+	for _, b := range m.Buckets {
+		bounds = append(bounds, strconv.FormatFloat(b, 'g', -1, 64))
+	}
+	bounds = append(bounds, "+Inf")
+	f, err := strconv.ParseFloat(v, 64)
+	return err == nil && (math.IsInf(f, 1) || slices.Contains(m.Buckets, f)), bounds
+}
+
+func isNumber(s string) bool { _, err := strconv.ParseFloat(s, 64); return err == nil }
 
 // didYouMean returns "; did you mean x?" for the candidate nearest to name, or "".
 func didYouMean(name string, candidates []string) string {

@@ -23,8 +23,9 @@ type TemplateRef struct {
 
 // CheckTemplate parses text as Prometheus parses an alert's annotations and labels (the way
 // rulefmt's testTemplateParsing does, which is what promtool runs: text/template's parser with
-// Prometheus' function names). It returns the labels the template reads, or the syntax error
-// as a finding.
+// Prometheus' function names), then runs it with a stand-in alert (see templaterun.go). It
+// returns the labels the template reads, and a finding for a syntax error (then no labels) or
+// for a template that cannot run.
 func CheckTemplate(text string) ([]TemplateRef, *Finding) {
 	if !strings.Contains(text, "{{") {
 		return nil, nil
@@ -39,7 +40,29 @@ func CheckTemplate(text string) ([]TemplateRef, *Finding) {
 			refs = append(refs, TemplateRef{Off: off, End: int(end) - len(templateDefs), Label: label})
 		}
 	})
+	if off, err := runTemplate(text); err != nil {
+		at := tokenSpan(text, off)
+		if at.end <= at.start {
+			at.end = min(at.start+1, len(text))
+		}
+		return refs, &Finding{Off: at.start, End: at.end, Severity: diag.Error, Code: diag.TemplateCall,
+			Msg: "alert template cannot run: " + execErrorText(err) + "; Prometheus would put an error in place of the text: " + callHint(err)}
+	}
 	return refs, nil
+}
+
+// callHint says how to fix a template that cannot run.
+func callHint(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "wrong number of args"):
+		return "give the function its arguments, e.g. {{ $value | humanize }} or {{ humanize $value }}"
+	case strings.Contains(msg, "wrong type for value"):
+		return "pipe it a value of the type it takes (toUpper, title and reReplaceAll take text; value and label take a query sample)"
+	case strings.Contains(msg, "can't evaluate field"):
+		return "$labels.x is text and has no fields: read one label at a time"
+	}
+	return "fix the {{ ... }} pipeline"
 }
 
 // parseTemplate parses text the way Prometheus' template.Expander.ParseTest does (the

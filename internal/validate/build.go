@@ -282,10 +282,24 @@ var personalData = []string{
 }
 
 func (b *builder) labels() {
+	// Naming, personal-data and cardinality rules are the spec's rules for its own metrics'
+	// labels; a label declared only to check the values of an exporter's label follows the
+	// exporter's names (ifAlias, host_ip), which the spec does not own.
+	own := map[string]bool{}
+	for _, m := range b.f.Metrics {
+		for _, l := range m.Value.Labels {
+			own[l.Value] = true
+		}
+	}
 	for _, e := range b.f.Labels {
 		name := e.Key.Value
 		l := &model.Label{Name: name, GoName: model.GoIdent("Label", name), Help: e.Value.Help.Value, Pos: e.Key.Pos()}
-		b.labelName(e.Key, "label")
+		switch {
+		case own[name] || len(b.f.Metrics) == 0:
+			b.labelName(e.Key, "label")
+		case strings.HasPrefix(name, "__"):
+			b.errorf(diag.NamingReservedLabel, e.Key.Pos(), "label %q: names starting with \"__\" are reserved for Prometheus' internal use; rename it", name)
+		}
 		def := e.Value
 		switch {
 		case def.Values != nil:
@@ -314,7 +328,7 @@ func (b *builder) labels() {
 			}
 			l.MaxValues = def.MaxValues.Value
 			ptr := pointer("labels", name)
-			if !def.MaxValues.Set() && b.missing(e.Node, ptr, "max_values", "label") && b.missing(e.Node, ptr, "values", "label") {
+			if own[name] && !def.MaxValues.Set() && b.missing(e.Node, ptr, "max_values", "label") && b.missing(e.Node, ptr, "values", "label") {
 				b.warnf(diag.LabelUnbounded, e.Key.Pos(), "label %q is free-form with no max_values: its cardinality is unbounded; list its values, or set max_values to fold rare values into \"other\"", name)
 			}
 		}

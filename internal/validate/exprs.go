@@ -25,16 +25,20 @@ func checkExprs(f *spec.File, s *model.Spec, dl *diag.List) {
 		return
 	}
 	an := &analyser{f: f, s: s, cat: catalog(s, f), dl: dl}
+	recResults := make([]promql.Labels, len(f.Records))
 	for i, it := range f.Records {
 		r := it.Value
 		recordName(r.Record, dl)
-		e, _ := an.expr(r.Expr, promql.Options{})
+		e, res := an.expr(r.Expr, promql.Options{})
 		s.Records[i].Expr = e
+		recResults[i] = res.Labels
 	}
+	alertResults := make([]promql.Labels, len(f.Alerts))
 	for i, it := range f.Alerts {
 		a := it.Value
 		e, res := an.expr(a.Expr, promql.Options{Alert: true})
 		s.Alerts[i].Expr = e
+		alertResults[i] = res.Labels
 		ruleLabels := []string{"service"}
 		if a.Severity.Set() {
 			ruleLabels = append(ruleLabels, "severity")
@@ -76,6 +80,8 @@ func checkExprs(f *spec.File, s *model.Spec, dl *diag.List) {
 			s.Tests[i].ExprTests[j].Expr = e
 		}
 	}
+	duplicateRules(f, s, alertResults, recResults, dl)
+	checkTests(f, s, an.cat, alertResults, dl)
 }
 
 // Query analyses a dashboard query of the valid spec s as the compile stage does a panel's
@@ -114,16 +120,22 @@ func checkTemplate(f *spec.File, field string, text spec.String, result promql.L
 		fd := *bad
 		fd.Msg = field + ": " + fd.Msg
 		add(dl, f, text, fd, nil)
-		return
+		if fd.Code == diag.TemplateSyntax {
+			return
+		}
 	}
 	if !result.Known() {
 		return
 	}
 	for _, r := range refs {
+		p := f.RangeIn(text, r.Off, r.End)
+		if result.Maybe(r.Label) {
+			dl.Warnf(diag.TemplateMaybeLabel, p, "%s: $labels.%s is empty when the alert fires from the branch of or that lacks it (only some of the expression's series carry %s; every one carries {%s}); give both branches the label, or write the template for both: {{ with $labels.%s }}...{{ end }}", field, r.Label, r.Label, strings.Join(result.Always(), ", "), r.Label)
+			continue
+		}
 		if result.Has(r.Label) {
 			continue
 		}
-		p := f.RangeIn(text, r.Off, r.End)
 		if slices.Contains(ruleLabels, r.Label) {
 			dl.Warnf(diag.TemplateUnknownLabel, p, "%s: $labels.%s is a label of the rule, not of the expression's result: Prometheus fills $labels from the result only, so this prints nothing; write the value itself", field, r.Label)
 			continue
@@ -175,14 +187,23 @@ func catalog(s *model.Spec, f *spec.File) *promql.Catalog {
 		return promql.Metric{Name: m.Name, Type: string(m.Type), Labels: m.LabelNames(), Buckets: m.Buckets, Native: m.Native != nil}
 	}
 	external := func(x *model.ExternalMetric) promql.Metric {
-		return promql.Metric{Name: x.Name, Type: string(x.Type), Labels: x.Labels, External: true}
+		return promql.Metric{Name: x.Name, Type: string(x.Type), Labels: x.Labels, External: true, OnePer: x.OnePer}
+	}
+	addMetric := func(m promql.Metric) {
+		cat.AddMetric(m)
+		if m.Type == string(model.Counter) && !strings.HasSuffix(m.Name, "_total") {
+			// The name is reported already (naming/counter-suffix); expressions written with
+			// the name it should have are not a second mistake.
+			m.Name += "_total"
+			cat.AddMetric(m)
+		}
 	}
 	if f == nil {
 		if s == nil {
 			return cat
 		}
 		for _, m := range s.Metrics {
-			cat.AddMetric(metric(m))
+			addMetric(metric(m))
 		}
 		for _, x := range s.External {
 			cat.AddMetric(external(x))
@@ -208,10 +229,10 @@ func catalog(s *model.Spec, f *spec.File) *promql.Catalog {
 		}
 		m := byKey[e.Key.Value]
 		if m == nil || len(m.Labels) != len(e.Value.Labels) {
-			cat.AddMetric(promql.Metric{Name: name, Type: e.Value.Type.Value, Opaque: true})
+			addMetric(promql.Metric{Name: name, Type: e.Value.Type.Value, Opaque: true})
 			continue
 		}
-		cat.AddMetric(metric(m))
+		addMetric(metric(m))
 	}
 	for _, e := range f.External {
 		var x *model.ExternalMetric

@@ -97,8 +97,8 @@ func TestQueryGrafana(t *testing.T) {
 		{`rate(shop_requests_totl[$__rate_interval])`, []string{"6: error: unknown metric shop_requests_totl"}},
 		{`rate(shop_requests_total{statuss="$status"}[$__rate_interval])`, []string{`26: error: shop_requests_total has no label statuss (its labels: method, status; target labels: cluster, instance, job): statuss="$var" never matches; did you mean status?`}},
 		{`sum(rate(shop_requests_total[$__rate_interval])) by (le) / sum(rate(shop_errors_total{code=~"$code"}[$__range])) by (method)`, []string{
-			"54: warning: sum by (le): the input has no label le",
-			"118: warning: sum by (method): the input has no label method",
+			"54: error: sum by (le): no series of the input can carry label le",
+			"118: error: sum by (method): no series of the input can carry label method",
 		}},
 		{`[[metric]]{job="$job"} + rate(shop_queue_length[$__rate_interval])`, []string{"26: warning: rate() of gauge shop_queue_length"}},
 	} {

@@ -15,6 +15,7 @@ import (
 const validSpec = `version: 1
 namespace: shop
 service: checkout
+outputs: {rules: rules.yml}
 target_labels: [cluster]
 labels:
   method:
@@ -27,6 +28,14 @@ labels:
     help: HTTP status code of a failed call
     pattern: '^[1-5][0-9][0-9]$'
     max_values: 50
+  # Exporters' labels, declared to have their values checked: the spec's naming and
+  # personal-data rules are for its own metrics' labels, not for these.
+  node:
+    help: Kubernetes node
+  ifAlias:
+    help: SNMP interface alias
+  host_ip:
+    help: Host IP address of the pod
 metrics:
   requests_total:
     type: counter
@@ -53,13 +62,28 @@ external_metrics:
   node_memory_MemTotal_bytes: {type: gauge}
   node_filesystem_avail_bytes: {type: gauge, labels: [device, fstype, mountpoint]}
   node_uname_info: {type: gauge, labels: [nodename, release]}
-  kube_pod_info: {type: gauge, labels: [namespace, pod, node]}
+  kube_pod_info: {type: gauge, labels: [namespace, pod, node, host_ip], one_per: [namespace, pod]}
+  kube_pod_owner: {type: gauge, labels: [namespace, pod, owner_kind, owner_name]}
+  kubelet_node_name: {type: gauge, labels: [node], one_per: [instance]}
+  ifHCInOctets: {type: counter, labels: [ifAlias, ifName]}
   kube_pod_container_status_restarts_total: {type: counter, labels: [namespace, pod, container]}
   container_memory_working_set_bytes: {type: gauge, labels: [namespace, pod, container]}
   http_request_duration_seconds: {type: summary, labels: [handler]}
 recording_rules:
   - record: method:shop_requests:rate5m
     expr: sum by (method) (rate(shop_requests_total[5m]))
+  # One recorded name per quantile, told apart by the rule's labels.
+  - record: method:shop_request_duration_seconds:p99
+    expr: histogram_quantile(0.99, sum by (le, method) (rate(shop_request_duration_seconds_bucket[5m])))
+    labels: {quantile: "0.99"}
+  - record: method:shop_request_duration_seconds:p99
+    expr: histogram_quantile(0.9, sum by (le, method) (rate(shop_request_duration_seconds_bucket[5m])))
+    labels: {quantile: "0.9"}
+  # One recorded name per class of code, told apart by the values the expressions keep.
+  - record: code:shop_errors:rate5m
+    expr: sum by (code) (rate(shop_errors_total{code=~"4.."}[5m]))
+  - record: code:shop_errors:rate5m
+    expr: sum by (code) (rate(shop_errors_total{code=~"5.."}[5m]))
   - record: method:shop_request_errors:ratio_rate5m
     expr: |
       sum by (method) (rate(shop_requests_total{status="error"}[5m]))
@@ -87,6 +111,23 @@ alerts:
     expr: vector(1)
     severity: none
     summary: Always firing, to prove the alerting pipeline works
+  # Tiers: the same alert name with different severities.
+  - alert: CheckoutQueueBacklog
+    expr: shop_queue_length > 100
+    for: 15m
+    severity: warning
+    summary: 'Queue of {{ $labels.instance }} holds {{ $value }} jobs'
+  - alert: CheckoutQueueBacklog
+    expr: shop_queue_length > 1000
+    for: 5m
+    severity: critical
+    summary: 'Queue of {{ $labels.instance }} holds {{ $value }} jobs'
+  - alert: CheckoutTargetDown
+    expr: up{job="checkout"} == 0
+    severity: critical
+    summary: 'Target {{ $labels.instance }} is down'
+    description: 'Job {{ $labels.job | toUpper }} on {{ $labels.instance | stripPort }}'
+    runbook: https://runbooks.example.com/checkout#down
 dashboard:
   panels:
     - title: Requests
@@ -100,6 +141,27 @@ tests:
     promql_expr_test:
       - expr: method:shop_request_errors:ratio_rate5m
         eval_time: 5m
+  - name: target down
+    input_series:
+      - {series: 'up{job="checkout", instance="app-1:8080"}', values: '1 1 0 0 0'}
+      - {series: 'shop_request_duration_seconds_bucket{method="GET", le="0.5", job="checkout", instance="app-1:8080"}', values: '0+1x4'}
+      - {series: 'kube_pod_info{namespace="shop", pod="checkout-0", node="n1", host_ip="10.0.0.1"}', values: '1x4'}
+      - {series: 'shop_queue_length{job="checkout", instance="app-1:8080"}', values: '1234x4'}
+    alert_rule_test:
+      - eval_time: 4m
+        alertname: CheckoutTargetDown
+        exp_alerts:
+          - exp_labels: {service: checkout, severity: critical, job: checkout, instance: "app-1:8080"}
+            exp_annotations:
+              summary: Target app-1:8080 is down
+              description: Job CHECKOUT on app-1
+              runbook_url: https://runbooks.example.com/checkout#down
+      - eval_time: 4m
+        alertname: CheckoutQueueBacklog
+        exp_alerts:
+          - exp_labels: {service: checkout, severity: critical, job: checkout, instance: "app-1:8080"}
+            exp_annotations:
+              summary: Queue of app-1:8080 holds 1234 jobs
 `
 
 // validExprs are correct real-world expressions: none may produce a diagnostic.
@@ -178,6 +240,13 @@ var validExprs = []struct {
 	{expr: `-shop_queue_length`},
 	{expr: `shop_queue_length{job="checkout", cluster!=""}`},
 	{expr: "sum by (method) (\n  rate(shop_requests_total[5m]) # every call\n)"},
+	// One series per match group: the one side of a join, however many values its labels take.
+	{expr: `container_memory_working_set_bytes * on (namespace, pod) group_left (node) kube_pod_info`},
+	{expr: `container_memory_working_set_bytes * on (namespace, pod) group_left (owner_kind) topk by (namespace, pod) (1, max by (namespace, pod, owner_kind) (kube_pod_owner))`},
+	{expr: `up * on (instance) group_left (node) kubelet_node_name`},
+	{expr: `node_memory_MemAvailable_bytes * on (instance) group_left (nodename) node_uname_info < 1e9`, alert: true},
+	{expr: `sum by (ifAlias) (rate(ifHCInOctets{ifAlias!=""}[5m]))`},
+	{expr: `count by (__name__) ({__name__=~"shop_.+"})`},
 }
 
 func writeValidSpec(t testing.TB) string {
@@ -187,6 +256,15 @@ func writeValidSpec(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestValidSpec: the whole valid spec, through every check, raises nothing.
+func TestValidSpec(t *testing.T) {
+	path := writeValidSpec(t)
+	_, ds := File(path, Options{OutRoot: filepath.Dir(path)})
+	for _, d := range ds {
+		t.Errorf("valid spec: unexpected %s", d)
+	}
 }
 
 func TestValidExprs(t *testing.T) {

@@ -36,9 +36,38 @@ func (b *builder) external() {
 			}
 			x.Labels = append(x.Labels, l.Value)
 		}
+		x.OnePer = b.onePer(name, e.Value, x.Labels)
 		b.s.External = append(b.s.External, x)
 	}
 	slices.SortFunc(b.s.External, func(x, y *model.ExternalMetric) int { return strings.Compare(x.Name, y.Name) })
+}
+
+// onePer returns the labels that tell an external metric's series apart: its one_per, or
+// the target labels for an info metric (info: true, or a name ending in _info unless info:
+// false), nil otherwise.
+func (b *builder) onePer(name string, e spec.External, labels []string) []string {
+	if len(e.OnePer) > 0 {
+		if e.Info.Set() && e.Info.Value {
+			b.errorf(diag.MetricOnePer, e.Info.Pos(), "external metric %q has both info and one_per; an info metric is one series per target, one_per says which labels tell its series apart: keep one", name)
+		}
+		var out []string
+		for _, l := range e.OnePer {
+			if !slices.Contains(labels, l.Value) && !slices.Contains(b.s.TargetLabels, l.Value) {
+				b.errorf(diag.MetricOnePer, l.Pos(), "external metric %q: one_per lists %q, which is neither one of its labels (%s) nor a target label%s; list labels the metric has", name, l.Value, strings.Join(labels, ", "), didYouMean(l.Value, append(slices.Clone(labels), b.s.TargetLabels...)))
+				continue
+			}
+			out = append(out, l.Value)
+		}
+		return out
+	}
+	info := strings.HasSuffix(name, "_info")
+	if e.Info.Set() {
+		info = e.Info.Value
+	}
+	if info {
+		return slices.Clone(b.s.TargetLabels)
+	}
+	return nil
 }
 
 func (b *builder) logging() {
@@ -140,7 +169,6 @@ func (b *builder) ruleLabels(m spec.Map[spec.String], what string) []model.KV {
 }
 
 func (b *builder) alerts() {
-	names := map[string]spec.String{}
 	for i, it := range b.f.Alerts {
 		a := it.Value
 		out := &model.Alert{
@@ -149,11 +177,8 @@ func (b *builder) alerts() {
 			For:           b.duration(a.For, "for"),
 			KeepFiringFor: b.duration(a.KeepFiringFor, "keep_firing_for"),
 		}
-		if prev, dup := names[out.Name]; dup && a.Alert.Set() {
-			b.errorf(diag.RulesDuplicateName, a.Alert.Pos(), "alert %q is defined twice (first at line %d); give each alert its own name", out.Name, prev.Node.Line)
-		}
 		if a.Alert.Set() {
-			names[out.Name] = a.Alert
+			b.alertName(a.Alert)
 		}
 		what := fmt.Sprintf("alert %q", out.Name)
 		out.Labels = b.ruleLabels(a.Labels, what)
@@ -199,15 +224,9 @@ func (b *builder) alerts() {
 }
 
 func (b *builder) records() {
-	seen := map[string]spec.String{}
 	for _, it := range b.f.Records {
 		r := it.Value
 		name := r.Record.Value
-		if prev, dup := seen[name]; dup && r.Record.Set() {
-			b.errorf(diag.RulesDuplicateName, r.Record.Pos(), "recording rule %q is defined twice (first at line %d); a series must come from one rule", name, prev.Node.Line)
-		} else if r.Record.Set() {
-			seen[name] = r.Record
-		}
 		if m := b.metricByName(name); m != nil {
 			b.errorf(diag.MetricNameClash, r.Record.Pos(), "recording rule %q has the full name of metric %q: the recorded series would mix with the metric's; rename it", name, m.Key)
 		}
