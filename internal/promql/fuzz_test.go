@@ -6,8 +6,8 @@ import (
 	"github.com/metricgen/metricgen/internal/diag"
 )
 
-// FuzzCheck: no expression, query or template makes the checker panic, and every finding is
-// a range inside the text with a registered code.
+// FuzzCheck: no expression, query, template or test input series makes the checker panic or
+// hang, and every finding is a range inside the text with a registered code.
 func FuzzCheck(f *testing.F) {
 	for _, s := range []string{
 		`sum by (endpoint) (rate(klaviyo_api_requests_total{status="error"}[5m])) / on(endpoint) group_left sum by (endpoint) (rate(klaviyo_api_requests_total[5m]))`,
@@ -16,6 +16,8 @@ func FuzzCheck(f *testing.F) {
 		`absent(up{job="${job:regex}"}) unless topk by (job) (1, klaviyo:api_requests:rate5m)`,
 		`{{ $labels.x }} {{ index .Labels "y" }} {{ range $l := $labels }}{{ end }`,
 		"max_over_time(rate(x[5m])[1h:] offset -5m @ end()) # c\n> bool 2",
+		`{{ $value | humanize }} {{ with query "up" }}{{ . | first | value }}{{ end }} {{ $labels.job | title }}`,
+		`klaviyo_api_requests_total{method="GET", status="error", instance="a:1"}`,
 	} {
 		f.Add(s)
 	}
@@ -49,6 +51,12 @@ func FuzzCheck(f *testing.F) {
 		}
 		if bad != nil && (bad.Off < 0 || bad.Off > len(s) || bad.End < bad.Off || bad.End > len(s) || !diag.Known(bad.Code)) {
 			t.Fatalf("%q: template error at %d", s, bad.Off)
+		}
+		RenderTemplate(s, map[string]string{"instance": "a:1", "job": s})
+		for _, fd := range c.CheckInputSeries(s, s) {
+			if fd.Off < 0 || fd.Off > len(s) || fd.End < fd.Off || fd.End > len(s) || !diag.Known(fd.Code) {
+				t.Fatalf("%q: input series finding at %d to %d: %s", s, fd.Off, fd.End, fd.Msg)
+			}
 		}
 	})
 }

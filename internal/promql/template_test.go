@@ -93,3 +93,16 @@ func TestRenderTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateRunEnds: templates whose execution could run for ever are not run.
+func TestTemplateRunEnds(t *testing.T) {
+	for _, text := range []string{
+		"{{ range 1000000000000 }}{{ end }}",
+		"{{ $n := 1000000000000 }}{{ range $n }}x{{ end }}",
+		"{{ range $i, $x := .Labels }}{{ range 100000000000 }}{{ end }}{{ end }}",
+		"{{ define \"x\" }}{{ template \"x\" }}{{ end }}{{ template \"x\" }}",
+	} {
+		CheckTemplate(text)
+		RenderTemplate(text, map[string]string{"a": "b"})
+	}
+}

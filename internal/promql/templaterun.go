@@ -298,7 +298,7 @@ func newTemplate(text string, render bool) (*template.Template, error) {
 // depend on the stand-in's values, with its offset in text.
 func runTemplate(text string) (int, error) {
 	t, err := newTemplate(text, false)
-	if err != nil {
+	if err != nil || !bounded(t) {
 		return 0, nil // parse errors are reported by CheckTemplate
 	}
 	data := templateData{Labels: map[string]string{}, ExternalLabels: map[string]string{}, ExternalURL: "http://prometheus.example:9090", Value: 0.0}
@@ -368,7 +368,7 @@ func RenderTemplate(text string, labels map[string]string) (out string, ok bool,
 	if err != nil {
 		return "", false, err
 	}
-	if !renderable(t.Tree.Root) {
+	if !renderable(t.Tree.Root) || !bounded(t) {
 		return "", false, nil
 	}
 	var b bytes.Buffer
@@ -453,6 +453,60 @@ func renderable(root *parse.ListNode) bool {
 			}
 		}
 		walk(n, true)
+	}
+	return ok
+}
+
+// bounded reports whether executing t surely ends soon: text/template ranges over integers,
+// and `{{ range 1000000000 }}` would run a billion times; a range over a number, or over a
+// variable or len (which may hold one), is not run, nor are templates that {{ define }} others.
+func bounded(t *template.Template) bool {
+	if len(t.Templates()) > 1 {
+		return false // {{ define }}d templates may call each other without end
+	}
+	ok := true
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		if !ok || n == nil {
+			return
+		}
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *parse.IfNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			if n.Pipe != nil {
+				for _, c := range n.Pipe.Cmds {
+					for _, a := range c.Args {
+						switch a := a.(type) {
+						case *parse.NumberNode:
+							ok = false
+						case *parse.IdentifierNode:
+							ok = ok && a.Ident != "len"
+						case *parse.VariableNode:
+							ok = ok && (a.Ident[0] == "$labels" || a.Ident[0] == "$externalLabels")
+						}
+					}
+				}
+			}
+			walk(n.List)
+			walk(n.ElseList)
+		}
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			walk(tt.Tree.Root)
+		}
 	}
 	return ok
 }
