@@ -1,6 +1,9 @@
 package promql
 
-import "text/template/parse"
+import (
+	"strings"
+	"text/template/parse"
+)
 
 // TemplateQuery is a PromQL query an alert template runs with Prometheus' query function:
 // {{ query "up" }} or {{ "up" | query }}, the query a string literal.
@@ -17,6 +20,9 @@ type TemplateQuery struct {
 // like any expression; a query built at run time (printf ... | query) cannot be, offline. It
 // returns nothing for a template that does not parse (CheckTemplate reports it).
 func TemplateQueries(text string) []TemplateQuery {
+	if !strings.Contains(text, "query") {
+		return nil // calls no query: not worth parsing again
+	}
 	trees, err := parseTemplate("alert", text)
 	if err != nil {
 		return nil

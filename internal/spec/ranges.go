@@ -16,10 +16,9 @@ import (
 //
 // The index is built on first use: a valid spec without ignore comments never needs it.
 type Nodes struct {
-	src   []byte
+	source
 	root  *yaml.Node
 	built bool
-	lines []int
 	// at holds the node that starts at a position; where a collection and its first key
 	// start at the same place, the scalar, which is what checks report at.
 	at map[[2]int]*yaml.Node
@@ -33,12 +32,19 @@ type Nodes struct {
 	aliased map[*yaml.Node]*yaml.Node
 }
 
+// source is a document's text and where its lines start (once known), for the positions of
+// its nodes.
+type source struct {
+	src   []byte
+	lines []int
+}
+
 // Span is the range of a node: Line:Col to EndLine:EndCol (exclusive).
 type Span = diag.Pos
 
 // NewNodes indexes the nodes under root (nil: none) of the document src.
 func NewNodes(src []byte, root *yaml.Node) *Nodes {
-	return &Nodes{src: src, root: root}
+	return &Nodes{source: source{src: src}, root: root}
 }
 
 // Nodes indexes the nodes of d (nil: none) in src, the document d was loaded from.
@@ -46,7 +52,7 @@ func (d *Doc) Nodes(src []byte) *Nodes {
 	if d == nil {
 		return NewNodes(src, nil)
 	}
-	return &Nodes{src: src, root: d.Root, aliased: d.aliased}
+	return &Nodes{source: source{src: src}, root: d.Root, aliased: d.aliased}
 }
 
 // index builds the index the first time it is needed.
@@ -139,7 +145,7 @@ func (x *Nodes) entry(n *yaml.Node, e diag.Pos) {
 func after(a, b diag.Pos) bool { return a.Line > b.Line || a.Line == b.Line && a.Col > b.Col }
 
 // scalarEnd is the position just after scalar n, its closing quote included.
-func (x *Nodes) scalarEnd(n *yaml.Node) diag.Pos {
+func (x *source) scalarEnd(n *yaml.Node) diag.Pos {
 	v := n.Value
 	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		v = strings.TrimRight(v, "\n")
@@ -164,7 +170,7 @@ func (x *Nodes) scalarEnd(n *yaml.Node) diag.Pos {
 }
 
 // tokenEnd is the end of the quoted scalar that starts at byte i.
-func (x *Nodes) tokenEnd(i int) diag.Pos {
+func (x *source) tokenEnd(i int) diag.Pos {
 	q := x.src[i]
 	j := i + 1
 	for j < len(x.src) {
@@ -215,7 +221,7 @@ func (x *Nodes) flowEnd(n *yaml.Node, last diag.Pos) diag.Pos {
 }
 
 // wordEnd is the end of the run of non-blank characters at line:col, at least one character.
-func (x *Nodes) wordEnd(line, col int) diag.Pos {
+func (x *source) wordEnd(line, col int) diag.Pos {
 	i := byteIndex(x.src, x.lines, line, col)
 	if i < 0 {
 		return diag.Pos{Line: line, Col: col + 1}

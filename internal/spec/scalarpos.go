@@ -182,3 +182,28 @@ func posAt(src []byte, lines []int, i int) diag.Pos {
 	}
 	return diag.Pos{Line: line, Col: utf8.RuneCount(src[start:i]) + 1}
 }
+
+// Range returns the range of the value of s as written, quotes included (or of the alias
+// that stands for it): the range a diagnostic at the value gets from Nodes.Complete, for the
+// few values whose range is kept while a spec is valid (output paths), without indexing
+// every node of the document.
+func (f *File) Range(s String) diag.Pos {
+	n := s.Node
+	if n == nil {
+		return diag.Pos{}
+	}
+	p := posOf(n)
+	x := &source{src: f.Src, lines: f.lineIndex()}
+	var e diag.Pos
+	switch alias := f.aliased[n]; {
+	case alias != nil:
+		e = diag.Pos{Line: alias.Line, Col: alias.Column + 1 + utf8.RuneCountInString(alias.Value)}
+	case n.Kind == yaml.ScalarNode:
+		e = x.scalarEnd(n)
+	}
+	if !after(e, p) {
+		e = x.wordEnd(p.Line, p.Col)
+	}
+	p.EndLine, p.EndCol = e.Line, e.Col
+	return p
+}

@@ -193,3 +193,26 @@ alerts:
 		t.Errorf("PosIn(shop_orders_total) = %v, want %v", got, want)
 	}
 }
+
+// TestRangeIsComplete: File.Range gives an output path the range that Nodes.Complete gives a
+// diagnostic at it, in every scalar style and through an alias, without the node index.
+func TestRangeIsComplete(t *testing.T) {
+	src := "version: 1\nnamespace: x\nservice: x\nanchors: {p: &p deploy/a.yml}\noutputs:\n" +
+		"  rules: deploy/rules.yml # comment\n" +
+		"  docs: \"docs/é \\\" x.md\"\n" +
+		"  dashboard: 'grafana/it''s.json'\n" +
+		"  prometheus_rule: *p\n" +
+		"  rule_tests: \"\"\n"
+	f, doc, ds := Load("spec.yaml", []byte(src))
+	if f == nil {
+		t.Fatalf("load: %v", ds)
+	}
+	for _, s := range []String{f.Outputs.Rules, f.Outputs.Docs, f.Outputs.Dashboard, f.Outputs.PrometheusRule, f.Outputs.RuleTests} {
+		pos := s.Pos()
+		want := []diag.Diagnostic{{Line: pos.Line, Col: pos.Col}}
+		doc.Nodes([]byte(src)).Complete(want)
+		if got := f.Range(s); got != want[0].Pos() || got.EndLine == 0 {
+			t.Errorf("%q at %d:%d: Range %v, Complete %v", s.Value, pos.Line, pos.Col, got, want[0].Pos())
+		}
+	}
+}

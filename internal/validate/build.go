@@ -188,7 +188,7 @@ func (b *builder) goPackage() {
 		return
 	}
 	// The folder is checked whatever the name: the schema leaves both to these checks.
-	dir, dirKey, dirPos := "", "go.out", g.Out.Pos()
+	dir, dirKey, dirAt := "", "go.out", g.Out
 	if g.Out.Set() {
 		dir = b.outPath(g.Out, "go.out")
 	}
@@ -210,12 +210,12 @@ func (b *builder) goPackage() {
 	if !g.Out.Set() {
 		// The default folder, ./<package>, follows the rule of every output path, symbolic
 		// links on disk included.
-		dirKey, dirPos = "go.package", g.Package.Pos()
-		dir = b.checkPath(name, fmt.Sprintf("go.package %q: its folder (go.out is not set) %q", name, name), dirPos)
+		dirKey, dirAt = "go.package", g.Package
+		dir = b.checkPath(name, fmt.Sprintf("go.package %q: its folder (go.out is not set) %q", name, name), dirAt.Pos())
 	}
 	if dir != "" {
 		b.s.Go = &model.GoPackage{Name: name, Dir: dir, Pos: g.Package.Pos()}
-		b.claim(dirKey, dir, true, dirPos)
+		b.claim(dirKey, dir, true, dirAt)
 	}
 }
 
@@ -246,15 +246,15 @@ func (b *builder) outputs() {
 		out.RuleTests = ""
 	}
 
-	b.claim("outputs.rules", out.Rules, false, o.Rules.Pos())
+	b.claim("outputs.rules", out.Rules, false, o.Rules)
 	if o.RuleTests.Set() {
-		b.claim("outputs.rule_tests", out.RuleTests, false, o.RuleTests.Pos())
+		b.claim("outputs.rule_tests", out.RuleTests, false, o.RuleTests)
 	} else {
-		b.claim("outputs.rules (its test file)", out.RuleTests, false, o.Rules.Pos())
+		b.claim("outputs.rules (its test file)", out.RuleTests, false, o.Rules)
 	}
-	b.claim("outputs.prometheus_rule", out.PrometheusRule, false, o.PrometheusRule.Pos())
-	b.claim("outputs.dashboard", out.Dashboard, false, o.Dashboard.Pos())
-	b.claim("outputs.docs", out.Docs, false, o.Docs.Pos())
+	b.claim("outputs.prometheus_rule", out.PrometheusRule, false, o.PrometheusRule)
+	b.claim("outputs.dashboard", out.Dashboard, false, o.Dashboard)
+	b.claim("outputs.docs", out.Docs, false, o.Docs)
 }
 
 func (b *builder) targetLabels() {

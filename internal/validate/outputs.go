@@ -47,13 +47,14 @@ func (b *builder) checkPath(p, what string, pos diag.Pos) string {
 	return clean
 }
 
-// claim records that the spec writes p (a file, or the Go package's folder) under key, for
-// checkOutputs and the write stage.
-func (b *builder) claim(key, p string, folder bool, pos diag.Pos) {
+// claim records that the spec writes p (a file, or the Go package's folder) under key, named
+// by the value at, for checkOutputs and the write stage.
+func (b *builder) claim(key, p string, folder bool, at spec.String) {
 	if p == "" {
 		return
 	}
-	b.s.Paths = append(b.s.Paths, model.OutputPath{Key: key, Path: p, Folder: folder, Pos: pos})
+	// The range is kept for the problems found after validation (across specs, on disk).
+	b.s.Paths = append(b.s.Paths, model.OutputPath{Key: key, Path: p, Folder: folder, Pos: b.f.Range(at)})
 }
 
 // checkOutputs reports the outputs that would overwrite each other or something they must not:
@@ -104,19 +105,6 @@ func (b *builder) checkOutputs() {
 		}
 	}
 	b.s.Paths = kept
-}
-
-// completePaths gives each output path's position the range of its node, for the problems
-// found after validation (across specs, on disk) that are reported there.
-func completePaths(s *model.Spec, nodes *spec.Nodes) {
-	ds := make([]diag.Diagnostic, len(s.Paths))
-	for i, p := range s.Paths {
-		ds[i] = diag.Diagnostic{Line: p.Pos.Line, Col: p.Pos.Col}
-	}
-	nodes.Complete(ds)
-	for i := range s.Paths {
-		s.Paths[i].Pos.EndLine, s.Paths[i].Pos.EndCol = ds[i].EndLine, ds[i].EndCol
-	}
 }
 
 // collision describes how q collides with p, which the spec names before it, or "": by

@@ -67,7 +67,6 @@ func Source(path string, src []byte, opts Options) (*model.Spec, []diag.Diagnost
 	checkExprs(f, s, dl)
 	checkGoNames(s, opts.Targets, dl)
 	nodes.Complete(dl.Diags)
-	completePaths(s, nodes)
 	ds = diag.Sort(applyIgnores(path, nodes, dl.Diags, opts.Strict))
 	if diag.HasErrors(ds) {
 		return nil, ds
