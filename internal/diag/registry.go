@@ -1230,7 +1230,7 @@ metrics:
 	{
 		Code: SeriesBudget, Severity: Warning, Ignorable: true,
 		Summary: "a metric can have more series than its budget: a warning past 1,000, an error past 100,000 or its max_series",
-		Catches: "Every label combination is a series, each costing memory in Prometheus and in the process (enum combinations are exported from the start). The budget is the product of the enum sizes and `max_values`, times buckets + 2 for histograms.",
+		Catches: "Every label combination is a series, each costing memory in Prometheus and in the process (enum combinations are exported from the start). The budget is the product of the enum sizes and `max_values`, times buckets + 3 for histograms (each bucket, +Inf, `_sum` and `_count`).",
 		Example: `
 labels:
   endpoint: {max_values: 200}

@@ -116,11 +116,36 @@ type Metric struct {
 	Native  *NativeHistogram // histograms: nil unless native buckets are enabled
 
 	// Series is the series budget: the product of enum sizes and free-form max_values,
-	// times len(Buckets)+2 for histograms (unbounded free-form labels count as max_values 1).
+	// times len(Buckets)+3 for histograms (+Inf, _sum, _count) (unbounded free-form labels count as max_values 1).
 	Series    int
 	MaxSeries int // the spec's max_series, 0 when absent
 
 	Deprecated string // "" unless the spec deprecates the metric; the text says why
+
+	Title string // the spec's title, "" when it gives none; see DisplayTitle
+
+	// Init says which series exist before a value is recorded: InitAll for enum-only
+	// metrics, InitNone for a metric with a free-form label.
+	Init Init
+}
+
+// Init says which series of a metric exist before a value is recorded.
+type Init string
+
+const (
+	// InitAll: every combination of the enum labels' values, at 0, from the first scrape.
+	InitAll Init = "all"
+	// InitNone: a series appears when a value is first recorded for it.
+	InitNone Init = "none"
+)
+
+// InitialSeries is the number of series the metric exports before anything is recorded: its
+// series budget when every combination is initialised, else 0.
+func (m *Metric) InitialSeries() int {
+	if m.Init == InitAll {
+		return m.Series
+	}
+	return 0
 }
 
 // ExposedHelp is the help text the metric is exposed with: its help, marked "(Deprecated) "
@@ -303,6 +328,7 @@ type Panel struct {
 	Unit        string
 	Description string
 	Legend      string
+	Row         string // title of the row the panel goes in; "" for the default row
 }
 
 // Metric returns the metric with the given key, or nil.

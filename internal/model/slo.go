@@ -40,12 +40,22 @@ func (o *SLO) Budget() float64 {
 // BudgetText is the error budget as generated rules write it: decimal, without the binary
 // noise of 1-0.999.
 func (o *SLO) BudgetText() string {
-	return strconv.FormatFloat((100-o.Objective)/100, 'g', 10, 64)
+	return FormatFloat(round10((100 - o.Objective) / 100))
+}
+
+// BudgetPercent is the error budget in percent (0.1 for 99.9), without binary noise.
+func (o *SLO) BudgetPercent() float64 { return round10(100 - o.Objective) }
+
+// round10 rounds f to 10 significant digits: what is left of a decimal after float
+// arithmetic (100-99.9 = 0.09999999999999432) reads as the decimal again (0.1).
+func round10(f float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 10, 64), 64)
+	return r
 }
 
 // ObjectiveText is the objective in percent as written ("99.9").
 func (o *SLO) ObjectiveText() string {
-	return strconv.FormatFloat(o.Objective, 'g', -1, 64)
+	return FormatFloat(o.Objective)
 }
 
 // SLIKind is how the spec wrote the SLI.

@@ -78,6 +78,7 @@ type Metric struct {
 	Native     *Native  `yaml:"native"`
 	MaxSeries  Int      `yaml:"max_series"`
 	Deprecated String   `yaml:"deprecated"`
+	Title      String   `yaml:"title"`
 }
 
 // Buckets is a histogram's classic buckets: a list, or a generated form.
@@ -184,6 +185,7 @@ type Panel struct {
 	Unit        String `yaml:"unit"`
 	Description String `yaml:"description"`
 	Legend      String `yaml:"legend"`
+	Row         String `yaml:"row"`
 }
 
 // Test is one promtool rule unit test (promtool's own keys).

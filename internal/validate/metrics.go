@@ -52,6 +52,7 @@ func (b *builder) metrics() {
 			Pos:        e.Key.Pos(),
 			MaxSeries:  def.MaxSeries.Value,
 			Deprecated: strings.TrimSpace(def.Deprecated.Value),
+			Title:      strings.TrimSpace(def.Title.Value),
 		}
 		if s.Namespace == "" {
 			m.Name = key
@@ -64,6 +65,7 @@ func (b *builder) metrics() {
 		b.metricLabels(def.Labels, m)
 		b.buckets(e.Key, e.Node, def, m)
 		b.budget(e.Key, def, m)
+		b.initAndObserve(e.Key, def, m)
 		s.Metrics = append(s.Metrics, m)
 	}
 	slices.SortFunc(s.Metrics, func(x, y *model.Metric) int { return strings.Compare(x.Key, y.Key) })
@@ -329,8 +331,9 @@ func (b *builder) budget(k spec.String, def spec.Metric, m *model.Metric) {
 		factors = append(factors, fmt.Sprintf("%s %d %s", l.Name, n, what))
 	}
 	if m.Type == model.Histogram {
-		series = min(series*(len(m.Buckets)+2), math.MaxInt32)
-		factors = append(factors, fmt.Sprintf("(%d buckets + 2)", len(m.Buckets)))
+		// Each combination exposes a series per bucket, the +Inf bucket, _sum and _count.
+		series = min(series*(len(m.Buckets)+3), math.MaxInt32)
+		factors = append(factors, fmt.Sprintf("(%d buckets + 3: +Inf, _sum, _count)", len(m.Buckets)))
 	}
 	m.Series = series
 	explain := strings.Join(factors, " x ")
@@ -345,6 +348,15 @@ func (b *builder) budget(k spec.String, def spec.Metric, m *model.Metric) {
 		b.errorf(diag.SeriesBudget, k.Pos(), "metric %q can have %s series (%s), past the limit of %s; drop labels or values (or set max_series if you mean it)", k.Value, thousands(series), explain, thousands(seriesError))
 	case series > seriesWarn:
 		b.warnf(diag.SeriesBudget, k.Pos(), "metric %q can have %s series (%s), more than %s; consider fewer labels or values, or set max_series to acknowledge it", k.Value, thousands(series), explain, thousands(seriesWarn))
+	}
+}
+
+// initAndObserve sets which series exist before a value is recorded: every enum
+// combination, unless a free-form label's values are only known once recorded.
+func (b *builder) initAndObserve(_ spec.String, _ spec.Metric, m *model.Metric) {
+	m.Init = model.InitAll
+	if !m.EnumOnly() {
+		m.Init = model.InitNone
 	}
 }
 

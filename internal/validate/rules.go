@@ -338,6 +338,7 @@ func (b *builder) dashboard() {
 			Unit:        p.Unit.Value,
 			Description: p.Description.Value,
 			Legend:      p.Legend.Value,
+			Row:         strings.TrimSpace(p.Row.Value),
 		})
 	}
 }

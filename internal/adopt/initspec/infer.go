@@ -172,7 +172,7 @@ func niceCeil(n int) int {
 }
 
 // seriesBudget is the spec's series budget of a metric (see validate): the product of enum
-// sizes and max_values, times buckets + 2 for histograms.
+// sizes and max_values, times buckets + 3 for histograms (+Inf, _sum and _count).
 func seriesBudget(m *metric, labels map[string]*label) int {
 	n := 1
 	for _, ln := range m.labels {
@@ -188,7 +188,7 @@ func seriesBudget(m *metric, labels map[string]*label) int {
 		if b == 0 {
 			b = 11 // client_golang's default buckets
 		}
-		n = min(n*(b+2), math.MaxInt32)
+		n = min(n*(b+3), math.MaxInt32)
 	}
 	return n
 }

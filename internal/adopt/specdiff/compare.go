@@ -279,6 +279,9 @@ func (c *comparer) metric(o, n *model.Metric) {
 	if o.MaxSeries != n.MaxSeries {
 		changed = append(changed, fmt.Sprintf("max_series %d is now %d", o.MaxSeries, n.MaxSeries))
 	}
+	if o.Title != n.Title {
+		changed = append(changed, fmt.Sprintf("title %q is now %q", o.Title, n.Title))
+	}
 	if o.Deprecated != "" && n.Deprecated == "" {
 		changed = append(changed, "no longer deprecated")
 	}
@@ -871,7 +874,7 @@ func groupsKey(d model.Dashboard) string {
 }
 
 func panelKey(p *model.Panel) string {
-	return strings.Join([]string{p.Type, p.Unit, p.Description, p.Legend}, "\x00")
+	return strings.Join([]string{p.Type, p.Unit, p.Description, p.Legend, p.Row}, "\x00")
 }
 
 // strength orders redaction actions from weakest to strongest: mask shows part of the value,

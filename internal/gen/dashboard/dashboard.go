@@ -46,6 +46,11 @@ type builder struct {
 	// labels worth filtering on.
 	filters []string
 
+	// extras are the spec's panels not placed yet; each goes at the end of the row it names.
+	extras   []*model.Panel
+	rowTitle string // of the row being filled
+	err      error  // of placing an extra panel
+
 	panels []any
 	nextID int
 	x, y   int // where the next panel goes
@@ -54,17 +59,12 @@ type builder struct {
 
 func build(s *model.Spec) (*dashboardJSON, error) {
 	vars, filters := variables(s)
-	b := &builder{s: s, watches: findWatches(s), filters: filters}
+	b := &builder{s: s, watches: findWatches(s), filters: filters, extras: slices.Clone(s.Dashboard.Panels)}
 
-	if len(s.Alerts) > 0 || len(s.Dashboard.Panels) > 0 {
-		b.row("Overview")
+	if len(s.Alerts) > 0 || b.named(overviewRow) {
+		b.row(overviewRow)
 		if len(s.Alerts) > 0 {
 			b.alertPanel()
-		}
-		for _, p := range s.Dashboard.Panels {
-			if err := b.extraPanel(p); err != nil {
-				return nil, err
-			}
 		}
 	}
 	if s.Outputs.Rules != "" {
@@ -86,8 +86,19 @@ func build(s *model.Spec) (*dashboardJSON, error) {
 		if grouped[m] {
 			continue
 		}
-		b.row(m.Name)
+		b.row(m.DisplayTitle())
 		if err := b.metricPanels(m); err != nil {
+			return nil, err
+		}
+	}
+	// The spec's panels that name no row of the defaults: rows of their own, in the order
+	// first named.
+	if err := b.flushExtras(); err != nil {
+		return nil, err
+	}
+	for len(b.extras) > 0 {
+		b.row(rowOf(b.extras[0]))
+		if err := b.flushExtras(); err != nil {
 			return nil, err
 		}
 	}
@@ -120,8 +131,55 @@ func build(s *model.Spec) (*dashboardJSON, error) {
 	}, nil
 }
 
-// row starts a new row below everything so far.
+// overviewRow is the first row's title: the alerts firing, and spec panels that ask for it.
+const overviewRow = "Overview"
+
+// defaultRow is the title of the row of spec panels that name none.
+const defaultRow = "More"
+
+// rowOf is the title of the row panel p goes in.
+func rowOf(p *model.Panel) string {
+	if p.Row == "" {
+		return defaultRow
+	}
+	return p.Row
+}
+
+// named reports whether a spec panel asks for the row titled title.
+func (b *builder) named(title string) bool {
+	return slices.ContainsFunc(b.extras, func(p *model.Panel) bool { return rowOf(p) == title })
+}
+
+// flushExtras places the spec panels that name the row being filled, after its own panels.
+func (b *builder) flushExtras() error {
+	if b.err != nil {
+		return b.err
+	}
+	var rest []*model.Panel
+	first := true
+	for _, p := range b.extras {
+		if rowOf(p) != b.rowTitle {
+			rest = append(rest, p)
+			continue
+		}
+		if first {
+			b.newLine()
+			first = false
+		}
+		if err := b.extraPanel(p); err != nil {
+			b.err = err
+			return err
+		}
+	}
+	b.extras = rest
+	return nil
+}
+
+// row starts a new row below everything so far, after placing the spec panels that name the
+// row before it.
 func (b *builder) row(title string) {
+	b.flushExtras()
+	b.rowTitle = title
 	b.newLine()
 	b.nextID++
 	b.panels = append(b.panels, &rowPanel{

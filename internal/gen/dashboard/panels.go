@@ -49,12 +49,12 @@ func (b *builder) metricPanels(m *model.Metric) error {
 func (b *builder) counterPanels(m *model.Metric) {
 	sel := b.selector(m, "")
 	ws := watchesOn(b.watches, m, viewRate)
-	b.add(timeseries(m.Key+" rate",
+	b.add(timeseries(title(m, " per second"),
 		describe(m, "Per-second rate"+byLabels(m)+"."+watchNote(ws)),
 		rateUnit(m), lineThresholds(ws),
 		rangeTarget(sumBy(m.LabelNames(), "rate("+sel+"[$__rate_interval])"), legend(m))),
 		16, panelHeight)
-	b.add(stat(m.Key+" increase",
+	b.add(stat(title(m, " in the time range"),
 		describe(m, "Total increase over the dashboard's time range."),
 		valueUnit(m), baseThresholds("green"), "none",
 		instantTarget("sum(increase("+sel+"[$__range]))", m.Key)),
@@ -68,7 +68,7 @@ func (b *builder) gaugePanels(m *model.Metric) {
 	sel := b.selector(m, "")
 	ws := watchesOn(b.watches, m, viewValue)
 	lgd := seriesLegend(m)
-	b.add(timeseries(m.Key,
+	b.add(timeseries(title(m, ""),
 		describe(m, "Value of each series."+watchNote(ws)),
 		valueUnit(m), lineThresholds(ws), rangeTarget(sel, lgd)),
 		16, panelHeight)
@@ -76,7 +76,7 @@ func (b *builder) gaugePanels(m *model.Metric) {
 	if len(ws) > 0 {
 		last = "Last value of each series, red where an alert on it fires."
 	}
-	b.add(stat(m.Key+" current",
+	b.add(stat(title(m, " now"),
 		describe(m, last+watchNote(ws)),
 		valueUnit(m), colorThresholds(ws), "area", rangeTarget(sel, lgd)),
 		8, panelHeight)
@@ -104,7 +104,7 @@ func (b *builder) histogramPanels(m *model.Metric) {
 		return "rate(" + b.selector(m, suffix) + "[$__rate_interval])"
 	}
 	buckets := "sum by (le) (" + rate("_bucket") + ")"
-	heat := heatmap(m.Key+" heatmap", describe(m, "Observations per bucket over time."), valueUnit(m),
+	heat := heatmap(title(m, ": distribution"), describe(m, "Observations per bucket over time."), valueUnit(m),
 		"sum by (le) (increase("+b.selector(m, "_bucket")+"[$__rate_interval]))")
 	mean := "sum(" + rate("_sum") + ") / sum(" + rate("_count") + ")"
 	throughput := "sum(" + rate("_count") + ")"
@@ -119,7 +119,7 @@ func (b *builder) histogramPanels(m *model.Metric) {
 		}
 		if len(m.Buckets) == 0 {
 			quantile = func(q string) string { return "histogram_quantile(" + q + ", " + native + ")" }
-			heat = nativeHeatmap(m.Key+" heatmap", describe(m, "Observations per native bucket over time."), valueUnit(m),
+			heat = nativeHeatmap(title(m, ": distribution"), describe(m, "Observations per native bucket over time."), valueUnit(m),
 				"sum(increase("+b.selector(m, "")+"[$__rate_interval]))")
 		}
 	}
@@ -139,7 +139,7 @@ func (b *builder) histogramPanels(m *model.Metric) {
 		names[i] = quantileName(q)
 		targets[i] = rangeTarget(quantile(formatFloat(q)), names[i])
 	}
-	b.add(timeseries(m.Key+" "+strings.Join(names, " / "),
+	b.add(timeseries(title(m, ": "+strings.Join(names, ", ")),
 		describe(m, "Quantiles estimated from the histogram's buckets."+watchNote(ws)),
 		unit, lineThresholds(ws), targets...),
 		12, panelHeight)
@@ -147,13 +147,13 @@ func (b *builder) histogramPanels(m *model.Metric) {
 	b.add(heat, 12, panelHeight)
 
 	ws = watchesOn(b.watches, m, viewMean)
-	b.add(timeseries(m.Key+" mean",
+	b.add(timeseries(title(m, ": mean"),
 		describe(m, "Mean observation: the sum of the observed values over their count."+watchNote(ws)),
 		unit, lineThresholds(ws), rangeTarget(mean, "mean")),
 		12, panelHeight)
 
 	ws = watchesOn(b.watches, m, viewThroughput)
-	b.add(timeseries(m.Key+" throughput",
+	b.add(timeseries(title(m, ": count per second"),
 		describe(m, "Observations per second."+watchNote(ws)),
 		countRateUnit(m), lineThresholds(ws), rangeTarget(throughput, "observations")),
 		12, panelHeight)
@@ -161,8 +161,10 @@ func (b *builder) histogramPanels(m *model.Metric) {
 
 // alertPanel shows, for each alert of the spec, how many of its alerts fire (0 when quiet):
 //
-//	sum(ALERTS{alertname="<name>", alertstate="firing", <filters its result has>}) or vector(0)
+//	sum(ALERTS{alertname="<name>", alertstate="firing", service="<service>", <filters its result has>}) or vector(0)
 //
+// The service label is the one metricgen adds to every alert (or the alert's own), so that
+// two services with an alert of the same name stay apart.
 // ALERTS series carry the labels of the alert's result, not the scrape's: filtering an alert
 // that aggregates job away on job=~".+" would hide it, so only the filters its result has apply.
 func (b *builder) alertPanel() {
@@ -173,6 +175,10 @@ func (b *builder) alertPanel() {
 	desc.WriteString("Firing instances of each alert of this service, 0 when quiet.\n")
 	for _, a := range b.s.Alerts {
 		sel := fmt.Sprintf("alertname=%s, alertstate=\"firing\"", strconv.Quote(a.Name))
+		if svc := alertLabel(a, "service"); svc != "" {
+			// Another service's alert of the same name is not this one.
+			sel += ", service=" + strconv.Quote(svc)
+		}
 		if have := a.Expr.Labels; have.Known {
 			fs := b.filtersIn(func(l string) bool {
 				return have.Has(l) || slices.ContainsFunc(a.Labels, func(kv model.KV) bool { return kv.Key == l })
@@ -212,6 +218,15 @@ func untemplate(s string) string {
 		}
 		return "..."
 	})
+}
+
+func alertLabel(a *model.Alert, key string) string {
+	for _, kv := range a.Labels {
+		if kv.Key == key {
+			return kv.Value
+		}
+	}
+	return ""
 }
 
 func alertAnnotation(a *model.Alert, key string) string {
@@ -275,10 +290,26 @@ func legendOr(l, def string) string {
 	return l
 }
 
-// describe is a panel's description: the metric's help, what the panel shows of it, and
-// whether the metric is deprecated.
+// title is the title of a panel of m: the metric's title (the spec's, or its help made a
+// title) and what the panel shows of it, marked when the metric is deprecated.
+func title(m *model.Metric, what string) string {
+	t := m.DisplayTitle() + what
+	if m.Deprecated != "" {
+		t += " (deprecated)"
+	}
+	return t
+}
+
+// describe is a panel's description: the metric's name, so that it can be found in
+// Prometheus, its help, what the panel shows of it, and whether the metric is deprecated.
 func describe(m *model.Metric, what string) string {
-	d := sentence(m.Help) + " " + what
+	d := "`" + m.Name + "`"
+	if h := sentence(m.Help); h != "" {
+		d += ": " + h
+	} else {
+		d += "."
+	}
+	d += " " + what
 	if m.Deprecated != "" {
 		d = "Deprecated: " + sentence(m.Deprecated) + " " + d
 	}

@@ -42,7 +42,7 @@ func (b *builder) sloPanels(o *model.SLO) {
 	zero, quarter := 0.0, 0.25
 	budgetTh.Steps = append(budgetTh.Steps, thresholdStep{Color: "orange", Value: &zero}, thresholdStep{Color: "green", Value: &quarter})
 	b.add(stat("Error budget left", desc+fmt.Sprintf("Share of the error budget (%s%% of events over %s) not spent yet; negative when overspent.",
-		strconv.FormatFloat(o.Budget()*100, 'g', 6, 64), slo.Format(o.Window)),
+		model.FormatFloat(o.BudgetPercent()), slo.Format(o.Window)),
 		"percentunit", budgetTh, "area", instantTarget(sel("slo:error_budget:remaining"), legend)), 6, 8)
 
 	// SLI against the objective, over the fastest page's window and over the SLO window.
@@ -63,7 +63,7 @@ func (b *builder) sloPanels(o *model.SLO) {
 	for _, a := range o.Alerts {
 		w := slo.Format(a.Long)
 		targets = append(targets, rangeTarget("("+ratio(w)+") / "+o.BudgetText(),
-			fmt.Sprintf("%s over %s (%s at %gx)", legend, w, a.Class, a.Factor)))
+			fmt.Sprintf("%s over %s (%s at %sx)", legend, w, a.Class, formatFloat(a.Factor))))
 		f := a.Factor
 		color := "orange"
 		if a.Class == slo.Page {

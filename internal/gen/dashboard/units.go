@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/metricgen/metricgen/internal/model"
@@ -69,6 +68,5 @@ func quantileName(q float64) string {
 	return "p" + formatFloat(math.Round(q*100*1e6)/1e6)
 }
 
-func formatFloat(f float64) string {
-	return strconv.FormatFloat(f, 'f', -1, 64)
-}
+// formatFloat writes numbers as every output does (model.FormatFloat).
+func formatFloat(f float64) string { return model.FormatFloat(f) }

@@ -24,6 +24,7 @@ var tmpl = template.Must(template.New("docs.md.tmpl").Funcs(template.FuncMap{
 	"code":         code,
 	"codeList":     codeList,
 	"floats":       floats,
+	"num":          model.FormatFloat,
 	"labelList":    labelList,
 	"labelValues":  labelValues,
 	"kvList":       kvList,
@@ -33,6 +34,9 @@ var tmpl = template.Must(template.New("docs.md.tmpl").Funcs(template.FuncMap{
 	"budget":       budget,
 	"share":        share,
 	"sliText":      sliText,
+	"series":       series,
+	"seriesCell":   seriesCell,
+	"seriesTotal":  seriesTotal,
 }).ParseFS(templates.FS, "docs.md.tmpl"))
 
 // Generate returns the catalogue at s.Outputs.Docs, or nothing when the spec asks for none.
@@ -85,9 +89,49 @@ func codeList(ss []string) string {
 func floats(fs []float64) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = strconv.FormatFloat(f, 'f', -1, 64)
+		parts[i] = model.FormatFloat(f)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// series says how many series a metric exports: from the first scrape, and at most.
+func series(m *model.Metric) string {
+	most := thousands(m.Series)
+	switch {
+	case m.Init == model.InitAll:
+		return fmt.Sprintf("%s, all of them from the first scrape at 0 (init: all)", most)
+	case m.EnumOnly():
+		return fmt.Sprintf("at most %s; each appears when a value is first recorded for it (init: none)", most)
+	}
+	return fmt.Sprintf("at most %s; each appears when a value is first recorded for it (free-form labels)", most)
+}
+
+// seriesCell is the catalogue's count of a metric's series: n when all exist from the start,
+// "≤ n" when they appear as values are recorded.
+func seriesCell(m *model.Metric) string {
+	if m.Init == model.InitAll {
+		return thousands(m.Series)
+	}
+	return "≤ " + thousands(m.Series)
+}
+
+// seriesTotal sums the series of all metrics, so that a reviewer sees what the spec costs.
+func seriesTotal(s *model.Spec) string {
+	start, most := 0, 0
+	for _, m := range s.Metrics {
+		start += m.InitialSeries()
+		most += m.Series
+	}
+	return fmt.Sprintf("Series (per scraped instance, histograms counting each bucket): %s from the first scrape, at most %s.", thousands(start), thousands(most))
+}
+
+// thousands writes n with commas between groups of three digits: 156,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func labelList(m *model.Metric) string { return codeList(m.LabelNames()) }
@@ -153,12 +197,12 @@ func redactResult(r *model.RedactRule) string {
 // "0.1% (43m of full outage)".
 func budget(o *model.SLO) string {
 	outage := time.Duration(o.Budget() * float64(o.Window)).Round(time.Minute)
-	return fmt.Sprintf("%s%% (%s of full outage)", strconv.FormatFloat(o.Budget()*100, 'g', 6, 64), slo.Format(outage))
+	return fmt.Sprintf("%s%% (%s of full outage)", model.FormatFloat(o.BudgetPercent()), slo.Format(outage))
 }
 
 // share writes the share of the budget an alert's burn rate spends over its long window.
 func share(a slo.Alert, o *model.SLO) string {
-	return strconv.FormatFloat(math.Round(a.BudgetShare(o.Window)*1000)/10, 'f', -1, 64) + "%"
+	return model.FormatFloat(math.Round(a.BudgetShare(o.Window)*1000)/10) + "%"
 }
 
 // sliText says what the SLI counts.
@@ -171,5 +215,5 @@ func sliText(o *model.SLO) string {
 		return fmt.Sprintf("SLI: good events `%s` over all events `%s`.", s.Good, s.Total)
 	}
 	return fmt.Sprintf("SLI: observations of `%s` at most %s (its bucket `le=\"%s\"`) over all of them.",
-		s.HistName, strconv.FormatFloat(s.Le, 'g', -1, 64), strconv.FormatFloat(s.Le, 'g', -1, 64))
+		s.HistName, model.FormatFloat(s.Le), strconv.FormatFloat(s.Le, 'g', -1, 64)) // le as client_golang exposes it
 }
