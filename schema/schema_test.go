@@ -3,30 +3,25 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"sort"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
 
 	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
+	"github.com/metricgen/metricgen/internal/jsonschema"
 )
 
 const exampleSpec = "../spec/klaviyo.yaml"
 
+// compile compiles the schema with the validator metricgen runs (internal/jsonschema; the
+// verify module checks the schema against draft 2020-12's meta-schema with a full library).
 func compile(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true // draft 2020-12 only annotates formats by default; runbook must be a URI
-	if err := c.AddResource(ID, bytes.NewReader(JSON)); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile(ID)
+	s, err := jsonschema.Compile(ID, JSON)
 	if err != nil {
 		t.Fatalf("compile schema: %v", err)
 	}
@@ -194,8 +189,8 @@ func TestExampleSpecValid(t *testing.T) {
 	if want := "# yaml-language-server: $schema=../schema/metricgen.schema.json"; string(first) != want {
 		t.Errorf("%s: first line is %q, want %q so that editors find the schema", exampleSpec, first, want)
 	}
-	if err := compile(t).Validate(fromYAML(t, src)); err != nil {
-		t.Errorf("%s: %v", exampleSpec, leafErrors(err))
+	if ve := validate(t, compile(t), fromYAML(t, src)); ve != nil {
+		t.Errorf("%s: %v", exampleSpec, leafErrors(ve))
 	}
 }
 
@@ -253,8 +248,8 @@ tests:
     promql_expr_test: [{expr: up, eval_time: 0, exp_samples: [{labels: 'up{job="a"}', value: 1}]}]`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			if err := s.Validate(fromYAML(t, []byte(minimal+extra))); err != nil {
-				t.Errorf("%v\n%s", leafErrors(err), minimal+extra)
+			if ve := validate(t, s, fromYAML(t, []byte(minimal+extra))); ve != nil {
+				t.Errorf("%v\n%s", leafErrors(ve), minimal+extra)
 			}
 		})
 	}
@@ -434,33 +429,46 @@ tests: [{interval: 60}]`, "/tests/0/interval"},
 			if !strings.HasPrefix(doc, "version:") {
 				doc = minimal + doc
 			}
-			err := s.Validate(fromYAML(t, []byte(doc)))
-			if err == nil {
+			ve := validate(t, s, fromYAML(t, []byte(doc)))
+			if ve == nil {
 				t.Fatalf("valid, want an error at %q:\n%s", tc.where, doc)
 			}
-			var ve *jsonschema.ValidationError
-			if !errors.As(err, &ve) {
-				t.Fatalf("error %T, want *jsonschema.ValidationError: %v", err, err)
-			}
-			for _, e := range ve.BasicOutput().Errors {
+			for _, e := range flatten(ve) {
 				if e.InstanceLocation == tc.where {
 					return
 				}
 			}
-			t.Errorf("no error at %q; got:\n%s", tc.where, leafErrors(err))
+			t.Errorf("no error at %q; got:\n%s", tc.where, leafErrors(ve))
 		})
 	}
 }
 
-// leafErrors lists a validation error's causes one a line, as "location: message".
-func leafErrors(err error) string {
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		return err.Error()
+// validate validates v with s, failing the test if v is not JSON.
+func validate(t *testing.T, s *jsonschema.Schema, v any) *jsonschema.ValidationError {
+	t.Helper()
+	ve, err := s.Validate(v)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return ve
+}
+
+// flatten lists the errors of a validation error's tree, depth first.
+func flatten(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	out := []*jsonschema.ValidationError{ve}
+	for _, c := range ve.Causes {
+		out = append(out, flatten(c)...)
+	}
+	return out
+}
+
+// leafErrors lists a validation error's causes one a line, as "location: message".
+func leafErrors(ve *jsonschema.ValidationError) string {
 	var b strings.Builder
-	for _, e := range ve.BasicOutput().Errors {
-		fmt.Fprintf(&b, "  %q: %s\n", e.InstanceLocation, e.Error)
+	for _, e := range flatten(ve) {
+		if len(e.Causes) == 0 {
+			fmt.Fprintf(&b, "  %q: %s\n", e.InstanceLocation, e.Message)
+		}
 	}
 	return b.String()
 }

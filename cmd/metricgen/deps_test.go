@@ -9,7 +9,7 @@ import (
 // TestBinaryDependencies keeps the binary lean (every package it links is compiled in each
 // service that runs it through Go's tool directive): no Kubernetes client, no PromQL engine,
 // no Prometheus rule or template packages (metricgen has its own, checked against them in
-// the verify module), no OpenTelemetry.
+// the verify module), no OpenTelemetry, nothing with costly package initialisation.
 func TestBinaryDependencies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list; skipped with -short")
@@ -32,6 +32,7 @@ func TestBinaryDependencies(t *testing.T) {
 		{"github.com/prometheus/prometheus/tsdb\x00", "the TSDB"},
 		{"github.com/prometheus/prometheus/config\x00", "Prometheus' configuration"},
 		{"github.com/prometheus/prometheus/discovery", "service discovery"},
+		{"github.com/santhosh-tekuri/jsonschema", "a JSON Schema library whose package initialisation compiles every draft's meta-schema on each start (use internal/jsonschema)"},
 	}
 	for _, p := range pkgs {
 		for _, b := range banned {

@@ -1,48 +1,43 @@
 package validate
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/jsonschema"
 	"github.com/metricgen/metricgen/internal/spec"
 	"github.com/metricgen/metricgen/schema"
 )
 
-// compiled is the embedded JSON Schema, compiled once, with its raw form for the messages
-// (allowed keys for "did you mean", descriptions).
+// compiled is the embedded JSON Schema, compiled once, on first use (nothing of it runs in
+// package initialisation), with its raw form for the messages (allowed keys for "did you
+// mean", descriptions), decoded only when there is a message to write.
 var compiled = sync.OnceValues(func() (*compiledSchema, error) {
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
-	if err := c.AddResource(schema.ID, bytes.NewReader(schema.JSON)); err != nil {
-		return nil, err
-	}
-	s, err := c.Compile(schema.ID)
+	s, err := jsonschema.Compile(schema.ID, schema.JSON)
 	if err != nil {
 		return nil, err
 	}
-	var raw any
-	if err := json.Unmarshal(schema.JSON, &raw); err != nil {
-		return nil, err
-	}
-	return &compiledSchema{schema: s, raw: raw}, nil
+	return &compiledSchema{schema: s, raw: sync.OnceValue(func() any {
+		var raw any
+		if err := json.Unmarshal(schema.JSON, &raw); err != nil {
+			panic("metricgen: the embedded JSON Schema is not JSON: " + err.Error()) // it compiled
+		}
+		return raw
+	})}, nil
 })
 
 type compiledSchema struct {
 	schema *jsonschema.Schema
-	raw    any
+	raw    func() any
 }
 
 // semanticOwned are the schema rules that a semantic check enforces too, with a message that
@@ -106,16 +101,14 @@ func checkSchema(doc *spec.Doc, dl *diag.List, semantic bool) []string {
 	if err != nil {
 		panic("metricgen: the embedded JSON Schema does not compile: " + err.Error())
 	}
-	err = cs.schema.Validate(doc.Value)
-	if err == nil {
-		return nil
-	}
-	ve, ok := err.(*jsonschema.ValidationError)
-	if !ok {
+	ve, err := cs.schema.Validate(doc.Value)
+	if err != nil {
 		dl.Errorf(diag.InternalSchema, diag.Pos{}, "the spec cannot be checked against its schema: %v", err)
 		return nil
 	}
-	unescapeLocations(ve)
+	if ve == nil {
+		return nil
+	}
 	r := &reporter{cs: cs, doc: doc, dl: dl, semantic: semantic}
 	leaves := r.leaves(ve)
 	// A value that must go as a whole (a key a `false` schema forbids) has no problems of
@@ -136,22 +129,6 @@ func checkSchema(doc *spec.Doc, dl *diag.List, semantic bool) []string {
 		}
 	}
 	return r.flagged
-}
-
-// unescapeLocations rewrites the instance locations of the error tree as plain JSON pointers:
-// the validator also URL-escapes each segment ("über" -> "%C3%BCber"), and such a location
-// names no node of the document.
-func unescapeLocations(ve *jsonschema.ValidationError) {
-	segs := strings.Split(ve.InstanceLocation, "/")
-	for i, seg := range segs {
-		if u, err := url.PathUnescape(seg); err == nil {
-			segs[i] = u
-		}
-	}
-	ve.InstanceLocation = strings.Join(segs, "/")
-	for _, c := range ve.Causes {
-		unescapeLocations(c)
-	}
 }
 
 // reporter turns the schema's errors about one document into diagnostics.
@@ -530,7 +507,7 @@ func (cs *compiledSchema) lookup(abs string) any {
 	if !ok {
 		return nil
 	}
-	return valueAt(cs.raw, strings.TrimSuffix(frag, "/"))
+	return valueAt(cs.raw(), strings.TrimSuffix(frag, "/"))
 }
 
 // resolve is lookup that follows a "$ref" at the end of the location, to the schema it names.
