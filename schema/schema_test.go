@@ -472,3 +472,48 @@ func leafErrors(ve *jsonschema.ValidationError) string {
 	}
 	return b.String()
 }
+
+// TestSchemaForEditors: what yaml-language-server shows. A hover is headed by the nearest
+// title, so every definition and every top-level key has its own (else every key reads
+// "metricgen spec, version 1"); a value failing a pattern shows patternErrorMessage instead
+// of the raw regular expression (validation quotes it too).
+func TestSchemaForEditors(t *testing.T) {
+	var doc map[string]any
+	if err := json.Unmarshal(JSON, &doc); err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]bool{}
+	for _, group := range []string{"$defs", "properties"} {
+		for name, s := range doc[group].(map[string]any) {
+			title, _ := s.(map[string]any)["title"].(string)
+			switch {
+			case title == "":
+				t.Errorf("%s/%s: no title", group, name)
+			case title == doc["title"] || titles[title] && group == "$defs":
+				t.Errorf("%s/%s: title %q is not its own", group, name, title)
+			}
+			titles[title] = true
+		}
+	}
+	var walk func(ptr string, v any)
+	walk = func(ptr string, v any) {
+		switch v := v.(type) {
+		case []any:
+			for i, e := range v {
+				walk(fmt.Sprintf("%s/%d", ptr, i), e)
+			}
+		case map[string]any:
+			if _, ok := v["pattern"].(string); ok {
+				if m, _ := v["patternErrorMessage"].(string); m == "" || !strings.HasSuffix(m, ".") {
+					t.Errorf("%s: a pattern without a patternErrorMessage sentence", ptr)
+				}
+			}
+			for k, e := range v {
+				if k != "examples" && k != "enum" && k != "const" && k != "default" {
+					walk(ptr+"/"+k, e)
+				}
+			}
+		}
+	}
+	walk("#", doc)
+}

@@ -86,6 +86,7 @@ const (
 	SchemaEmpty         Code = "schema/empty"
 	SchemaDuplicateItem Code = "schema/duplicate-item"
 	SchemaViolation     Code = "schema/violation"
+	SchemaStaleCopy     Code = "schema/stale-copy"
 
 	// Names: Prometheus' naming conventions and validity.
 	NamingInvalid         Code = "naming/invalid"

@@ -18,8 +18,8 @@ import (
 
 // noExample are the checks no spec can show: a file that cannot be read, metricgen's own bugs,
 // drift and what stands on disk at an output path (found on the files on disk, not in a spec),
-// problems of metricgen init's inputs.
-var noExample = map[Code]bool{FileUnreadable: true, FileTooLarge: true, InternalEmit: true, InternalSchema: true, SchemaViolation: true,
+// problems of metricgen init's inputs, a stale schema copy (a second file beside the spec).
+var noExample = map[Code]bool{SchemaStaleCopy: true, FileUnreadable: true, FileTooLarge: true, InternalEmit: true, InternalSchema: true, SchemaViolation: true,
 	DriftMissing: true, DriftStale: true, DriftNotGenerated: true, DriftLeftover: true, OutputNotOwned: true, OutputNotRegular: true,
 	InputUnreadable: true, InputExposition: true, InputRules: true, InputDashboard: true}
 

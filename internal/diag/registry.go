@@ -1186,6 +1186,12 @@ metrics:
 		Fix: "Add the key; the message says what it holds.",
 	},
 	{
+		Code: SchemaStaleCopy, Severity: Warning, Ignorable: true,
+		Summary: "the schema file the spec's yaml-language-server comment names is not this metricgen's",
+		Catches: "Editors complete and check a spec against the file its `# yaml-language-server: $schema=<path>` comment names. A copy made with `metricgen schema > file` goes stale when metricgen is upgraded: the editor then offers keys validate rejects, and flags keys it accepts. URLs and files that are not there are not checked; the spec's own `outputs.schema` is kept current by generate, and check reports it when stale. `testdata/invalid/spec-schema-stale-copy` shows it (it needs a second file, so it has no example here).",
+		Fix:     "Set `outputs.schema` to the path (relative to the output root) so that generate writes the copy and keeps it current, or rewrite it with `metricgen schema > <path>`.",
+	},
+	{
 		Code: SchemaType, Severity: Error, Ignorable: false,
 		Summary: "a value has the wrong type (a list for a mapping, text for a number)",
 		Catches: "YAML reads `404` as a number and `yes` as a boolean; where the spec expects text, quote them. A list where a mapping is expected usually means a missing or extra `-`.",

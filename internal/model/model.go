@@ -59,6 +59,7 @@ type Outputs struct {
 	PrometheusRule string
 	Dashboard      string
 	Docs           string
+	Schema         string // a copy of the spec's JSON Schema, for editors
 }
 
 // Label is a declared label.

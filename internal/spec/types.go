@@ -58,6 +58,7 @@ type Outputs struct {
 	PrometheusRule String `yaml:"prometheus_rule"`
 	Dashboard      String `yaml:"dashboard"`
 	Docs           String `yaml:"docs"`
+	Schema         String `yaml:"schema"`
 }
 
 // Label is one entry of labels.

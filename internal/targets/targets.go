@@ -10,6 +10,7 @@ import (
 	"github.com/metricgen/metricgen/internal/gen/golang"
 	"github.com/metricgen/metricgen/internal/gen/redact"
 	"github.com/metricgen/metricgen/internal/gen/rules"
+	"github.com/metricgen/metricgen/internal/gen/schemafile"
 )
 
 // All are the targets. Those that write into the generated Go package declare its names
@@ -20,4 +21,5 @@ var All = []gen.Target{
 	{Name: "rules", Generate: rules.Generate},
 	{Name: "dashboard", Generate: dashboard.Generate},
 	{Name: "docs", Generate: docs.Generate},
+	{Name: "schema", Generate: schemafile.Generate},
 }

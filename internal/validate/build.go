@@ -136,6 +136,7 @@ func (b *builder) build() *model.Spec {
 	b.tests()
 	b.slos()
 	b.dashboard()
+	b.schemaCopy()
 	b.checkOutputs()
 	return s
 }
@@ -226,6 +227,7 @@ func (b *builder) outputs() {
 	out.PrometheusRule = b.outPath(o.PrometheusRule, "outputs.prometheus_rule")
 	out.Dashboard = b.outPath(o.Dashboard, "outputs.dashboard")
 	out.Docs = b.outPath(o.Docs, "outputs.docs")
+	out.Schema = b.outPath(o.Schema, "outputs.schema")
 	out.RuleTests = b.outPath(o.RuleTests, "outputs.rule_tests")
 	if len(b.f.Tests) > 0 || len(b.f.SLOs) > 0 {
 		switch {
@@ -255,6 +257,7 @@ func (b *builder) outputs() {
 	b.claim("outputs.prometheus_rule", out.PrometheusRule, false, o.PrometheusRule)
 	b.claim("outputs.dashboard", out.Dashboard, false, o.Dashboard)
 	b.claim("outputs.docs", out.Docs, false, o.Docs)
+	b.claim("outputs.schema", out.Schema, false, o.Schema)
 }
 
 func (b *builder) targetLabels() {

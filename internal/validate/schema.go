@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -76,22 +78,6 @@ var semanticOwnedAt = []struct {
 // namesCheckedBySemantic are the mappings whose keys the semantic checks validate as names
 // (metric and label names, rule labels), so the schema's propertyNames need not.
 var namesCheckedBySemantic = regexp.MustCompile(`^/(metrics|labels|external_metrics|(alerts|recording_rules)/[0-9]+/labels)$`)
-
-// patternMeaning says in words what the schema's patterns require, by keyword location.
-var patternMeaning = map[string]string{
-	"#/$defs/labelName/pattern":                            "a label name is letters, digits and '_', and does not start with a digit",
-	"#/$defs/metricKey/pattern":                            "a metric key is letters, digits and '_', and does not start with a digit",
-	"#/$defs/metricName/pattern":                           "a metric name is letters, digits, '_' and ':', and does not start with a digit",
-	"#/properties/service/pattern":                         "use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, e.g. \"shop-api\"",
-	"#/properties/namespace/pattern":                       "use lower-case snake_case, e.g. \"shop\"",
-	"#/properties/go/properties/package/pattern":           "a Go package name is lower-case letters and digits, e.g. \"shopmetrics\"",
-	"#/$defs/alert/properties/alert/pattern":               "an alert name is letters, digits and '_', in UpperCamelCase by convention, e.g. \"ShopHighErrorRate\"",
-	"#/$defs/alert/properties/severity/pattern":            "use a lower-case word such as critical, warning or info",
-	"#/$defs/recordingRule/properties/record/pattern":      "a recorded series is named level:metric:operations, e.g. \"shop:requests:rate5m\"",
-	"#/properties/logging/properties/hash_key_env/pattern": "an environment variable name is letters, digits and '_', not starting with a digit",
-	"#/$defs/duration/pattern":                             "write a Prometheus duration such as 30s, 5m or 1h30m",
-	"#/$defs/relativePath/pattern":                         "write a path relative to the output root with '/' between folders, without '..' or ':'",
-}
 
 // checkSchema validates the JSON view of the document against the spec's JSON Schema and
 // reports each violation at the YAML node it concerns. semantic says that the semantic checks
@@ -293,11 +279,7 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 	switch {
 	case strings.Contains(e.KeywordLocation, "/propertyNames/"):
 		// The key itself is wrong: point at it and name it, not its value.
-		what := strings.TrimPrefix(e.Message, "does not match pattern ")
-		if m, ok := patternMeaning[fragment(e.AbsoluteKeywordLocation)]; ok {
-			what = m
-		}
-		dl.Errorf(diag.SchemaFormat, r.keyPos(loc), "%s%q is not a valid name: %s", prefix(describe(parentPointer(loc))), lastSegmentUnescaped(loc), what)
+		dl.Errorf(diag.SchemaFormat, r.keyPos(loc), "%s%q is not a valid name: %s", prefix(describe(parentPointer(loc))), lastSegmentUnescaped(loc), cs.patternMessage(e))
 		return
 	case e.Message == "not allowed":
 		// A key that a `false` schema forbids here; the schema's $comment says why.
@@ -368,11 +350,7 @@ func (r *reporter) report(e *jsonschema.ValidationError) {
 		}
 		dl.Errorf(diag.SchemaViolation, pos, "%s%s", prefix(where), e.Message)
 	case "pattern":
-		what := "it must match " + strings.TrimPrefix(e.Message, "does not match pattern ")
-		if m, ok := patternMeaning[fragment(e.AbsoluteKeywordLocation)]; ok {
-			what = m
-		}
-		dl.Errorf(diag.SchemaFormat, pos, "%s%q is not valid: %s", prefix(where), value, what)
+		dl.Errorf(diag.SchemaFormat, pos, "%s%q is not valid: %s", prefix(where), value, cs.patternMessage(e))
 	case "uniqueItems":
 		// The schema names the first pair only; report every repeat, at the repeat.
 		items, _ := valueAt(doc.Value, loc).([]any)
@@ -549,6 +527,20 @@ func (cs *compiledSchema) describeKey(requiredAbs, key string) string {
 		return " (" + strings.TrimSuffix(strings.TrimSpace(d), ".") + ")"
 	}
 	return ""
+}
+
+// patternMessage says in words what a failed pattern requires: the schema's
+// patternErrorMessage beside the pattern (which editors show too, through
+// yaml-language-server), as a clause: "a label name is letters, ...".
+func (cs *compiledSchema) patternMessage(e *jsonschema.ValidationError) string {
+	m, _ := cs.lookup(parentPointer(e.AbsoluteKeywordLocation)).(map[string]any)
+	msg, _ := m["patternErrorMessage"].(string)
+	if msg == "" {
+		return "it must match " + strings.TrimPrefix(e.Message, "does not match pattern ")
+	}
+	msg = strings.TrimSuffix(msg, ".")
+	r, n := utf8.DecodeRuneInString(msg)
+	return string(unicode.ToLower(r)) + msg[n:]
 }
 
 func (cs *compiledSchema) enumAt(abs string) []string {
