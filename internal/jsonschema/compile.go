@@ -75,8 +75,10 @@ type named struct {
 }
 
 // annotations are the keywords that say something to readers and tools and nothing to
-// validation.
-var annotations = []string{"$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples", "deprecated"}
+// validation. patternErrorMessage is yaml-language-server's (and VS Code's): the message an
+// editor shows when a value fails the pattern beside it; validation reads it for its own
+// message (internal/validate).
+var annotations = []string{"$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples", "deprecated", "patternErrorMessage"}
 
 // Compile compiles the schema doc, whose "$id" is id. References must be local ("#/...").
 func Compile(id string, doc []byte) (*Schema, error) {
