@@ -40,7 +40,7 @@ func CheckTemplate(text string) ([]TemplateRef, *Finding) {
 			refs = append(refs, TemplateRef{Off: off, End: int(end) - len(templateDefs), Label: label})
 		}
 	})
-	if off, err := runTemplate(text); err != nil {
+	if off, err := runTemplate(text, trees); err != nil {
 		at := tokenSpan(text, off)
 		if at.end <= at.start {
 			at.end = min(at.start+1, len(text))

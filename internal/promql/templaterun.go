@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 	"time"
@@ -294,16 +295,30 @@ func newTemplate(text string, render bool) (*template.Template, error) {
 	return template.New("alert").Funcs(templateFuncMap(render)).Option("missingkey=zero").Parse(templateDefs + text)
 }
 
-// runTemplate executes text with a stand-in alert and returns the first error that does not
-// depend on the stand-in's values, with its offset in text.
-func runTemplate(text string) (int, error) {
-	t, err := newTemplate(text, false)
-	if err != nil || !bounded(t) {
-		return 0, nil // parse errors are reported by CheckTemplate
+// standIns are templates with the stand-in functions bound (binding them costs more than
+// parsing and running a template), each holding one alert template at a time.
+var standIns = sync.Pool{New: func() any {
+	return template.New("alert").Funcs(templateFuncMap(false)).Option("missingkey=zero")
+}}
+
+// runTemplate executes text, parsed into trees by parseTemplate, with a stand-in alert and
+// returns the first error that does not depend on the stand-in's values, with its offset in
+// text.
+func runTemplate(text string, trees map[string]*parse.Tree) (int, error) {
+	if len(trees) != 1 || trees["alert"] == nil {
+		return 0, nil // {{ define }}d templates may call each other without end
+	}
+	t := standIns.Get().(*template.Template)
+	defer standIns.Put(t)
+	if _, err := t.AddParseTree("alert", trees["alert"]); err != nil {
+		return 0, nil
+	}
+	if !bounded(t) {
+		return 0, nil
 	}
 	data := templateData{Labels: map[string]string{}, ExternalLabels: map[string]string{}, ExternalURL: "http://prometheus.example:9090", Value: 0.0}
 	var out bytes.Buffer
-	err = safeExecute(t, &out, data)
+	err := safeExecute(t, &out, data)
 	if err == nil {
 		return 0, nil
 	}
