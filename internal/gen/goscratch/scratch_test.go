@@ -9,16 +9,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/gen"
 	"github.com/metricgen/metricgen/internal/gen/golang"
 	"github.com/metricgen/metricgen/internal/gen/redact"
+	"github.com/metricgen/metricgen/internal/gen/redact/redacttest"
 	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/validate"
@@ -57,6 +56,10 @@ func TestGoPackages(t *testing.T) {
 			keyEnvs[c.spec.Logging.KeyEnv()] = true
 		}
 	}
+	for _, pkg := range []string{"goredact"} {
+		copyPackage(t, filepath.Join(repoRoot, "templates", pkg), filepath.Join(root, "templates", pkg))
+	}
+	keyEnvs["GOREDACT_HASH_KEY"] = true // templates/goredact/spec.yaml's
 	env := scratchEnv(keyEnvs)
 	goCmd(t, root, env, "test", "-race", "-vet=all", "-count=1", "./...")
 }
@@ -146,84 +149,51 @@ func writeCase(t *testing.T, root string, c pkgCase) {
 		}
 	}
 	if external {
-		copyTests(t, filepath.Join("testdata", "metrics"), dir, s.Go.Name+"_test")
+		copyTests(t, filepath.Join("testdata", "metrics"), "scratch", dir, s.Go.Name)
 	}
 	if s.Logging != nil && c.redactTests {
-		copyTests(t, filepath.Join("testdata", "redact"), dir, s.Go.Name)
-		writeFile(t, filepath.Join(dir, "spec_test.go"), specTest(s))
+		// The rule-independent tests of the redaction code; spec_test.go holds the template
+		// package's own rules, this case's are written instead.
+		copyTests(t, filepath.Join(repoRoot, "templates", "goredact"), "goredact", dir, s.Go.Name, "spec_test.go", "update_test.go")
+		writeFile(t, filepath.Join(dir, "spec_test.go"), string(redacttest.SpecTest(s)))
 	}
 }
 
-// copyTests copies every *_test.go of from (package scratch or scratch_test) into dir, with
-// the package clause renamed to pkg.
-func copyTests(t *testing.T, from, dir, pkg string) {
+// copyTests copies the *_test.go files of from, of package fromPkg or fromPkg_test, into dir
+// with the package clause renamed to pkg (pkg_test), except those named in skip.
+func copyTests(t *testing.T, from, fromPkg, dir, pkg string, skip ...string) {
 	t.Helper()
 	tests, err := filepath.Glob(filepath.Join(from, "*_test.go"))
 	if err != nil || len(tests) == 0 {
 		t.Fatalf("%s holds no *_test.go: %v", from, err)
 	}
-	clause := regexp.MustCompile(`(?m)^package scratch(_test)?$`)
+	clause := regexp.MustCompile(`(?m)^package ` + fromPkg + `(_test)?$`)
 	for _, p := range tests {
+		if slices.Contains(skip, filepath.Base(p)) {
+			continue
+		}
 		src := readFile(t, p)
 		if !clause.MatchString(src) {
-			t.Fatalf("%s: no package clause scratch or scratch_test", p)
+			t.Fatalf("%s: no package clause %s or %[2]s_test", p, fromPkg)
 		}
-		writeFile(t, filepath.Join(dir, filepath.Base(p)), clause.ReplaceAllString(src, "package "+pkg))
+		writeFile(t, filepath.Join(dir, filepath.Base(p)), clause.ReplaceAllString(src, "package "+pkg+"$1"))
 	}
 }
 
-// specTest returns spec_test.go of a package with redaction: the case's rules and probe keys,
-// for the rule-independent tests of testdata/redact.
-func specTest(s *model.Spec) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "package %s\n\nconst specKeyEnv = %q\n\nvar specRules = []specRule{\n", s.Go.Name, s.Logging.KeyEnv())
-	for _, r := range s.Logging.Rules {
-		fmt.Fprintf(&b, "\t{%s, %q, %d},\n", strconv.Quote(r.Key), r.Action, r.Keep)
+// copyPackage copies the Go files of a template package (templates/goredact) into
+// dir, tests included but for update_test.go, which imports metricgen's own test support: the
+// static code's tests run there with -race, beside the generated packages.
+func copyPackage(t *testing.T, from, dir string) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(from, "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("%s holds no Go files: %v", from, err)
 	}
-	b.WriteString("}\n\nvar specProbes = []specProbe{\n")
-	for _, k := range probes(s.Logging) {
-		i := -1
-		if r := s.Logging.Rule(k); r != nil {
-			i = slices.Index(s.Logging.Rules, r)
-		}
-		fmt.Fprintf(&b, "\t{%s, %d},\n", strconv.Quote(k), i)
-	}
-	b.WriteString("}\n")
-	return b.String()
-}
-
-// probes returns keys to try against the rules: plain keys, and for each rule its key with the
-// '*'s filled in several ways, in other cases, and near misses (a character more or less at
-// either end).
-func probes(l *model.Logging) []string {
-	seen := map[string]bool{}
-	var keys []string
-	add := func(k string) {
-		if !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
+	for _, p := range files {
+		if filepath.Base(p) != "update_test.go" {
+			writeFile(t, filepath.Join(dir, filepath.Base(p)), readFile(t, p))
 		}
 	}
-	for _, k := range []string{"user", "status", "method", "level", "emailaddress", "token", "id", "Ünïcode"} {
-		add(k)
-	}
-	for _, r := range l.Rules {
-		for _, fill := range []string{"", "x", "Ab_9"} {
-			k := strings.ReplaceAll(r.Key, "*", fill)
-			rs := []rune(k)
-			add(k)
-			add(strings.ToUpper(k))
-			add(strings.ToLower(k))
-			if len(rs) > 0 {
-				add(string(unicode.ToUpper(rs[0])) + string(rs[1:]))
-				add(string(rs[1:]))
-				add(string(rs[:len(rs)-1]))
-			}
-			add(k + "s")
-			add("s" + k)
-		}
-	}
-	return keys
 }
 
 // scratchEnv is the environment of the go command in the scratch module: the installed

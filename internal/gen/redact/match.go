@@ -233,7 +233,8 @@ func keyText(key string) string {
 //		return redactRule{}
 //	}
 //
-// and the helpers it needs, redactLower and redactContainsInOrder.
+// It uses the runtime's redactLower (lower.go) and, for a pattern of several '*'s,
+// redactContainsInOrder (contains.go).
 func (e *emitter) match() {
 	f, m := e.f, e.m
 	if len(m.rules) == 0 {
@@ -274,81 +275,5 @@ func (e *emitter) match() {
 		}
 		g.Return(none)
 	})
-	f.Line()
-	e.lower()
-	if m.containsInOrder() {
-		e.containsInOrderFunc()
-	}
-}
-
-// lower writes redactLower:
-//
-//	// redactLower appends key to dst in lower case, as strings.ToLower writes it.
-//	func redactLower(dst []byte, key string) []byte {
-//		n := len(dst)
-//		dst = append(dst, key...)
-//		for i, c := range dst[n:] {
-//			if c >= utf8.RuneSelf {
-//				dst = dst[:n+i]
-//				for _, r := range key[i:] {
-//					dst = utf8.AppendRune(dst, unicode.ToLower(r))
-//				}
-//				return dst
-//			}
-//			if 'A' <= c && c <= 'Z' {
-//				dst[n+i] = c + 'a' - 'A'
-//			}
-//		}
-//		return dst
-//	}
-func (e *emitter) lower() {
-	f := e.f
-	doc(f, "redactLower appends key to dst in lower case, as strings.ToLower writes it: ASCII in place, "+
-		"the rest rune by rune.")
-	f.Func().Id("redactLower").Params(id("dst").Index().Byte(), id("key").String()).Index().Byte().Block(
-		id("n").Op(":=").Len(id("dst")),
-		id("dst").Op("=").Append(id("dst"), id("key").Op("...")),
-		jen.For(jen.List(id("i"), id("c")).Op(":=").Range().Id("dst").Index(id("n"), jen.Empty())).Block(
-			jen.If(id("c").Op(">=").Qual("unicode/utf8", "RuneSelf")).Block(
-				id("dst").Op("=").Id("dst").Index(jen.Empty(), id("n").Op("+").Id("i")),
-				jen.For(jen.List(id("_"), id("r")).Op(":=").Range().Id("key").Index(id("i"), jen.Empty())).Block(
-					id("dst").Op("=").Qual("unicode/utf8", "AppendRune").Call(id("dst"), jen.Qual("unicode", "ToLower").Call(id("r"))),
-				),
-				jen.Return(id("dst")),
-			),
-			jen.If(jen.LitRune('A').Op("<=").Id("c").Op("&&").Id("c").Op("<=").LitRune('Z')).Block(
-				id("dst").Index(id("n").Op("+").Id("i")).Op("=").Id("c").Op("+").LitRune('a').Op("-").LitRune('A'),
-			),
-		),
-		jen.Return(id("dst")),
-	)
-	f.Line()
-}
-
-// containsInOrderFunc writes redactContainsInOrder:
-//
-//	// redactContainsInOrder reports whether s holds each of parts, in order, without overlaps.
-//	func redactContainsInOrder(s []byte, parts ...string) bool {
-//		for _, p := range parts {
-//			i := bytes.Index(s, []byte(p))
-//			if i < 0 {
-//				return false
-//			}
-//			s = s[i+len(p):]
-//		}
-//		return true
-//	}
-func (e *emitter) containsInOrderFunc() {
-	f := e.f
-	doc(f, "redactContainsInOrder reports whether s holds each of parts, in order, without overlaps: the "+
-		"middle of a pattern with several '*'s.")
-	f.Func().Id("redactContainsInOrder").Params(id("s").Index().Byte(), id("parts").Op("...").String()).Bool().Block(
-		jen.For(jen.List(id("_"), id("p")).Op(":=").Range().Id("parts")).Block(
-			id("i").Op(":=").Qual("bytes", "Index").Call(id("s"), jen.Index().Byte().Parens(id("p"))),
-			jen.If(id("i").Op("<").Lit(0)).Block(jen.Return(jen.False())),
-			id("s").Op("=").Id("s").Index(id("i").Op("+").Len(id("p")), jen.Empty()),
-		),
-		jen.Return(jen.True()),
-	)
 	f.Line()
 }

@@ -11,24 +11,13 @@ import (
 // the spec.
 var redactionCode = goname.Origin{What: "the generated log redaction code (logging.redact)"}
 
-// Names of redact.go: the contract's four exported names, unexported ones that all start with
-// "redact", and the fields and methods of its types. A few exist only for some rules
-// (redactMaskString with a mask rule, redactContainsInOrder with a glob): all are declared
-// whatever the rules, so that whether a spec's names clash does not depend on its rules.
+// Names of redact.go, the part generated from the rules; redact_runtime.go declares the rest
+// (see declareRuntime): the contract's four exported names and unexported ones that all start
+// with "redact".
 var (
-	funcs  = []string{"RedactAttr", "NewRedactingHandler", "NewRedactor", "redactMatch", "redactLower", "redactContainsInOrder", "redactMaskString"}
-	consts = []string{"redactNone", "redactMask", "redactRedact", "redactRemove", "redactHash", "redactRedacted", "redactMaxDepth"}
-	vars   = []string{"redactDefault"}
-	types  = []string{"Redactor", "redactAction", "redactRule", "redactHandler"}
-	fields = map[string][]string{
-		"Redactor":      {"key"},
-		"redactRule":    {"action", "keep"},
-		"redactHandler": {"handler", "redactor", "group"},
-	}
-	methods = map[string][]string{
-		"Redactor":      {"ReplaceAttr", "Handler", "attr", "value", "anyValue", "leaf", "hash"},
-		"redactHandler": {"Enabled", "Handle", "WithAttrs", "WithGroup"},
-	}
+	funcs   = []string{"RedactAttr", "NewRedactingHandler", "NewRedactor", "redactMatch"}
+	vars    = []string{"redactDefault"}
+	methods = map[string][]string{"Redactor": {"leaf"}}
 )
 
 // GoNames declares in r every identifier that Generate writes into the package of s.
@@ -42,19 +31,13 @@ func GoNames(s *model.Spec, r *goname.Registry) {
 	for _, n := range funcs {
 		r.Func(n, redactionCode)
 	}
-	for _, n := range consts {
-		r.Const(n, redactionCode)
-	}
 	for _, n := range vars {
 		r.Var(n, redactionCode)
 	}
-	for _, typ := range types {
-		r.Type(typ, redactionCode)
-		for _, f := range fields[typ] {
-			r.Field(typ, f, redactionCode)
-		}
-		for _, m := range methods[typ] {
+	for typ, ms := range methods {
+		for _, m := range ms {
 			r.Method(typ, m, redactionCode)
 		}
 	}
+	declareRuntime(r)
 }

@@ -1,6 +1,7 @@
-// Tests of a generated redact.go that hold for any rules. TestExercise copies this file into each
-// case's package of a scratch module, with the package clause renamed, beside spec_test.go, which
-// it writes from the case's model:
+// Tests of the redaction code that hold for any rules: here against spec.go (the code generated
+// for spec.yaml), and in internal/gen/goscratch's scratch module against the package of every
+// spec of the test corpus, copied there with the package clause renamed, beside a spec_test.go
+// written from the case's model, as spec_test.go here is:
 //
 //	const specKeyEnv = "LOG_HASH_KEY"     // the environment variable of the hash key
 //	var specRules = []specRule{...}        // logging.redact, in spec order
@@ -8,7 +9,7 @@
 //
 // The expected results are computed here, independently of the generated code: rules are
 // matched as regular expressions, masks and hashes are recomputed.
-package scratch
+package goredact
 
 import (
 	"bytes"
