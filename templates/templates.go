@@ -1,7 +1,7 @@
 // Package templates holds what the emitters copy into their outputs, embedded in the binary so
 // that metricgen needs no files beside it: the text/templates of the generated text outputs
-// (*.tmpl), and the static Go of the generated packages (goredact), which are ordinary Go
-// packages compiled and tested in this repository.
+// (*.tmpl), and the static Go of the generated packages (gometrics, goredact), which are
+// ordinary Go packages compiled and tested in this repository.
 package templates
 
 import "embed"
@@ -11,8 +11,8 @@ import "embed"
 //go:embed *.tmpl
 var FS embed.FS
 
-// Go holds the Go files of the static runtime packages: goredact (the log redaction), tests
-// included (the emitters copy only what they list).
+// Go holds the Go files of the static runtime packages: gometrics (the instrumentation) and
+// goredact (the log redaction), tests included (the emitters copy only what they list).
 //
-//go:embed goredact/*.go
+//go:embed gometrics/*.go goredact/*.go
 var Go embed.FS

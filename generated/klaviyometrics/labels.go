@@ -2,14 +2,7 @@
 
 package klaviyometrics
 
-import (
-	"maps"
-	"regexp"
-	"strconv"
-	"sync"
-	"sync/atomic"
-	"unicode/utf8"
-)
+import "strconv"
 
 // Endpoint is a value of label endpoint: API endpoint group, never a full URL.
 //
@@ -148,100 +141,4 @@ func (s Status) String() string {
 		return "error"
 	}
 	return "Status(" + strconv.Itoa(int(s)) + ")"
-}
-
-// labelGuard admits the values of one free-form label of one metric. Its memory is bounded by the
-// label's max_values: once that many distinct values were admitted, new ones fold into "other". It
-// is consulted only when the series cache misses, never on the fast path.
-type labelGuard struct {
-	pattern *regexp.Regexp // nil: every value
-	limit   int            // distinct values admitted at most; 0: no limit
-	mu      sync.Mutex
-	seen    map[string]struct{} // the admitted values; under mu
-}
-
-// newLabelGuard returns a guard admitting the values that match pattern ("": all), at most limit of
-// them (0: no limit).
-func newLabelGuard(pattern string, limit int) *labelGuard {
-	g := &labelGuard{
-		limit: limit,
-		seen:  make(map[string]struct{}),
-	}
-	if pattern != "" {
-		// Anchored, as Prometheus anchors its regular expressions: the pattern
-		// must match the whole value, the same reading validation gave it.
-		g.pattern = regexp.MustCompile("^(?:" + pattern + ")$")
-	}
-	return g
-}
-
-// admit returns v when it may be exported as it is, "invalid" when it is not valid UTF-8 or does
-// not match the pattern, and "other" when limit other values were admitted already.
-func (g *labelGuard) admit(v string) string {
-	if !utf8.ValidString(v) || g.pattern != nil && !g.pattern.MatchString(v) {
-		return "invalid"
-	}
-	if g.limit == 0 {
-		return v
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if _, ok := g.seen[v]; !ok {
-		if len(g.seen) >= g.limit {
-			return "other"
-		}
-		g.seen[v] = struct{}{}
-	}
-	return v
-}
-
-// seriesCache finds the series of one vector by the values of its free-form labels, without a lock,
-// a hash of the enum values or an allocation: a load reads a map that is never written once
-// published. New series go into dirty, under mu, which is published in place of read once as many
-// loads missed read as dirty holds series (sync.Map's scheme, typed, so that a key is never boxed).
-// Only series of admitted values are stored: the map is as bounded as the labels.
-type seriesCache[V any, K comparable, M any] struct {
-	vec    V                       // the vector, curried with the metric's enum values
-	read   atomic.Pointer[map[K]M] // never written once published
-	mu     sync.Mutex
-	dirty  map[K]M // under mu: read's series and newer ones; nil until the first one after a promotion
-	misses int     // under mu: loads that missed read since it was published
-}
-
-// load returns the series stored for k.
-func (s *seriesCache[V, K, M]) load(k K) (M, bool) {
-	if read := s.read.Load(); read != nil {
-		m, ok := (*read)[k]
-		return m, ok
-	}
-	var m M
-	return m, false
-}
-
-// loadLocked is load for a caller holding s.mu: it also looks in dirty, and publishes dirty once
-// enough loads missed read.
-func (s *seriesCache[V, K, M]) loadLocked(k K) (M, bool) {
-	if m, ok := s.load(k); ok || s.dirty == nil {
-		return m, ok
-	}
-	m, ok := s.dirty[k]
-	s.misses++
-	if s.misses >= len(s.dirty) {
-		read := s.dirty
-		s.read.Store(&read)
-		s.dirty, s.misses = nil, 0
-	}
-	return m, ok
-}
-
-// storeLocked stores m as the series of k; the caller holds s.mu.
-func (s *seriesCache[V, K, M]) storeLocked(k K, m M) {
-	if s.dirty == nil {
-		if read := s.read.Load(); read != nil {
-			s.dirty = maps.Clone(*read)
-		} else {
-			s.dirty = make(map[K]M)
-		}
-	}
-	s.dirty[k] = m
 }

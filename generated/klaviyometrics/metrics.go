@@ -51,13 +51,40 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		APIDurationSeconds:   newAPIDurationSecondsHistogram(),
-		APIErrorsTotal:       newAPIErrorsTotalCounter(),
-		APIRequestsTotal:     newAPIRequestsTotalCounter(),
-		APIResponseSizeBytes: newAPIResponseSizeBytesHistogram(),
-		APIThrottledTotal:    newAPIThrottledTotalCounter(),
-		EventsBatchSize:      newEventsBatchSizeHistogram(),
-		RateLimitRemaining:   newRateLimitRemainingGauge(),
+		APIDurationSeconds: newDurationHistogramByMethodEndpoint(prometheus.HistogramOpts{
+			Name:                            "klaviyo_api_duration_seconds",
+			Help:                            "Klaviyo API request duration",
+			Buckets:                         []float64{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
+			NativeHistogramBucketFactor:     1.1,
+			NativeHistogramMaxBucketNumber:  160,
+			NativeHistogramMinResetDuration: time.Hour,
+		}),
+		APIErrorsTotal: newCounterByEndpointStatusCodeErrorCode(prometheus.CounterOpts{
+			Name: "klaviyo_api_errors_total",
+			Help: "Klaviyo API errors by status and error code",
+		}),
+		APIRequestsTotal: newCounterByMethodEndpointStatus(prometheus.CounterOpts{
+			Name: "klaviyo_api_requests_total",
+			Help: "Total Klaviyo API requests",
+		}),
+		APIResponseSizeBytes: newHistogramByEndpoint(prometheus.HistogramOpts{
+			Name:    "klaviyo_api_response_size_bytes",
+			Help:    "Size of Klaviyo API response bodies",
+			Buckets: []float64{256, 1024, 4096, 16384, 65536, 262144, 1.048576e+06, 4.194304e+06},
+		}),
+		APIThrottledTotal: newCounterByEndpoint(prometheus.CounterOpts{
+			Name: "klaviyo_api_throttled_total",
+			Help: "(Deprecated) Klaviyo API calls rejected by rate limiting",
+		}),
+		EventsBatchSize: newDurationHistogram(prometheus.HistogramOpts{
+			Name:    "klaviyo_events_batch_size",
+			Help:    "Number of events sent in one bulk request",
+			Buckets: []float64{100, 200, 300, 400, 500, 600, 700, 800, 900, 1000},
+		}),
+		RateLimitRemaining: newGauge(prometheus.GaugeOpts{
+			Name: "klaviyo_rate_limit_remaining",
+			Help: "Remaining requests in the current rate-limit window",
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -112,29 +139,56 @@ func (m *Metrics) collectors() []prometheus.Collector {
 // APIDurationSecondsHistogram records the histogram klaviyo_api_duration_seconds: Klaviyo API
 // request duration.
 //
+// Unit: seconds. Buckets: 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10. Native histogram alongside the
+// classic buckets: bucket factor 1.1, at most 160 buckets, reset at most every 1h.
+type APIDurationSecondsHistogram = DurationHistogramByMethodEndpoint
+
+// APIErrorsTotalCounter records the counter klaviyo_api_errors_total: Klaviyo API errors by status
+// and error code.
+type APIErrorsTotalCounter = CounterByEndpointStatusCodeErrorCode
+
+// APIRequestsTotalCounter records the counter klaviyo_api_requests_total: Total Klaviyo API
+// requests.
+type APIRequestsTotalCounter = CounterByMethodEndpointStatus
+
+// APIResponseSizeBytesHistogram records the histogram klaviyo_api_response_size_bytes: Size of
+// Klaviyo API response bodies.
+//
+// Unit: bytes. Buckets: 256, 1024, 4096, 16384, 65536, 262144, 1.048576e+06, 4.194304e+06.
+type APIResponseSizeBytesHistogram = HistogramByEndpoint
+
+// APIThrottledTotalCounter records the counter klaviyo_api_throttled_total: Klaviyo API calls
+// rejected by rate limiting.
+//
+// Deprecated: counted by klaviyo_api_errors_total{status_code="429"}; removed in the next release.
+type APIThrottledTotalCounter = CounterByEndpoint
+
+// EventsBatchSizeHistogram records the histogram klaviyo_events_batch_size: Number of events sent
+// in one bulk request.
+//
+// Buckets: 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000.
+type EventsBatchSizeHistogram = DurationHistogram
+
+// RateLimitRemainingGauge records the gauge klaviyo_rate_limit_remaining: Remaining requests in the
+// current rate-limit window.
+type RateLimitRemainingGauge = Gauge
+
+// DurationHistogramByMethodEndpoint is a histogram of durations in seconds with the labels method
+// and endpoint: the type of APIDurationSeconds.
+//
 // Labels, in parameter order:
 //   - method: HTTP method of the API call. One of GET, POST, PATCH, DELETE.
 //   - endpoint: API endpoint group, never a full URL. One of profiles, events, lists, campaigns.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Unit: seconds. Buckets: 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10. Native histogram alongside the
-// classic buckets: bucket factor 1.1, at most 160 buckets, reset at most every 1h.
-type APIDurationSecondsHistogram struct {
+type DurationHistogramByMethodEndpoint struct {
 	vec    *prometheus.HistogramVec
 	series [methodCount][endpointCount]prometheus.Observer
 }
 
-// newAPIDurationSecondsHistogram creates klaviyo_api_duration_seconds with all its series.
-func newAPIDurationSecondsHistogram() *APIDurationSecondsHistogram {
-	h := &APIDurationSecondsHistogram{vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:                            "klaviyo_api_duration_seconds",
-		Help:                            "Klaviyo API request duration",
-		Buckets:                         []float64{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
-		NativeHistogramBucketFactor:     1.1,
-		NativeHistogramMaxBucketNumber:  160,
-		NativeHistogramMinResetDuration: time.Hour,
-	}, []string{"method", "endpoint"})}
+// newDurationHistogramByMethodEndpoint creates the histogram of opts with all its series.
+func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *DurationHistogramByMethodEndpoint {
+	h := &DurationHistogramByMethodEndpoint{vec: prometheus.NewHistogramVec(opts, []string{"method", "endpoint"})}
 	for _, method := range MethodValues() {
 		for _, endpoint := range EndpointValues() {
 			h.series[method][endpoint] = h.vec.WithLabelValues(method.String(), endpoint.String())
@@ -144,41 +198,20 @@ func newAPIDurationSecondsHistogram() *APIDurationSecondsHistogram {
 }
 
 // Observe records v in the series of method and endpoint.
-func (h *APIDurationSecondsHistogram) Observe(v float64, method Method, endpoint Endpoint) {
+func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, endpoint Endpoint) {
 	h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)].Observe(v)
 }
 
 // Start starts timing an operation of method and endpoint; ObserveDuration of the returned timer
 // records it:
 //
-//	defer m.APIDurationSeconds.Start(method, endpoint).ObserveDuration()
-func (h *APIDurationSecondsHistogram) Start(method Method, endpoint Endpoint) APIDurationSecondsTimer {
-	return APIDurationSecondsTimer{
-		observer: h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)],
-		start:    time.Now(),
-	}
+//	defer h.Start(method, endpoint).ObserveDuration()
+func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoint) Timer {
+	return newTimer(h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)])
 }
 
-// APIDurationSecondsTimer times one operation for APIDurationSecondsHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type APIDurationSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// APIDurationSecondsTimer records nothing and returns 0.
-func (t APIDurationSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
-
-// APIErrorsTotalCounter records the counter klaviyo_api_errors_total: Klaviyo API errors by status
-// and error code.
+// CounterByEndpointStatusCodeErrorCode is a counter with the labels endpoint, status_code and
+// error_code: the type of APIErrorsTotal.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group, never a full URL. One of profiles, events, lists, campaigns.
@@ -188,72 +221,47 @@ func (t APIDurationSecondsTimer) ObserveDuration() time.Duration {
 //   - error_code: Error code from the body of a failed response, such as "throttled". Free-form; a
 //     value that is not valid UTF-8 is recorded as "invalid"; after 30 distinct values, new ones
 //     are recorded as "other".
-type APIErrorsTotalCounter struct {
-	vec        *prometheus.CounterVec
-	series     [endpointCount]seriesCache[*prometheus.CounterVec, [2]string, prometheus.Counter]
-	statusCode *labelGuard
-	errorCode  *labelGuard
+type CounterByEndpointStatusCodeErrorCode struct {
+	vec    *prometheus.CounterVec
+	series [endpointCount]freeSeries[[2]string, prometheus.Counter]
 }
 
-// newAPIErrorsTotalCounter creates klaviyo_api_errors_total and curries it with every combination
-// of enum values.
-func newAPIErrorsTotalCounter() *APIErrorsTotalCounter {
-	c := &APIErrorsTotalCounter{
-		vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "klaviyo_api_errors_total",
-			Help: "Klaviyo API errors by status and error code",
-		}, []string{"endpoint", "status_code", "error_code"}),
-		statusCode: newLabelGuard(`^([1-5][0-9][0-9]|unknown)$`, 60),
-		errorCode:  newLabelGuard("", 30),
+// newCounterByEndpointStatusCodeErrorCode creates the counter of opts, its label guards, and
+// curries it with every combination of enum values.
+func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *CounterByEndpointStatusCodeErrorCode {
+	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"})}
+	guards := []*labelGuard{
+		newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 60),
+		newLabelGuard(nil, 30),
 	}
 	for _, endpoint := range EndpointValues() {
 		c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		c.series[endpoint].guards = guards
 	}
 	return c
 }
 
 // with returns the series of endpoint, statusCode and errorCode.
-func (c *APIErrorsTotalCounter) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
-	s := &c.series[min(endpoint, endpointCount-1)]
-	if child, ok := s.load([2]string{statusCode, errorCode}); ok {
-		return child
-	}
-	return c.create(s, statusCode, errorCode)
-}
-
-// create returns the series of statusCode and errorCode in s, creating it. The series is stored
-// only when every value was admitted as it is, so values recorded as "invalid" or "other" take this
-// path each time but cannot grow the cache.
-func (c *APIErrorsTotalCounter) create(s *seriesCache[*prometheus.CounterVec, [2]string, prometheus.Counter], statusCode, errorCode string) prometheus.Counter {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
 	k := [2]string{statusCode, errorCode}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [2]string{c.statusCode.admit(statusCode), c.errorCode.admit(errorCode)}
-	child := s.vec.WithLabelValues(admitted[0], admitted[1])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
-func (c *APIErrorsTotalCounter) Inc(endpoint Endpoint, statusCode, errorCode string) {
+func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode, errorCode string) {
 	c.with(endpoint, statusCode, errorCode).Inc()
 }
 
 // Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
 // a counter never goes down (client_golang would panic).
-func (c *APIErrorsTotalCounter) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
+func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
 	if v >= 0 {
 		c.with(endpoint, statusCode, errorCode).Add(v)
 	}
 }
 
-// APIRequestsTotalCounter records the counter klaviyo_api_requests_total: Total Klaviyo API
-// requests.
+// CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
+// of APIRequestsTotal.
 //
 // Labels, in parameter order:
 //   - method: HTTP method of the API call. One of GET, POST, PATCH, DELETE.
@@ -261,17 +269,14 @@ func (c *APIErrorsTotalCounter) Add(v float64, endpoint Endpoint, statusCode, er
 //   - status: Outcome of the API call. One of success, error.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type APIRequestsTotalCounter struct {
+type CounterByMethodEndpointStatus struct {
 	vec    *prometheus.CounterVec
 	series [methodCount][endpointCount][statusCount]prometheus.Counter
 }
 
-// newAPIRequestsTotalCounter creates klaviyo_api_requests_total with all its series.
-func newAPIRequestsTotalCounter() *APIRequestsTotalCounter {
-	c := &APIRequestsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "klaviyo_api_requests_total",
-		Help: "Total Klaviyo API requests",
-	}, []string{"method", "endpoint", "status"})}
+// newCounterByMethodEndpointStatus creates the counter of opts with all its series.
+func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMethodEndpointStatus {
+	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"})}
 	for _, method := range MethodValues() {
 		for _, endpoint := range EndpointValues() {
 			for _, status := range StatusValues() {
@@ -283,39 +288,32 @@ func newAPIRequestsTotalCounter() *APIRequestsTotalCounter {
 }
 
 // Inc adds 1 to the series of method, endpoint and status.
-func (c *APIRequestsTotalCounter) Inc(method Method, endpoint Endpoint, status Status) {
+func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
 	c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Inc()
 }
 
 // Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
 // counter never goes down (client_golang would panic).
-func (c *APIRequestsTotalCounter) Add(v float64, method Method, endpoint Endpoint, status Status) {
+func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
 	if v >= 0 {
 		c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Add(v)
 	}
 }
 
-// APIResponseSizeBytesHistogram records the histogram klaviyo_api_response_size_bytes: Size of
-// Klaviyo API response bodies.
+// HistogramByEndpoint is a histogram with the labels endpoint: the type of APIResponseSizeBytes.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group, never a full URL. One of profiles, events, lists, campaigns.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Unit: bytes. Buckets: 256, 1024, 4096, 16384, 65536, 262144, 1.048576e+06, 4.194304e+06.
-type APIResponseSizeBytesHistogram struct {
+type HistogramByEndpoint struct {
 	vec    *prometheus.HistogramVec
 	series [endpointCount]prometheus.Observer
 }
 
-// newAPIResponseSizeBytesHistogram creates klaviyo_api_response_size_bytes with all its series.
-func newAPIResponseSizeBytesHistogram() *APIResponseSizeBytesHistogram {
-	h := &APIResponseSizeBytesHistogram{vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:    "klaviyo_api_response_size_bytes",
-		Help:    "Size of Klaviyo API response bodies",
-		Buckets: []float64{256, 1024, 4096, 16384, 65536, 262144, 1.048576e+06, 4.194304e+06},
-	}, []string{"endpoint"})}
+// newHistogramByEndpoint creates the histogram of opts with all its series.
+func newHistogramByEndpoint(opts prometheus.HistogramOpts) *HistogramByEndpoint {
+	h := &HistogramByEndpoint{vec: prometheus.NewHistogramVec(opts, []string{"endpoint"})}
 	for _, endpoint := range EndpointValues() {
 		h.series[endpoint] = h.vec.WithLabelValues(endpoint.String())
 	}
@@ -323,30 +321,24 @@ func newAPIResponseSizeBytesHistogram() *APIResponseSizeBytesHistogram {
 }
 
 // Observe records v in the series of endpoint.
-func (h *APIResponseSizeBytesHistogram) Observe(v float64, endpoint Endpoint) {
+func (h *HistogramByEndpoint) Observe(v float64, endpoint Endpoint) {
 	h.series[min(endpoint, endpointCount-1)].Observe(v)
 }
 
-// APIThrottledTotalCounter records the counter klaviyo_api_throttled_total: Klaviyo API calls
-// rejected by rate limiting.
+// CounterByEndpoint is a counter with the labels endpoint: the type of APIThrottledTotal.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group, never a full URL. One of profiles, events, lists, campaigns.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Deprecated: counted by klaviyo_api_errors_total{status_code="429"}; removed in the next release.
-type APIThrottledTotalCounter struct {
+type CounterByEndpoint struct {
 	vec    *prometheus.CounterVec
 	series [endpointCount]prometheus.Counter
 }
 
-// newAPIThrottledTotalCounter creates klaviyo_api_throttled_total with all its series.
-func newAPIThrottledTotalCounter() *APIThrottledTotalCounter {
-	c := &APIThrottledTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "klaviyo_api_throttled_total",
-		Help: "(Deprecated) Klaviyo API calls rejected by rate limiting",
-	}, []string{"endpoint"})}
+// newCounterByEndpoint creates the counter of opts with all its series.
+func newCounterByEndpoint(opts prometheus.CounterOpts) *CounterByEndpoint {
+	c := &CounterByEndpoint{vec: prometheus.NewCounterVec(opts, []string{"endpoint"})}
 	for _, endpoint := range EndpointValues() {
 		c.series[endpoint] = c.vec.WithLabelValues(endpoint.String())
 	}
@@ -354,108 +346,14 @@ func newAPIThrottledTotalCounter() *APIThrottledTotalCounter {
 }
 
 // Inc adds 1 to the series of endpoint.
-func (c *APIThrottledTotalCounter) Inc(endpoint Endpoint) {
+func (c *CounterByEndpoint) Inc(endpoint Endpoint) {
 	c.series[min(endpoint, endpointCount-1)].Inc()
 }
 
 // Add adds v to the series of endpoint. It ignores a negative v, and NaN: a counter never goes down
 // (client_golang would panic).
-func (c *APIThrottledTotalCounter) Add(v float64, endpoint Endpoint) {
+func (c *CounterByEndpoint) Add(v float64, endpoint Endpoint) {
 	if v >= 0 {
 		c.series[min(endpoint, endpointCount-1)].Add(v)
 	}
-}
-
-// EventsBatchSizeHistogram records the histogram klaviyo_events_batch_size: Number of events sent
-// in one bulk request.
-//
-// Buckets: 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000.
-type EventsBatchSizeHistogram struct {
-	histogram prometheus.Histogram
-}
-
-// newEventsBatchSizeHistogram creates klaviyo_events_batch_size.
-func newEventsBatchSizeHistogram() *EventsBatchSizeHistogram {
-	return &EventsBatchSizeHistogram{histogram: prometheus.NewHistogram(prometheus.HistogramOpts{
-		Name:    "klaviyo_events_batch_size",
-		Help:    "Number of events sent in one bulk request",
-		Buckets: []float64{100, 200, 300, 400, 500, 600, 700, 800, 900, 1000},
-	})}
-}
-
-// Observe records v in the histogram.
-func (h *EventsBatchSizeHistogram) Observe(v float64) {
-	h.histogram.Observe(v)
-}
-
-// Start starts timing an operation; ObserveDuration of the returned timer records it:
-//
-//	defer m.EventsBatchSize.Start().ObserveDuration()
-func (h *EventsBatchSizeHistogram) Start() EventsBatchSizeTimer {
-	return EventsBatchSizeTimer{
-		observer: h.histogram,
-		start:    time.Now(),
-	}
-}
-
-// EventsBatchSizeTimer times one operation for EventsBatchSizeHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type EventsBatchSizeTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// EventsBatchSizeTimer records nothing and returns 0.
-func (t EventsBatchSizeTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
-
-// RateLimitRemainingGauge records the gauge klaviyo_rate_limit_remaining: Remaining requests in the
-// current rate-limit window.
-type RateLimitRemainingGauge struct {
-	gauge prometheus.Gauge
-}
-
-// newRateLimitRemainingGauge creates klaviyo_rate_limit_remaining.
-func newRateLimitRemainingGauge() *RateLimitRemainingGauge {
-	return &RateLimitRemainingGauge{gauge: prometheus.NewGauge(prometheus.GaugeOpts{
-		Name: "klaviyo_rate_limit_remaining",
-		Help: "Remaining requests in the current rate-limit window",
-	})}
-}
-
-// Set sets the gauge to v.
-func (g *RateLimitRemainingGauge) Set(v float64) {
-	g.gauge.Set(v)
-}
-
-// Inc adds 1 to the gauge.
-func (g *RateLimitRemainingGauge) Inc() {
-	g.gauge.Inc()
-}
-
-// Dec subtracts 1 from the gauge.
-func (g *RateLimitRemainingGauge) Dec() {
-	g.gauge.Dec()
-}
-
-// Add adds v to the gauge.
-func (g *RateLimitRemainingGauge) Add(v float64) {
-	g.gauge.Add(v)
-}
-
-// Sub subtracts v from the gauge.
-func (g *RateLimitRemainingGauge) Sub(v float64) {
-	g.gauge.Sub(v)
-}
-
-// SetToCurrentTime sets the gauge to the current Unix time in seconds.
-func (g *RateLimitRemainingGauge) SetToCurrentTime() {
-	g.gauge.SetToCurrentTime()
 }

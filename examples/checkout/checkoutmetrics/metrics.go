@@ -7,11 +7,7 @@
 // type, a free-form label a string.
 package checkoutmetrics
 
-import (
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-)
+import "github.com/prometheus/client_golang/prometheus"
 
 // Metrics holds every metric of checkout. Create it with New or MustNew; its metrics are safe for
 // concurrent use.
@@ -37,10 +33,23 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		ErrorsTotal:            newErrorsTotalCounter(),
-		InFlightRequests:       newInFlightRequestsGauge(),
-		RequestDurationSeconds: newRequestDurationSecondsHistogram(),
-		RequestsTotal:          newRequestsTotalCounter(),
+		ErrorsTotal: newCounterByRoute(prometheus.CounterOpts{
+			Name: "checkout_errors_total",
+			Help: "HTTP requests that failed with a server error",
+		}),
+		InFlightRequests: newGauge(prometheus.GaugeOpts{
+			Name: "checkout_in_flight_requests",
+			Help: "HTTP requests being served",
+		}),
+		RequestDurationSeconds: newDurationHistogramByRouteMethod(prometheus.HistogramOpts{
+			Name:    "checkout_request_duration_seconds",
+			Help:    "HTTP request duration",
+			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
+		}),
+		RequestsTotal: newCounterByRouteMethodStatus(prometheus.CounterOpts{
+			Name: "checkout_requests_total",
+			Help: "HTTP requests served",
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -91,23 +100,35 @@ func (m *Metrics) collectors() []prometheus.Collector {
 
 // ErrorsTotalCounter records the counter checkout_errors_total: HTTP requests that failed with a
 // server error.
+type ErrorsTotalCounter = CounterByRoute
+
+// InFlightRequestsGauge records the gauge checkout_in_flight_requests: HTTP requests being served.
+type InFlightRequestsGauge = Gauge
+
+// RequestDurationSecondsHistogram records the histogram checkout_request_duration_seconds: HTTP
+// request duration.
+//
+// Unit: seconds. Buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5.
+type RequestDurationSecondsHistogram = DurationHistogramByRouteMethod
+
+// RequestsTotalCounter records the counter checkout_requests_total: HTTP requests served.
+type RequestsTotalCounter = CounterByRouteMethodStatus
+
+// CounterByRoute is a counter with the labels route: the type of ErrorsTotal.
 //
 // Labels, in parameter order:
 //   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
 //     other.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type ErrorsTotalCounter struct {
+type CounterByRoute struct {
 	vec    *prometheus.CounterVec
 	series [routeCount]prometheus.Counter
 }
 
-// newErrorsTotalCounter creates checkout_errors_total with all its series.
-func newErrorsTotalCounter() *ErrorsTotalCounter {
-	c := &ErrorsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "checkout_errors_total",
-		Help: "HTTP requests that failed with a server error",
-	}, []string{"route"})}
+// newCounterByRoute creates the counter of opts with all its series.
+func newCounterByRoute(opts prometheus.CounterOpts) *CounterByRoute {
+	c := &CounterByRoute{vec: prometheus.NewCounterVec(opts, []string{"route"})}
 	for _, route := range RouteValues() {
 		c.series[route] = c.vec.WithLabelValues(route.String())
 	}
@@ -115,63 +136,20 @@ func newErrorsTotalCounter() *ErrorsTotalCounter {
 }
 
 // Inc adds 1 to the series of route.
-func (c *ErrorsTotalCounter) Inc(route Route) {
+func (c *CounterByRoute) Inc(route Route) {
 	c.series[min(route, routeCount-1)].Inc()
 }
 
 // Add adds v to the series of route. It ignores a negative v, and NaN: a counter never goes down
 // (client_golang would panic).
-func (c *ErrorsTotalCounter) Add(v float64, route Route) {
+func (c *CounterByRoute) Add(v float64, route Route) {
 	if v >= 0 {
 		c.series[min(route, routeCount-1)].Add(v)
 	}
 }
 
-// InFlightRequestsGauge records the gauge checkout_in_flight_requests: HTTP requests being served.
-type InFlightRequestsGauge struct {
-	gauge prometheus.Gauge
-}
-
-// newInFlightRequestsGauge creates checkout_in_flight_requests.
-func newInFlightRequestsGauge() *InFlightRequestsGauge {
-	return &InFlightRequestsGauge{gauge: prometheus.NewGauge(prometheus.GaugeOpts{
-		Name: "checkout_in_flight_requests",
-		Help: "HTTP requests being served",
-	})}
-}
-
-// Set sets the gauge to v.
-func (g *InFlightRequestsGauge) Set(v float64) {
-	g.gauge.Set(v)
-}
-
-// Inc adds 1 to the gauge.
-func (g *InFlightRequestsGauge) Inc() {
-	g.gauge.Inc()
-}
-
-// Dec subtracts 1 from the gauge.
-func (g *InFlightRequestsGauge) Dec() {
-	g.gauge.Dec()
-}
-
-// Add adds v to the gauge.
-func (g *InFlightRequestsGauge) Add(v float64) {
-	g.gauge.Add(v)
-}
-
-// Sub subtracts v from the gauge.
-func (g *InFlightRequestsGauge) Sub(v float64) {
-	g.gauge.Sub(v)
-}
-
-// SetToCurrentTime sets the gauge to the current Unix time in seconds.
-func (g *InFlightRequestsGauge) SetToCurrentTime() {
-	g.gauge.SetToCurrentTime()
-}
-
-// RequestDurationSecondsHistogram records the histogram checkout_request_duration_seconds: HTTP
-// request duration.
+// DurationHistogramByRouteMethod is a histogram of durations in seconds with the labels route and
+// method: the type of RequestDurationSeconds.
 //
 // Labels, in parameter order:
 //   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
@@ -179,20 +157,14 @@ func (g *InFlightRequestsGauge) SetToCurrentTime() {
 //   - method: HTTP method of the request. One of GET, POST, other.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Unit: seconds. Buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5.
-type RequestDurationSecondsHistogram struct {
+type DurationHistogramByRouteMethod struct {
 	vec    *prometheus.HistogramVec
 	series [routeCount][methodCount]prometheus.Observer
 }
 
-// newRequestDurationSecondsHistogram creates checkout_request_duration_seconds with all its series.
-func newRequestDurationSecondsHistogram() *RequestDurationSecondsHistogram {
-	h := &RequestDurationSecondsHistogram{vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:    "checkout_request_duration_seconds",
-		Help:    "HTTP request duration",
-		Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
-	}, []string{"route", "method"})}
+// newDurationHistogramByRouteMethod creates the histogram of opts with all its series.
+func newDurationHistogramByRouteMethod(opts prometheus.HistogramOpts) *DurationHistogramByRouteMethod {
+	h := &DurationHistogramByRouteMethod{vec: prometheus.NewHistogramVec(opts, []string{"route", "method"})}
 	for _, route := range RouteValues() {
 		for _, method := range MethodValues() {
 			h.series[route][method] = h.vec.WithLabelValues(route.String(), method.String())
@@ -202,40 +174,20 @@ func newRequestDurationSecondsHistogram() *RequestDurationSecondsHistogram {
 }
 
 // Observe records v in the series of route and method.
-func (h *RequestDurationSecondsHistogram) Observe(v float64, route Route, method Method) {
+func (h *DurationHistogramByRouteMethod) Observe(v float64, route Route, method Method) {
 	h.series[min(route, routeCount-1)][min(method, methodCount-1)].Observe(v)
 }
 
 // Start starts timing an operation of route and method; ObserveDuration of the returned timer
 // records it:
 //
-//	defer m.RequestDurationSeconds.Start(route, method).ObserveDuration()
-func (h *RequestDurationSecondsHistogram) Start(route Route, method Method) RequestDurationSecondsTimer {
-	return RequestDurationSecondsTimer{
-		observer: h.series[min(route, routeCount-1)][min(method, methodCount-1)],
-		start:    time.Now(),
-	}
+//	defer h.Start(route, method).ObserveDuration()
+func (h *DurationHistogramByRouteMethod) Start(route Route, method Method) Timer {
+	return newTimer(h.series[min(route, routeCount-1)][min(method, methodCount-1)])
 }
 
-// RequestDurationSecondsTimer times one operation for RequestDurationSecondsHistogram.Start. It is
-// a value: starting and stopping a timer allocates nothing.
-type RequestDurationSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// RequestDurationSecondsTimer records nothing and returns 0.
-func (t RequestDurationSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
-
-// RequestsTotalCounter records the counter checkout_requests_total: HTTP requests served.
+// CounterByRouteMethodStatus is a counter with the labels route, method and status: the type of
+// RequestsTotal.
 //
 // Labels, in parameter order:
 //   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
@@ -244,17 +196,14 @@ func (t RequestDurationSecondsTimer) ObserveDuration() time.Duration {
 //   - status: Outcome class of the response. One of ok, client_error, server_error.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type RequestsTotalCounter struct {
+type CounterByRouteMethodStatus struct {
 	vec    *prometheus.CounterVec
 	series [routeCount][methodCount][statusCount]prometheus.Counter
 }
 
-// newRequestsTotalCounter creates checkout_requests_total with all its series.
-func newRequestsTotalCounter() *RequestsTotalCounter {
-	c := &RequestsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "checkout_requests_total",
-		Help: "HTTP requests served",
-	}, []string{"route", "method", "status"})}
+// newCounterByRouteMethodStatus creates the counter of opts with all its series.
+func newCounterByRouteMethodStatus(opts prometheus.CounterOpts) *CounterByRouteMethodStatus {
+	c := &CounterByRouteMethodStatus{vec: prometheus.NewCounterVec(opts, []string{"route", "method", "status"})}
 	for _, route := range RouteValues() {
 		for _, method := range MethodValues() {
 			for _, status := range StatusValues() {
@@ -266,13 +215,13 @@ func newRequestsTotalCounter() *RequestsTotalCounter {
 }
 
 // Inc adds 1 to the series of route, method and status.
-func (c *RequestsTotalCounter) Inc(route Route, method Method, status Status) {
+func (c *CounterByRouteMethodStatus) Inc(route Route, method Method, status Status) {
 	c.series[min(route, routeCount-1)][min(method, methodCount-1)][min(status, statusCount-1)].Inc()
 }
 
 // Add adds v to the series of route, method and status. It ignores a negative v, and NaN: a counter
 // never goes down (client_golang would panic).
-func (c *RequestsTotalCounter) Add(v float64, route Route, method Method, status Status) {
+func (c *CounterByRouteMethodStatus) Add(v float64, route Route, method Method, status Status) {
 	if v >= 0 {
 		c.series[min(route, routeCount-1)][min(method, methodCount-1)][min(status, statusCount-1)].Add(v)
 	}

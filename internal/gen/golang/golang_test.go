@@ -51,7 +51,7 @@ func TestGeneratedFiles(t *testing.T) {
 				t.Errorf("GoNames finds clashes: %+v", cs)
 			}
 			for _, f := range files {
-				if dir, name := path.Split(f.Path); dir != s.Go.Dir+"/" || name == "redact.go" || !slices.Contains([]string{"metrics.go", "labels.go"}, name) {
+				if dir, name := path.Split(f.Path); dir != s.Go.Dir+"/" || !slices.Contains([]string{"metrics.go", "labels.go", runtimeFile}, name) {
 					t.Errorf("unexpected file %s", f.Path)
 				}
 				first, _, _ := strings.Cut(string(f.Content), "\n")
@@ -114,18 +114,19 @@ func topLevel(f *ast.File) []string {
 // TestAPI checks the contract's names and signatures in the source of the enum case.
 func TestAPI(t *testing.T) {
 	src := tree(generate(t, "go-enum", enumSpec))
-	metrics, labels := src["klaviyometrics/metrics.go"], src["klaviyometrics/labels.go"]
+	metrics, labels, runtime := src["klaviyometrics/metrics.go"], src["klaviyometrics/labels.go"], src["klaviyometrics/"+runtimeFile]
 	for _, want := range []string{
 		"type Metrics struct {",
 		"\tAPIRequestsTotal *APIRequestsTotalCounter\n",
 		"\tAPIDurationSeconds *APIDurationSecondsHistogram\n",
 		"func New(reg prometheus.Registerer) (*Metrics, error) {",
 		"func MustNew(reg prometheus.Registerer) *Metrics {",
-		"func (c *APIRequestsTotalCounter) Inc(method Method, endpoint Endpoint, status Status) {",
-		"func (c *APIRequestsTotalCounter) Add(v float64, method Method, endpoint Endpoint, status Status) {",
-		"func (h *APIDurationSecondsHistogram) Observe(v float64, method Method, endpoint Endpoint) {",
-		"func (h *APIDurationSecondsHistogram) Start(method Method, endpoint Endpoint) APIDurationSecondsTimer {",
-		"func (t APIDurationSecondsTimer) ObserveDuration() time.Duration {",
+		"type APIRequestsTotalCounter = CounterByMethodEndpointStatus\n",
+		"type APIDurationSecondsHistogram = DurationHistogramByMethodEndpoint\n",
+		"func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {",
+		"func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {",
+		"func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, endpoint Endpoint) {",
+		"func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoint) Timer {",
 	} {
 		if !strings.Contains(metrics, want) {
 			t.Errorf("metrics.go lacks %q", want)
@@ -142,8 +143,11 @@ func TestAPI(t *testing.T) {
 			t.Errorf("labels.go lacks %q", want)
 		}
 	}
+	if want := "func (t Timer) ObserveDuration() time.Duration {"; !strings.Contains(runtime, want) {
+		t.Errorf("%s lacks %q", runtimeFile, want)
+	}
 	for _, unwanted := range []string{"func init()", "\nvar "} {
-		if strings.Contains(metrics+labels, unwanted) {
+		if strings.Contains(metrics+labels+runtime, unwanted) {
 			t.Errorf("generated code has %q: no globals, no init", unwanted)
 		}
 	}
@@ -155,7 +159,7 @@ func TestDeprecated(t *testing.T) {
 	if !strings.Contains(src, para) {
 		t.Errorf("the Metrics field lacks its Deprecated: paragraph")
 	}
-	if !strings.Contains(src, "// Deprecated: use web_requests_total, which counts retries too; removed in v3.\ntype LegacyRequestsTotalCounter struct") {
+	if !strings.Contains(src, "// Deprecated: use web_requests_total, which counts retries too; removed in v3.\ntype LegacyRequestsTotalCounter = ") {
 		t.Errorf("the type lacks its Deprecated: paragraph")
 	}
 	if strings.Count(src, "Deprecated:") != 2 {
@@ -164,11 +168,14 @@ func TestDeprecated(t *testing.T) {
 }
 
 func TestNoTimerForOtherUnits(t *testing.T) {
-	src := tree(generate(t, "go-kinds", kindsSpec))["shopmetrics/metrics.go"]
-	if !strings.Contains(src, "func (h *RequestDurationSecondsHistogram) Start(") {
+	src := tree(generate(t, "go-kinds", kindsSpec))
+	metrics, runtime := src["shopmetrics/metrics.go"], src["shopmetrics/"+runtimeFile]
+	if !strings.Contains(metrics, "type RequestDurationSecondsHistogram = DurationHistogramByMethod\n") ||
+		!strings.Contains(metrics, "func (h *DurationHistogramByMethod) Start(") {
 		t.Error("the seconds histogram has no Start")
 	}
-	if strings.Contains(src, "PayloadBytesTimer") || strings.Contains(src, "func (h *PayloadBytesHistogram) Start(") {
+	if !strings.Contains(metrics, "type PayloadBytesHistogram = Histogram\n") || strings.Contains(runtime, "func (h *Histogram) Start(") ||
+		strings.Contains(runtime, "DurationHistogram") {
 		t.Error("the bytes histogram has a timer")
 	}
 }
@@ -224,7 +231,7 @@ func TestParamNames(t *testing.T) {
 	n := namesOf(edgeSpec())
 	for label, want := range map[string]string{
 		"type": "typeValue", "time": "timeValue", "v": "vValue", "series": "seriesValue", "len": "lenValue", "c": "cValue",
-		"with": "withValue", "create": "createValue",
+		"with": "withValue", "create": "create",
 	} {
 		if got := n.params[label]; got != want {
 			t.Errorf("parameter of label %s: %s, want %s", label, got, want)

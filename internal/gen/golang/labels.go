@@ -9,22 +9,20 @@ import (
 	"github.com/metricgen/metricgen/internal/model"
 )
 
-// Values recorded in place of a free-form label's value (see the guard's admit).
+// Values recorded in place of a free-form label's value (see labelGuard.admit in
+// templates/gometrics/guard.go).
 const (
 	invalidValue = "invalid"
 	otherValue   = "other"
 )
 
-// labelsFile writes labels.go: the enum types, then the helpers of free-form labels.
+// labelsFile writes labels.go: the enum types. (The guard of free-form labels is a file of
+// the runtime, templates/gometrics/guard.go.)
 func (g *generator) labelsFile(f *jen.File) {
 	for _, l := range g.s.Labels {
 		if l.Enum() {
 			g.enumType(f, l)
 		}
-	}
-	if g.hasFreeForm() {
-		g.guardType(f)
-		g.cacheType(f)
 	}
 }
 
@@ -202,164 +200,4 @@ func (g *generator) enumString(f *jen.File, l *model.Label) {
 // receiver names the receiver of an enum type's methods: its first letter, lower-cased.
 func receiver(l *model.Label) string {
 	return unexport(string([]rune(l.GoName)[:1]))
-}
-
-// guardType writes the guard of free-form label values (the pattern parts only when a label
-// has a pattern):
-//
-//	// labelGuard admits the values of one free-form label of one metric. ...
-//	type labelGuard struct {
-//		pattern *regexp.Regexp // nil: every value
-//		limit   int            // distinct values admitted at most; 0: no limit
-//		mu      sync.Mutex
-//		seen    map[string]struct{} // the admitted values; under mu
-//	}
-//
-//	// newLabelGuard returns a guard admitting the values that match pattern ("": all), at
-//	// most limit of them (0: no limit).
-//	func newLabelGuard(pattern string, limit int) *labelGuard { ... }
-//
-//	// admit returns v when it may be exported as it is, "invalid" when it is not valid UTF-8
-//	// or does not match the pattern, and "other" when limit values were admitted already.
-//	func (g *labelGuard) admit(v string) string { ... }
-func (g *generator) guardType(f *jen.File) {
-	pattern := g.hasPattern()
-	f.Add(doc("labelGuard admits the values of one free-form label of one metric. Its memory is bounded " +
-		"by the label's max_values: once that many distinct values were admitted, new ones fold into " +
-		"\"other\". It is consulted only when the series cache misses, never on the fast path."))
-	f.Type().Id(guardType).StructFunc(func(s *jen.Group) {
-		if pattern {
-			s.Id("pattern").Op("*").Qual(regexpPath, "Regexp").Comment("nil: every value")
-		}
-		s.Id("limit").Int().Comment("distinct values admitted at most; 0: no limit")
-		s.Id("mu").Qual(syncPath, "Mutex")
-		s.Id("seen").Map(jen.String()).Struct().Comment("the admitted values; under mu")
-	})
-	f.Line()
-
-	params := []jen.Code{jen.Id("limit").Int()}
-	newDoc := "newLabelGuard returns a guard admitting at most limit values (0: no limit)."
-	if pattern {
-		params = []jen.Code{jen.Id("pattern").String(), jen.Id("limit").Int()}
-		newDoc = "newLabelGuard returns a guard admitting the values that match pattern (\"\": all), " +
-			"at most limit of them (0: no limit)."
-	}
-	f.Add(doc(newDoc))
-	f.Func().Id(newGuardFunc).Params(params...).Op("*").Id(guardType).BlockFunc(func(b *jen.Group) {
-		b.Id("g").Op(":=").Op("&").Id(guardType).Values(jen.Dict{
-			jen.Id("limit"): jen.Id("limit"),
-			jen.Id("seen"):  jen.Make(jen.Map(jen.String()).Struct()),
-		})
-		if pattern {
-			b.If(jen.Id("pattern").Op("!=").Lit("")).Block(
-				jen.Comment("Anchored, as Prometheus anchors its regular expressions: the pattern"),
-				jen.Comment("must match the whole value, the same reading validation gave it."),
-				jen.Id("g").Dot("pattern").Op("=").Qual(regexpPath, "MustCompile").Call(jen.Lit("^(?:").Op("+").Id("pattern").Op("+").Lit(")$")),
-			)
-		}
-		b.Return(jen.Id("g"))
-	})
-	f.Line()
-
-	admitDoc := fmt.Sprintf("admit returns v when it may be exported as it is, %q when it is not valid UTF-8, "+
-		"and %q when limit other values were admitted already.", invalidValue, otherValue)
-	invalid := jen.Op("!").Qual(utf8Path, "ValidString").Call(jen.Id("v"))
-	if pattern {
-		admitDoc = fmt.Sprintf("admit returns v when it may be exported as it is, %q when it is not valid UTF-8 "+
-			"or does not match the pattern, and %q when limit other values were admitted already.", invalidValue, otherValue)
-		invalid = invalid.Op("||").Id("g").Dot("pattern").Op("!=").Nil().Op("&&").
-			Op("!").Id("g").Dot("pattern").Dot("MatchString").Call(jen.Id("v"))
-	}
-	f.Add(doc(admitDoc))
-	f.Func().Params(jen.Id("g").Op("*").Id(guardType)).Id("admit").Params(jen.Id("v").String()).String().Block(
-		jen.If(invalid).Block(jen.Return(jen.Lit(invalidValue))),
-		jen.If(jen.Id("g").Dot("limit").Op("==").Lit(0)).Block(jen.Return(jen.Id("v"))),
-		jen.Id("g").Dot("mu").Dot("Lock").Call(),
-		jen.Defer().Id("g").Dot("mu").Dot("Unlock").Call(),
-		jen.If(
-			jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("g").Dot("seen").Index(jen.Id("v")),
-			jen.Op("!").Id("ok"),
-		).Block(
-			jen.If(jen.Len(jen.Id("g").Dot("seen")).Op(">=").Id("g").Dot("limit")).Block(jen.Return(jen.Lit(otherValue))),
-			jen.Id("g").Dot("seen").Index(jen.Id("v")).Op("=").Struct().Values(),
-		),
-		jen.Return(jen.Id("v")),
-	)
-	f.Line()
-}
-
-// cacheParams are the type parameters of seriesCache, in its methods' receivers.
-func cacheParams() *jen.Statement {
-	return jen.Id(cacheType).Types(jen.Id("V"), jen.Id("K"), jen.Id("M"))
-}
-
-// cacheType writes the lock-free map from free-form label values to series:
-//
-//	// seriesCache finds the series of one vector by the values of its free-form labels. ...
-//	type seriesCache[V any, K comparable, M any] struct {
-//		vec    V // the vector, curried with the metric's enum values
-//		read   atomic.Pointer[map[K]M] // never written once published
-//		mu     sync.Mutex
-//		dirty  map[K]M // under mu: read's series and newer ones; nil until the first one after a promotion
-//		misses int     // under mu: loads that missed read since it was published
-//	}
-//
-//	func (s *seriesCache[V, K, M]) load(k K) (M, bool)       { ... }
-//	func (s *seriesCache[V, K, M]) loadLocked(k K) (M, bool) { ... }
-//	func (s *seriesCache[V, K, M]) storeLocked(k K, m M)     { ... }
-func (g *generator) cacheType(f *jen.File) {
-	f.Add(doc("seriesCache finds the series of one vector by the values of its free-form labels, " +
-		"without a lock, a hash of the enum values or an allocation: a load reads a map that is never " +
-		"written once published. New series go into dirty, under mu, which is published in place of read " +
-		"once as many loads missed read as dirty holds series (sync.Map's scheme, typed, so that a key " +
-		"is never boxed). Only series of admitted values are stored: the map is as bounded as the labels."))
-	f.Type().Id(cacheType).Types(jen.Id("V").Any(), jen.Id("K").Comparable(), jen.Id("M").Any()).Struct(
-		jen.Id("vec").Id("V").Comment("the vector, curried with the metric's enum values"),
-		jen.Id("read").Qual(atomicPath, "Pointer").Types(jen.Map(jen.Id("K")).Id("M")).Comment("never written once published"),
-		jen.Id("mu").Qual(syncPath, "Mutex"),
-		jen.Id("dirty").Map(jen.Id("K")).Id("M").Comment("under mu: read's series and newer ones; nil until the first one after a promotion"),
-		jen.Id("misses").Int().Comment("under mu: loads that missed read since it was published"),
-	)
-	f.Line()
-
-	f.Add(doc("load returns the series stored for k."))
-	f.Func().Params(jen.Id("s").Op("*").Add(cacheParams())).Id("load").Params(jen.Id("k").Id("K")).Params(jen.Id("M"), jen.Bool()).Block(
-		jen.If(jen.Id("read").Op(":=").Id("s").Dot("read").Dot("Load").Call(), jen.Id("read").Op("!=").Nil()).Block(
-			jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Parens(jen.Op("*").Id("read")).Index(jen.Id("k")),
-			jen.Return(jen.Id("m"), jen.Id("ok")),
-		),
-		jen.Var().Id("m").Id("M"),
-		jen.Return(jen.Id("m"), jen.False()),
-	)
-	f.Line()
-
-	f.Add(doc("loadLocked is load for a caller holding s.mu: it also looks in dirty, and publishes dirty " +
-		"once enough loads missed read."))
-	f.Func().Params(jen.Id("s").Op("*").Add(cacheParams())).Id("loadLocked").Params(jen.Id("k").Id("K")).Params(jen.Id("M"), jen.Bool()).Block(
-		jen.If(
-			jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("s").Dot("load").Call(jen.Id("k")),
-			jen.Id("ok").Op("||").Id("s").Dot("dirty").Op("==").Nil(),
-		).Block(jen.Return(jen.Id("m"), jen.Id("ok"))),
-		jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("s").Dot("dirty").Index(jen.Id("k")),
-		jen.Id("s").Dot("misses").Op("++"),
-		jen.If(jen.Id("s").Dot("misses").Op(">=").Len(jen.Id("s").Dot("dirty"))).Block(
-			jen.Id("read").Op(":=").Id("s").Dot("dirty"),
-			jen.Id("s").Dot("read").Dot("Store").Call(jen.Op("&").Id("read")),
-			jen.List(jen.Id("s").Dot("dirty"), jen.Id("s").Dot("misses")).Op("=").List(jen.Nil(), jen.Lit(0)),
-		),
-		jen.Return(jen.Id("m"), jen.Id("ok")),
-	)
-	f.Line()
-
-	f.Add(doc("storeLocked stores m as the series of k; the caller holds s.mu."))
-	f.Func().Params(jen.Id("s").Op("*").Add(cacheParams())).Id("storeLocked").Params(jen.Id("k").Id("K"), jen.Id("m").Id("M")).Block(
-		jen.If(jen.Id("s").Dot("dirty").Op("==").Nil()).Block(
-			jen.If(jen.Id("read").Op(":=").Id("s").Dot("read").Dot("Load").Call(), jen.Id("read").Op("!=").Nil()).Block(
-				jen.Id("s").Dot("dirty").Op("=").Qual(mapsPath, "Clone").Call(jen.Op("*").Id("read")),
-			).Else().Block(
-				jen.Id("s").Dot("dirty").Op("=").Make(jen.Map(jen.Id("K")).Id("M")),
-			),
-		),
-		jen.Id("s").Dot("dirty").Index(jen.Id("k")).Op("=").Id("m"),
-	)
 }

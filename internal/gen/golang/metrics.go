@@ -9,105 +9,30 @@ import (
 	"github.com/metricgen/metricgen/internal/model"
 )
 
-// metricsFile writes metrics.go: Metrics, New, MustNew, Metrics' Collector methods, then one
-// type per metric.
+// metricsFile writes metrics.go: Metrics, New, MustNew, Metrics' Collector methods, one alias
+// type per metric, then one type per shape (see shape).
 func (g *generator) metricsFile(f *jen.File) {
 	g.metricsStruct(f)
 	g.newFunc(f)
 	g.mustNewFunc(f)
 	g.collectorMethods(f)
 	for _, m := range g.s.Metrics {
-		g.metric(f, g.shapeOf(m))
+		g.metricAlias(f, m)
 	}
-}
-
-// shape is a metric with what its code depends on: its kind and how its labels split.
-type shape struct {
-	m     *model.Metric
-	recv  string         // receiver of its methods: c, g or h
-	enums []*model.Label // its enum labels, in parameter order
-	free  []*model.Label // its free-form labels, in parameter order
-}
-
-func (g *generator) shapeOf(m *model.Metric) *shape {
-	sh := &shape{m: m, recv: map[model.MetricType]string{model.Counter: "c", model.Gauge: "g"}[m.Type]}
-	if sh.recv == "" {
-		sh.recv = "h"
-	}
-	for _, l := range m.Labels {
-		if l.Enum() {
-			sh.enums = append(sh.enums, l)
-		} else {
-			sh.free = append(sh.free, l)
+	for _, sh := range g.shapes.all {
+		if !sh.unlabelled() {
+			g.shapeType(f, sh)
 		}
 	}
-	return sh
 }
 
-func (sh *shape) unlabelled() bool { return len(sh.m.Labels) == 0 }
-func (sh *shape) enumOnly() bool   { return len(sh.m.Labels) > 0 && len(sh.free) == 0 }
-
-// child is the client_golang type of one series: prometheus.Counter, Gauge or Observer
-// (Histogram for a metric without labels, which is not a vector's child).
-func (sh *shape) child() *jen.Statement {
-	switch sh.m.Type {
-	case model.Counter:
-		return jen.Qual(promPath, "Counter")
-	case model.Gauge:
-		return jen.Qual(promPath, "Gauge")
-	}
-	if sh.unlabelled() {
-		return jen.Qual(promPath, "Histogram")
-	}
-	return jen.Qual(promPath, "Observer")
-}
-
-// field is the struct field holding a metric without labels, or the vector of one with.
-func (sh *shape) field() string {
-	if sh.unlabelled() {
-		return strings.ToLower(kindName(sh.m))
-	}
-	return "vec"
-}
-
-// vec is the type of the metric's vector; curried is the type CurryWith returns for it.
-func (sh *shape) vec() *jen.Statement {
-	return jen.Op("*").Qual(promPath, kindName(sh.m)+"Vec")
-}
-
-func (sh *shape) curried() *jen.Statement {
-	if sh.m.Type == model.Histogram {
-		return jen.Qual(promPath, "ObserverVec")
-	}
-	return sh.vec()
-}
-
-// key is the type of the series cache's keys: the free-form values as an array.
-func (sh *shape) key() *jen.Statement {
-	return jen.Index(jen.Lit(len(sh.free))).String()
-}
-
-// cache is the instantiated series cache of a metric with free-form labels.
-func (sh *shape) cache() *jen.Statement {
-	return jen.Id(cacheType).Types(sh.curried(), sh.key(), sh.child())
-}
-
-// seriesOf says "the series of method, endpoint and status" in method docs ("the counter"
-// for a metric without labels).
-func (g *generator) seriesOf(sh *shape) string {
-	if sh.unlabelled() {
-		return "the " + strings.ToLower(kindName(sh.m))
-	}
-	return "the series of " + joinAnd(g.paramNames(sh))
-}
-
-// params are the label parameters of a metric's methods, consecutive ones of one type
-// sharing it: (method Method, statusCode, errorCode string).
-func (g *generator) params(sh *shape) []jen.Code {
+// params are the label parameters of a shape's methods, consecutive ones of one type sharing
+// it: (method Method, statusCode, errorCode string).
+func (g *generator) params(labels []*model.Label) []jen.Code {
 	var ps []jen.Code
-	for i, l := range sh.m.Labels {
+	for i, l := range labels {
 		p := jen.Id(g.param(l))
-		if i+1 == len(sh.m.Labels) || !sameType(l, sh.m.Labels[i+1]) {
+		if i+1 == len(labels) || !sameType(l, labels[i+1]) {
 			p.Add(paramType(l))
 		}
 		ps = append(ps, p)
@@ -133,6 +58,24 @@ func (g *generator) args(labels []*model.Label) []jen.Code {
 		as = append(as, jen.Id(g.param(l)))
 	}
 	return as
+}
+
+// paramNames are the names of the parameters of labels, in order.
+func (g *generator) paramNames(labels []*model.Label) []string {
+	var ps []string
+	for _, l := range labels {
+		ps = append(ps, g.param(l))
+	}
+	return ps
+}
+
+// seriesOf says "the series of method, endpoint and status" in method docs ("the counter"
+// for a metric without labels).
+func (g *generator) seriesOf(sh *shape) string {
+	if sh.unlabelled() {
+		return "the " + strings.ToLower(sh.promKind())
+	}
+	return "the series of " + joinAnd(g.paramNames(sh.labels))
 }
 
 // metricsStruct writes the struct of all metrics:
@@ -161,11 +104,14 @@ func (g *generator) metricsStruct(f *jen.File) {
 	f.Line()
 }
 
-// newFunc writes New:
+// newFunc writes New, which creates each metric with its shape's constructor and its options:
 //
 //	func New(reg prometheus.Registerer) (*Metrics, error) {
 //		m := &Metrics{
-//			APIRequestsTotal: newAPIRequestsTotalCounter(),
+//			APIRequestsTotal: newCounterByMethodEndpointStatus(prometheus.CounterOpts{
+//				Name: "klaviyo_api_requests_total",
+//				Help: "Total Klaviyo API requests",
+//			}),
 //		}
 //		collectors := m.collectors()
 //		for i, c := range collectors {
@@ -189,7 +135,8 @@ func (g *generator) newFunc(f *jen.File) {
 	f.Func().Id("New").Params(jen.Id("reg").Qual(promPath, "Registerer")).Params(jen.Op("*").Id("Metrics"), jen.Error()).Block(
 		jen.Id("m").Op(":=").Op("&").Id("Metrics").Values(jen.DictFunc(func(d jen.Dict) {
 			for _, m := range g.s.Metrics {
-				d[jen.Id(m.GoName)] = jen.Id(constructor(m)).Call()
+				sh := g.shapes.of[m]
+				d[jen.Id(m.GoName)] = jen.Id(sh.constructor()).Call(g.opts(sh, m))
 			}
 		})),
 		jen.Id("collectors").Op(":=").Id("m").Dot("collectors").Call(),
@@ -202,51 +149,6 @@ func (g *generator) newFunc(f *jen.File) {
 			),
 		),
 		jen.Return(jen.Id("m"), jen.Nil()),
-	)
-	f.Line()
-}
-
-// collectorMethods writes the prometheus.Collector methods of Metrics, and the list of its
-// collectors that they and New use:
-//
-//	func (m *Metrics) Describe(ch chan<- *prometheus.Desc) {
-//		for _, c := range m.collectors() {
-//			c.Describe(ch)
-//		}
-//	}
-//
-//	func (m *Metrics) Collect(ch chan<- prometheus.Metric) { ... }
-//
-//	// collectors returns the client_golang collector of every metric.
-//	func (m *Metrics) collectors() []prometheus.Collector {
-//		return []prometheus.Collector{
-//			m.APIRequestsTotal.vec,
-//		}
-//	}
-func (g *generator) collectorMethods(f *jen.File) {
-	each := func(method string) *jen.Statement {
-		return jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("m").Dot("collectors").Call()).Block(
-			jen.Id("c").Dot(method).Call(jen.Id("ch")),
-		)
-	}
-	f.Add(doc("Describe and Collect make Metrics a prometheus.Collector of all its metrics, for " +
-		"testutil.CollectAndCompare in tests, or to expose them through another registry as well: New " +
-		"registered them with its registerer already."))
-	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id("Describe").
-		Params(jen.Id("ch").Chan().Op("<-").Op("*").Qual(promPath, "Desc")).Block(each("Describe"))
-	f.Line()
-	f.Add(doc("Collect sends the current value of every series to ch; see Describe."))
-	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id("Collect").
-		Params(jen.Id("ch").Chan().Op("<-").Qual(promPath, "Metric")).Block(each("Collect"))
-	f.Line()
-	f.Add(doc("collectors returns the client_golang collector of every metric."))
-	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id("collectors").Params().Index().Qual(promPath, "Collector").Block(
-		jen.Return(jen.Index().Qual(promPath, "Collector").ValuesFunc(func(vs *jen.Group) {
-			for _, m := range g.s.Metrics {
-				vs.Line().Id("m").Dot(m.GoName).Dot(g.shapeOf(m).field())
-			}
-			vs.Line()
-		})),
 	)
 	f.Line()
 }
@@ -270,41 +172,97 @@ func (g *generator) mustNewFunc(f *jen.File) {
 	f.Line()
 }
 
-// metric writes the type of one metric, its constructor, its series lookup and its methods.
-func (g *generator) metric(f *jen.File, sh *shape) {
-	g.metricType(f, sh)
-	g.metricConstructor(f, sh)
-	switch {
-	case sh.unlabelled():
-	case sh.enumOnly():
-	default:
-		g.freeWith(f, sh)
-		g.freeCreate(f, sh)
+// collectorMethods writes the prometheus.Collector methods of Metrics, and the list of its
+// collectors that they and New use:
+//
+//	func (m *Metrics) Describe(ch chan<- *prometheus.Desc) {
+//		for _, c := range m.collectors() {
+//			c.Describe(ch)
+//		}
+//	}
+//
+//	func (m *Metrics) Collect(ch chan<- prometheus.Metric) { ... }
+//
+//	// collectors returns the client_golang collector of every metric.
+//	func (m *Metrics) collectors() []prometheus.Collector {
+//		return []prometheus.Collector{
+//			m.APIRequestsTotal.vec,
+//			m.JobsProcessedTotal.counter,
+//		}
+//	}
+func (g *generator) collectorMethods(f *jen.File) {
+	each := func(method string) *jen.Statement {
+		return jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("m").Dot("collectors").Call()).Block(
+			jen.Id("c").Dot(method).Call(jen.Id("ch")),
+		)
 	}
-	switch sh.m.Type {
-	case model.Counter:
-		g.counterMethods(f, sh)
-	case model.Gauge:
-		g.gaugeMethods(f, sh)
-	case model.Histogram:
-		g.histogramMethods(f, sh)
-	}
+	f.Add(doc("Describe and Collect make Metrics a prometheus.Collector of all its metrics, for " +
+		"testutil.CollectAndCompare in tests, or to expose them through another registry as well: New " +
+		"registered them with its registerer already."))
+	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id("Describe").
+		Params(jen.Id("ch").Chan().Op("<-").Op("*").Qual(promPath, "Desc")).Block(each("Describe"))
+	f.Line()
+	f.Add(doc("Collect sends the current value of every series to ch; see Describe."))
+	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id("Collect").
+		Params(jen.Id("ch").Chan().Op("<-").Qual(promPath, "Metric")).Block(each("Collect"))
+	f.Line()
+	f.Add(doc("collectors returns the client_golang collector of every metric."))
+	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id("collectors").Params().Index().Qual(promPath, "Collector").Block(
+		jen.Return(jen.Index().Qual(promPath, "Collector").ValuesFunc(func(vs *jen.Group) {
+			for _, m := range g.s.Metrics {
+				vs.Line().Id("m").Dot(m.GoName).Dot(g.shapes.of[m].field())
+			}
+			vs.Line()
+		})),
+	)
+	f.Line()
 }
 
-// metricDoc is the doc comment of a metric's type: help, labels, unit, buckets, deprecation.
-func (g *generator) metricDoc(sh *shape) []string {
-	m := sh.m
-	paras := []string{fmt.Sprintf("%s records the %s %s: %s", metricType(m), m.Type, m.Name, sentence(m.Help))}
-	if len(m.Labels) > 0 {
-		items := []string{"Labels, in parameter order:"}
-		for _, l := range m.Labels {
-			items = append(items, "  - "+labelDoc(l))
-		}
-		paras = append(paras, strings.Join(items, "\n"))
-		if sh.enumOnly() {
-			paras = append(paras, "Every combination of the labels' values is exported from the first scrape, with 0.")
+// opts writes the client_golang options of metric m:
+//
+//	prometheus.HistogramOpts{
+//		Name:                        "klaviyo_api_duration_seconds",
+//		Help:                        "Klaviyo API request duration", // "(Deprecated) ..." when deprecated
+//		Buckets:                     []float64{0.05, 0.1}, // none for a native-only histogram
+//		NativeHistogramBucketFactor: 1.1,
+//	}
+func (g *generator) opts(sh *shape, m *model.Metric) *jen.Statement {
+	fields := []jen.Code{
+		jen.Line().Id("Name").Op(":").Lit(m.Name),
+		jen.Line().Id("Help").Op(":").Lit(m.ExposedHelp()),
+	}
+	if m.Type == model.Histogram && len(m.Buckets) > 0 {
+		fields = append(fields, jen.Line().Id("Buckets").Op(":").Index().Float64().ValuesFunc(func(vs *jen.Group) {
+			for _, b := range m.Buckets {
+				vs.Op(formatFloat(b)) // as the spec writes it: 1, not 1.0
+			}
+		}))
+	}
+	if m.Type == model.Histogram {
+		if n := m.Native; n != nil {
+			fields = append(fields, jen.Line().Id("NativeHistogramBucketFactor").Op(":").Lit(n.BucketFactor))
+			if n.MaxBuckets > 0 {
+				fields = append(fields, jen.Line().Id("NativeHistogramMaxBucketNumber").Op(":").Lit(int(n.MaxBuckets)))
+			}
+			if d := n.MinResetDuration; !d.IsZero() {
+				fields = append(fields, jen.Line().Id("NativeHistogramMinResetDuration").Op(":").Add(durationCode(d.Std())))
+			}
 		}
 	}
+	fields = append(fields, jen.Line())
+	return sh.opts().Values(fields...)
+}
+
+// metricAlias writes the type of one metric, an alias of its shape's, with the metric's doc:
+//
+//	// APIDurationSecondsHistogram records the histogram klaviyo_api_duration_seconds: Klaviyo
+//	// API request duration.
+//	//
+//	// Unit: seconds. Buckets: 0.05, 0.1, 0.25.
+//	type APIDurationSecondsHistogram = DurationHistogramByMethodEndpoint
+func (g *generator) metricAlias(f *jen.File, m *model.Metric) {
+	sh := g.shapes.of[m]
+	paras := []string{fmt.Sprintf("%s records the %s %s: %s", metricType(m), m.Type, m.Name, sentence(m.Help))}
 	var facts []string
 	if m.Unit != "" {
 		facts = append(facts, fmt.Sprintf("Unit: %s.", m.Unit))
@@ -337,7 +295,9 @@ func (g *generator) metricDoc(sh *shape) []string {
 	if m.Deprecated != "" {
 		paras = append(paras, "Deprecated: "+sentence(m.Deprecated))
 	}
-	return paras
+	f.Add(doc(paras...))
+	f.Type().Id(metricType(m)).Op("=").Id(sh.name)
+	f.Line()
 }
 
 // labelDoc describes one label for a metric's doc: its help, then its values or its guard.
@@ -370,83 +330,85 @@ func labelDoc(l *model.Label) string {
 	return l.Name + ": " + sentence(l.Help) + " " + strings.ToUpper(what[:1]) + what[1:]
 }
 
-// metricType writes the struct of a metric; for api_errors_total{endpoint, status_code}:
+// shapeType writes the type of a shape with labels, its constructor, its series lookup and its
+// methods.
+func (g *generator) shapeType(f *jen.File, sh *shape) {
+	g.shapeStruct(f, sh)
+	g.shapeConstructor(f, sh)
+	if !sh.enumOnly() {
+		g.freeWith(f, sh)
+	}
+	switch sh.typ {
+	case model.Counter:
+		g.counterMethods(f, sh)
+	case model.Gauge:
+		g.gaugeMethods(f, sh)
+	case model.Histogram:
+		g.histogramMethods(f, sh)
+	}
+}
+
+// shapeDoc is the doc comment of a shape's type: what it is, its labels, what is exported.
+func (g *generator) shapeDoc(sh *shape) []string {
+	what := map[string]string{
+		"Counter": "a counter", "Gauge": "a gauge", "Histogram": "a histogram",
+		"DurationHistogram": "a histogram of durations in seconds",
+	}[sh.kind]
+	var names []string
+	for _, l := range sh.labels {
+		names = append(names, l.Name)
+	}
+	var of []string
+	for _, m := range g.s.Metrics {
+		if g.shapes.of[m] == sh {
+			of = append(of, m.GoName)
+		}
+	}
+	if len(of) > 3 {
+		of = append(of[:2], fmt.Sprintf("%d more metrics", len(of)-2))
+	}
+	paras := []string{fmt.Sprintf("%s is %s with the labels %s: the type of %s.", sh.name, what, joinAnd(names), joinAnd(of))}
+	items := []string{"Labels, in parameter order:"}
+	for _, l := range sh.labels {
+		items = append(items, "  - "+labelDoc(l))
+	}
+	paras = append(paras, strings.Join(items, "\n"))
+	if sh.enumOnly() {
+		paras = append(paras, "Every combination of the labels' values is exported from the first scrape, with 0.")
+	}
+	return paras
+}
+
+// shapeStruct writes the struct of a shape; for counters of endpoint and status_code:
 //
-//	type APIErrorsTotalCounter struct {
-//		vec        *prometheus.CounterVec
-//		series     [endpointCount]seriesCache[*prometheus.CounterVec, [1]string, prometheus.Counter]
-//		statusCode *labelGuard
+//	type CounterByEndpointStatusCode struct {
+//		vec    *prometheus.CounterVec
+//		series [endpointCount]freeSeries[[1]string, prometheus.Counter]
 //	}
 //
-// An enum-only metric holds [methodCount][statusCount]prometheus.Counter instead, one without
-// labels just its prometheus.Counter.
-func (g *generator) metricType(f *jen.File, sh *shape) {
-	f.Add(doc(g.metricDoc(sh)...))
-	f.Type().Id(metricType(sh.m)).StructFunc(func(s *jen.Group) {
-		if sh.unlabelled() {
-			s.Id(sh.field()).Add(sh.child())
-			return
-		}
-		s.Id("vec").Add(sh.vec())
+// An enum-only shape holds [methodCount][statusCount]prometheus.Counter instead.
+func (g *generator) shapeStruct(f *jen.File, sh *shape) {
+	f.Add(doc(g.shapeDoc(sh)...))
+	f.Type().Id(sh.name).StructFunc(func(s *jen.Group) {
+		s.Id("vec").Op("*").Qual(promPath, sh.promKind()+"Vec")
 		series := s.Id("series")
 		for _, l := range sh.enums {
 			series.Index(jen.Id(countConst(l)))
 		}
 		if sh.enumOnly() {
 			series.Add(sh.child())
-			return
-		}
-		series.Add(sh.cache())
-		for _, l := range sh.free {
-			s.Id(g.param(l)).Op("*").Id(guardType)
+		} else {
+			series.Add(sh.freeSeries())
 		}
 	})
 	f.Line()
 }
 
-// opts writes the client_golang options of a metric:
+// shapeConstructor writes the constructor New calls; for an enum-only shape:
 //
-//	prometheus.HistogramOpts{
-//		Name:                        "klaviyo_api_duration_seconds",
-//		Help:                        "Klaviyo API request duration", // "(Deprecated) ..." when deprecated
-//		Buckets:                     []float64{0.05, 0.1}, // none for a native-only histogram
-//		NativeHistogramBucketFactor: 1.1,
-//	}
-func (g *generator) opts(sh *shape) *jen.Statement {
-	m := sh.m
-	fields := []jen.Code{
-		jen.Line().Id("Name").Op(":").Lit(m.Name),
-		jen.Line().Id("Help").Op(":").Lit(m.ExposedHelp()),
-	}
-	if m.Type == model.Histogram && len(m.Buckets) > 0 {
-		fields = append(fields, jen.Line().Id("Buckets").Op(":").Index().Float64().ValuesFunc(func(vs *jen.Group) {
-			for _, b := range m.Buckets {
-				vs.Op(formatFloat(b)) // as the spec writes it: 1, not 1.0
-			}
-		}))
-	}
-	if m.Type == model.Histogram {
-		if n := m.Native; n != nil {
-			fields = append(fields, jen.Line().Id("NativeHistogramBucketFactor").Op(":").Lit(n.BucketFactor))
-			if n.MaxBuckets > 0 {
-				fields = append(fields, jen.Line().Id("NativeHistogramMaxBucketNumber").Op(":").Lit(int(n.MaxBuckets)))
-			}
-			if d := n.MinResetDuration; !d.IsZero() {
-				fields = append(fields, jen.Line().Id("NativeHistogramMinResetDuration").Op(":").Add(durationCode(d.Std())))
-			}
-		}
-	}
-	fields = append(fields, jen.Line())
-	return jen.Qual(promPath, kindName(m)+"Opts").Values(fields...)
-}
-
-// metricConstructor writes the constructor New calls; for an enum-only counter:
-//
-//	// newAPIRequestsTotalCounter creates klaviyo_api_requests_total with every series.
-//	func newAPIRequestsTotalCounter() *APIRequestsTotalCounter {
-//		c := &APIRequestsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-//			...
-//		}, []string{"method", "status"})}
+//	// newCounterByMethodStatus creates the counter of opts with all its series.
+//	func newCounterByMethodStatus(opts prometheus.CounterOpts) *CounterByMethodStatus {
+//		c := &CounterByMethodStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "status"})}
 //		for _, method := range MethodValues() {
 //			for _, status := range StatusValues() {
 //				c.series[method][status] = c.vec.WithLabelValues(method.String(), status.String())
@@ -455,98 +417,106 @@ func (g *generator) opts(sh *shape) *jen.Statement {
 //		return c
 //	}
 //
-// A mixed metric curries its vector per combination of enum values instead
-// (c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()}))
-// and gets a guard per free-form label (statusCode: newLabelGuard(`^[1-5][0-9][0-9]$`, 60)).
-func (g *generator) metricConstructor(f *jen.File, sh *shape) {
-	m, r := sh.m, sh.recv
-	typ := metricType(m)
-	var what string
+// With free-form labels, it makes the metric's guards and curries its vector per combination
+// of enum values instead:
+//
+//	guards := []*labelGuard{newLabelGuard(matchPattern(`[1-5][0-9][0-9]`), 60)}
+//	for _, endpoint := range EndpointValues() {
+//		c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+//		c.series[endpoint].guards = guards
+//	}
+func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
+	r := sh.recv
+	what := fmt.Sprintf("%s creates the %s of opts", sh.constructor(), strings.ToLower(sh.promKind()))
 	switch {
-	case sh.unlabelled():
-		what = fmt.Sprintf("%s creates %s.", constructor(m), m.Name)
 	case sh.enumOnly():
-		what = fmt.Sprintf("%s creates %s with all its series.", constructor(m), m.Name)
+		what += " with all its series."
 	case len(sh.enums) > 0:
-		what = fmt.Sprintf("%s creates %s and curries it with every combination of enum values.", constructor(m), m.Name)
+		what += ", its label guards, and curries it with every combination of enum values."
 	default:
-		what = fmt.Sprintf("%s creates %s and the guards of its labels.", constructor(m), m.Name)
+		what += " and its label guards."
 	}
 	f.Add(doc(what))
-	f.Func().Id(constructor(m)).Params().Op("*").Id(typ).BlockFunc(func(b *jen.Group) {
-		if sh.unlabelled() {
-			b.Return(jen.Op("&").Id(typ).Values(jen.Id(sh.field()).Op(":").Qual(promPath, "New"+kindName(m)).Call(g.opts(sh))))
-			return
-		}
-		vec := jen.Qual(promPath, "New"+kindName(m)+"Vec").Call(
-			g.opts(sh),
+	f.Func().Id(sh.constructor()).Params(jen.Id("opts").Add(sh.opts())).Op("*").Id(sh.name).BlockFunc(func(b *jen.Group) {
+		vec := jen.Qual(promPath, "New"+sh.promKind()+"Vec").Call(
+			jen.Id("opts"),
 			jen.Index().String().ValuesFunc(func(vs *jen.Group) {
-				for _, l := range m.Labels {
+				for _, l := range sh.labels {
 					vs.Lit(l.Name)
 				}
 			}),
 		)
-		fields := []jen.Code{jen.Id("vec").Op(":").Add(vec)}
-		for _, l := range sh.free {
-			guard := []jen.Code{jen.Lit(l.MaxValues)}
-			if g.hasPattern() {
-				pattern := jen.Lit(l.Pattern)
-				if l.Pattern != "" && !strings.Contains(l.Pattern, "`") {
-					pattern = jen.Op("`" + l.Pattern + "`") // read as written in the spec
-				}
-				guard = append([]jen.Code{pattern}, guard...)
+		b.Id(r).Op(":=").Op("&").Id(sh.name).Values(jen.Id("vec").Op(":").Add(vec))
+		series := func() *jen.Statement {
+			s := jen.Id(r).Dot("series")
+			for _, l := range sh.enums {
+				s.Index(jen.Id(g.param(l)))
 			}
-			fields = append(fields, jen.Line().Id(g.param(l)).Op(":").Id(newGuardFunc).Call(guard...))
+			return s
 		}
-		if len(fields) > 1 {
-			fields[0] = jen.Line().Add(fields[0])
-			fields = append(fields, jen.Line())
-		}
-		b.Id(r).Op(":=").Op("&").Id(typ).Values(fields...)
-
-		series := jen.Id(r).Dot("series")
-		for _, l := range sh.enums {
-			series.Index(jen.Id(g.param(l)))
-		}
-		var inner jen.Code
-		switch {
-		case sh.enumOnly():
+		var inner []jen.Code
+		if sh.enumOnly() {
 			var values []jen.Code
-			for _, l := range m.Labels {
+			for _, l := range sh.labels {
 				values = append(values, jen.Id(g.param(l)).Dot("String").Call())
 			}
-			inner = series.Op("=").Id(r).Dot("vec").Dot("WithLabelValues").Call(values...)
-		case len(sh.enums) > 0:
-			inner = series.Dot("vec").Op("=").Id(r).Dot("vec").Dot("MustCurryWith").Call(
-				jen.Qual(promPath, "Labels").Values(jen.DictFunc(func(d jen.Dict) {
-					for _, l := range sh.enums {
-						d[jen.Lit(l.Name)] = jen.Id(g.param(l)).Dot("String").Call()
+			inner = append(inner, series().Op("=").Id(r).Dot("vec").Dot("WithLabelValues").Call(values...))
+		} else {
+			b.Id("guards").Op(":=").Index().Op("*").Id("labelGuard").ValuesFunc(func(gs *jen.Group) {
+				for _, l := range sh.free {
+					valid := jen.Nil()
+					if l.Pattern != "" {
+						pattern := jen.Lit(l.Pattern)
+						if !strings.Contains(l.Pattern, "`") {
+							pattern = jen.Op("`" + l.Pattern + "`") // read as written in the spec
+						}
+						valid = jen.Id("matchPattern").Call(pattern)
 					}
-				})),
+					guard := jen.Id("newLabelGuard").Call(valid, jen.Lit(l.MaxValues))
+					if len(sh.free) > 1 {
+						gs.Line().Add(guard)
+					} else {
+						gs.Add(guard)
+					}
+				}
+				if len(sh.free) > 1 {
+					gs.Line()
+				}
+			})
+			curried := jen.Id(r).Dot("vec")
+			if len(sh.enums) > 0 {
+				curried = jen.Id(r).Dot("vec").Dot("MustCurryWith").Call(
+					jen.Qual(promPath, "Labels").Values(jen.DictFunc(func(d jen.Dict) {
+						for _, l := range sh.enums {
+							d[jen.Lit(l.Name)] = jen.Id(g.param(l)).Dot("String").Call()
+						}
+					})),
+				)
+			}
+			inner = append(inner,
+				series().Dot("vec").Op("=").Add(curried),
+				series().Dot("guards").Op("=").Id("guards"),
 			)
-		default:
-			inner = series.Dot("vec").Op("=").Id(r).Dot("vec")
 		}
 		for i := len(sh.enums) - 1; i >= 0; i-- {
 			l := sh.enums[i]
-			inner = jen.For(jen.List(jen.Id("_"), jen.Id(g.param(l))).Op(":=").Range().Id(valuesFunc(l)).Call()).Block(inner)
+			inner = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(g.param(l))).Op(":=").Range().Id(valuesFunc(l)).Call()).Block(inner...)}
 		}
-		b.Add(inner)
+		for _, c := range inner {
+			b.Add(c)
+		}
 		b.Return(jen.Id(r))
 	})
 	f.Line()
 }
 
-// freeWith writes the lookup of a metric with free-form labels: an index for the enum values,
+// freeWith writes the lookup of a shape with free-form labels: an index for the enum values,
 // then the lock-free cache for the free-form ones.
 //
 //	// with returns the series of endpoint and statusCode.
-//	func (c *APIErrorsTotalCounter) with(endpoint Endpoint, statusCode string) prometheus.Counter {
-//		s := &c.series[min(endpoint, endpointCount-1)]
-//		if child, ok := s.load([1]string{statusCode}); ok {
-//			return child
-//		}
-//		return c.create(s, statusCode)
+//	func (c *CounterByEndpointStatusCode) with(endpoint Endpoint, statusCode string) prometheus.Counter {
+//		k := [1]string{statusCode}
+//		return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
 //	}
 func (g *generator) freeWith(f *jen.File, sh *shape) {
 	r := sh.recv
@@ -555,107 +525,44 @@ func (g *generator) freeWith(f *jen.File, sh *shape) {
 		series.Index(g.index(l))
 	}
 	f.Add(doc(fmt.Sprintf("with returns %s.", g.seriesOf(sh))))
-	f.Func().Params(jen.Id(r).Op("*").Id(metricType(sh.m))).Id("with").Params(g.params(sh)...).Add(sh.child()).Block(
-		jen.Id("s").Op(":=").Op("&").Add(series),
-		jen.If(
-			jen.List(jen.Id("child"), jen.Id("ok")).Op(":=").Id("s").Dot("load").Call(sh.key().Values(g.args(sh.free)...)),
-			jen.Id("ok"),
-		).Block(jen.Return(jen.Id("child"))),
-		jen.Return(jen.Id(r).Dot("create").Call(append([]jen.Code{jen.Id("s")}, g.args(sh.free)...)...)),
-	)
-	f.Line()
-}
-
-// freeCreate writes the slow path of a metric with free-form labels:
-//
-//	// create returns the series of statusCode in s, creating it. ...
-//	func (c *APIErrorsTotalCounter) create(s *seriesCache[...], statusCode string) prometheus.Counter {
-//		s.mu.Lock()
-//		defer s.mu.Unlock()
-//		k := [1]string{statusCode}
-//		if child, ok := s.loadLocked(k); ok {
-//			return child
-//		}
-//		admitted := [1]string{c.statusCode.admit(statusCode)}
-//		child := s.vec.WithLabelValues(admitted[0])
-//		if admitted == k {
-//			s.storeLocked(k, child)
-//		}
-//		return child
-//	}
-func (g *generator) freeCreate(f *jen.File, sh *shape) {
-	r := sh.recv
-	var ps, admits, values []jen.Code
-	for i, l := range sh.free {
-		p := jen.Id(g.param(l))
-		if i == len(sh.free)-1 {
-			p.String()
-		}
-		ps = append(ps, p)
-		admits = append(admits, jen.Id(r).Dot(g.param(l)).Dot("admit").Call(jen.Id(g.param(l))))
-		values = append(values, jen.Id("admitted").Index(jen.Lit(i)))
-	}
-	var free []string
-	for _, l := range sh.free {
-		free = append(free, g.param(l))
-	}
-	f.Add(doc(fmt.Sprintf("create returns the series of %s in s, creating it. The series is stored only when "+
-		"every value was admitted as it is, so values recorded as %q or %q take this path each time "+
-		"but cannot grow the cache.", joinAnd(free), invalidValue, otherValue)))
-	f.Func().Params(jen.Id(r).Op("*").Id(metricType(sh.m))).Id("create").
-		Params(append([]jen.Code{jen.Id("s").Op("*").Add(sh.cache())}, ps...)...).Add(sh.child()).Block(
-		jen.Id("s").Dot("mu").Dot("Lock").Call(),
-		jen.Defer().Id("s").Dot("mu").Dot("Unlock").Call(),
+	f.Func().Params(jen.Id(r).Op("*").Id(sh.name)).Id("with").Params(g.params(sh.labels)...).Add(sh.child()).Block(
 		jen.Id("k").Op(":=").Add(sh.key()).Values(g.args(sh.free)...),
-		jen.If(
-			jen.List(jen.Id("child"), jen.Id("ok")).Op(":=").Id("s").Dot("loadLocked").Call(jen.Id("k")),
-			jen.Id("ok"),
-		).Block(jen.Return(jen.Id("child"))),
-		jen.Id("admitted").Op(":=").Add(sh.key()).Values(admits...),
-		jen.Id("child").Op(":=").Id("s").Dot("vec").Dot("WithLabelValues").Call(values...),
-		jen.If(jen.Id("admitted").Op("==").Id("k")).Block(
-			jen.Id("s").Dot("storeLocked").Call(jen.Id("k"), jen.Id("child")),
-		),
-		jen.Return(jen.Id("child")),
+		jen.Return(series.Dot("get").Call(jen.Id("k"), jen.Id("k").Index(jen.Empty(), jen.Empty()))),
 	)
 	f.Line()
 }
 
-// series is the expression of a metric's series in its methods: an array index for enum-only
-// labels, the lookup of with when there are free-form ones, the field of a metric without labels:
+// series is the expression of a shape's series in its methods: an array index for enum-only
+// labels, the lookup of with when there are free-form ones:
 //
 //	c.series[min(method, methodCount-1)][min(status, statusCount-1)]
 //	c.with(endpoint, statusCode)
-//	c.counter
 func (g *generator) series(sh *shape) *jen.Statement {
-	switch {
-	case sh.unlabelled():
-		return jen.Id(sh.recv).Dot(sh.field())
-	case sh.enumOnly():
+	if sh.enumOnly() {
 		s := jen.Id(sh.recv).Dot("series")
 		for _, l := range sh.enums {
 			s.Index(g.index(l))
 		}
 		return s
 	}
-	return jen.Id(sh.recv).Dot("with").Call(g.args(sh.m.Labels)...)
+	return jen.Id(sh.recv).Dot("with").Call(g.args(sh.labels)...)
 }
 
-// method writes one method of a metric that calls the same method of its series:
+// method writes one method of a shape that calls the same method of its series:
 //
 //	// Inc adds 1 to the series of method and status.
-//	func (c *APIRequestsTotalCounter) Inc(method Method, status Status) {
+//	func (c *CounterByMethodStatus) Inc(method Method, status Status) {
 //		c.series[min(method, methodCount-1)][min(status, statusCount-1)].Inc()
 //	}
 func (g *generator) method(f *jen.File, sh *shape, name, text string, value bool) {
-	params := g.params(sh)
+	params := g.params(sh.labels)
 	var args []jen.Code
 	if value {
 		params = append([]jen.Code{jen.Id("v").Float64()}, params...)
 		args = []jen.Code{jen.Id("v")}
 	}
 	f.Add(doc(text))
-	f.Func().Params(jen.Id(sh.recv).Op("*").Id(metricType(sh.m))).Id(name).Params(params...).Block(
+	f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id(name).Params(params...).Block(
 		g.series(sh).Dot(name).Call(args...),
 	)
 	f.Line()
@@ -664,7 +571,7 @@ func (g *generator) method(f *jen.File, sh *shape, name, text string, value bool
 // counterMethods writes Inc and Add; Add ignores what would make client_golang panic:
 //
 //	// Add adds v to the series of method and status. ...
-//	func (c *APIRequestsTotalCounter) Add(v float64, method Method, status Status) {
+//	func (c *CounterByMethodStatus) Add(v float64, method Method, status Status) {
 //		if v >= 0 {
 //			c.series[min(method, methodCount-1)][min(status, statusCount-1)].Add(v)
 //		}
@@ -674,8 +581,8 @@ func (g *generator) counterMethods(f *jen.File, sh *shape) {
 	g.method(f, sh, "Inc", fmt.Sprintf("Inc adds 1 to %s.", of), false)
 	f.Add(doc(fmt.Sprintf("Add adds v to %s. It ignores a negative v, and NaN: a counter never goes down "+
 		"(client_golang would panic).", of)))
-	f.Func().Params(jen.Id(sh.recv).Op("*").Id(metricType(sh.m))).Id("Add").
-		Params(append([]jen.Code{jen.Id("v").Float64()}, g.params(sh)...)...).Block(
+	f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id("Add").
+		Params(append([]jen.Code{jen.Id("v").Float64()}, g.params(sh.labels)...)...).Block(
 		jen.If(jen.Id("v").Op(">=").Lit(0)).Block(g.series(sh).Dot("Add").Call(jen.Id("v"))),
 	)
 	f.Line()
@@ -693,77 +600,27 @@ func (g *generator) gaugeMethods(f *jen.File, sh *shape) {
 	g.method(f, sh, "SetToCurrentTime", fmt.Sprintf("SetToCurrentTime sets %s to the current Unix time in seconds.", of), false)
 }
 
-// histogramMethods writes Observe, and Start with its timer type when the histogram measures
-// seconds:
+// histogramMethods writes Observe, and Start for a histogram of durations:
 //
 //	// Start starts timing an operation of method; ObserveDuration of the returned timer records
-//	// it. In one line: defer m.APIDurationSeconds.Start(method).ObserveDuration().
-//	func (h *APIDurationSecondsHistogram) Start(method Method) APIDurationSecondsTimer {
-//		return APIDurationSecondsTimer{observer: h.series[min(method, methodCount-1)], start: time.Now()}
-//	}
-//
-//	// APIDurationSecondsTimer times one operation for APIDurationSecondsHistogram.Start. ...
-//	type APIDurationSecondsTimer struct {
-//		observer prometheus.Observer
-//		start    time.Time
-//	}
-//
-//	func (t APIDurationSecondsTimer) ObserveDuration() time.Duration {
-//		if t.observer == nil {
-//			return 0
-//		}
-//		d := time.Since(t.start)
-//		t.observer.Observe(d.Seconds())
-//		return d
+//	// it:
+//	//
+//	//	defer h.Start(method).ObserveDuration()
+//	func (h *DurationHistogramByMethod) Start(method Method) Timer {
+//		return newTimer(h.series[min(method, methodCount-1)])
 //	}
 func (g *generator) histogramMethods(f *jen.File, sh *shape) {
-	m := sh.m
 	of := g.seriesOf(sh)
 	g.method(f, sh, "Observe", fmt.Sprintf("Observe records v in %s.", of), true)
-	if !hasTimer(m) {
+	if !sh.timed() {
 		return
 	}
-	timer := timerType(m)
-	operation := "an operation"
-	if !sh.unlabelled() {
-		operation += " of " + joinAnd(g.paramNames(sh))
-	}
 	f.Add(doc(
-		fmt.Sprintf("Start starts timing %s; ObserveDuration of the returned timer records it:", operation),
-		fmt.Sprintf("\tdefer m.%s.Start(%s).ObserveDuration()", m.GoName, strings.Join(g.paramNames(sh), ", ")),
+		fmt.Sprintf("Start starts timing an operation of %s; ObserveDuration of the returned timer records it:", joinAnd(g.paramNames(sh.labels))),
+		fmt.Sprintf("\tdefer %s.Start(%s).ObserveDuration()", sh.recv, strings.Join(g.paramNames(sh.labels), ", ")),
 	))
-	f.Func().Params(jen.Id(sh.recv).Op("*").Id(metricType(m))).Id("Start").Params(g.params(sh)...).Id(timer).Block(
-		jen.Return(jen.Id(timer).Values(jen.Dict{
-			jen.Id("observer"): g.series(sh),
-			jen.Id("start"):    jen.Qual(timePath, "Now").Call(),
-		})),
+	f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id("Start").Params(g.params(sh.labels)...).Id("Timer").Block(
+		jen.Return(jen.Id("newTimer").Call(g.series(sh))),
 	)
 	f.Line()
-
-	f.Add(doc(fmt.Sprintf("%s times one operation for %s.Start. It is a value: starting and stopping a "+
-		"timer allocates nothing.", timer, metricType(m))))
-	f.Type().Id(timer).Struct(
-		jen.Id("observer").Qual(promPath, "Observer"),
-		jen.Id("start").Qual(timePath, "Time"),
-	)
-	f.Line()
-
-	f.Add(doc(fmt.Sprintf("ObserveDuration records the time elapsed since Start, in seconds, and returns it. "+
-		"The zero %s records nothing and returns 0.", timer)))
-	f.Func().Params(jen.Id("t").Id(timer)).Id("ObserveDuration").Params().Qual(timePath, "Duration").Block(
-		jen.If(jen.Id("t").Dot("observer").Op("==").Nil()).Block(jen.Return(jen.Lit(0))),
-		jen.Id("d").Op(":=").Qual(timePath, "Since").Call(jen.Id("t").Dot("start")),
-		jen.Id("t").Dot("observer").Dot("Observe").Call(jen.Id("d").Dot("Seconds").Call()),
-		jen.Return(jen.Id("d")),
-	)
-	f.Line()
-}
-
-// paramNames are the names of a metric's label parameters, in order.
-func (g *generator) paramNames(sh *shape) []string {
-	var ps []string
-	for _, l := range sh.m.Labels {
-		ps = append(ps, g.param(l))
-	}
-	return ps
 }

@@ -10,37 +10,24 @@ import (
 	"github.com/metricgen/metricgen/internal/model"
 )
 
-// Import paths of the generated code; names registers their package names with jennifer so
-// that imports read naturally.
+// Import paths of the generated code (metrics.go and labels.go; the runtime file has its own
+// imports); names registers their package names with jennifer so that imports read naturally.
 const (
 	promPath    = "github.com/prometheus/client_golang/prometheus"
 	timePath    = "time"
-	regexpPath  = "regexp"
-	utf8Path    = "unicode/utf8"
-	syncPath    = "sync"
-	atomicPath  = "sync/atomic"
-	mapsPath    = "maps"
 	strconvPath = "strconv"
 )
 
 var importNames = []struct{ path, name string }{
-	{promPath, "prometheus"}, {timePath, "time"}, {regexpPath, "regexp"}, {utf8Path, "utf8"},
-	{syncPath, "sync"}, {atomicPath, "atomic"}, {mapsPath, "maps"}, {strconvPath, "strconv"},
+	{promPath, "prometheus"}, {timePath, "time"}, {strconvPath, "strconv"},
 }
 
 // Identifiers the generated code uses inside function bodies, as receivers, locals or
 // struct fields: a label's parameter must not shadow or clash with any of them.
 var bodyNames = []string{
 	"c", "g", "h", "t", "v", "s", "k", "d", "m", "r", "i", "x", "ok", "err", "reg", "child",
-	"admitted", "collectors", "vec", "series", "read", "dirty", "misses", "mu",
+	"collectors", "vec", "series", "guards", "opts", "ch",
 }
-
-// Package-level helpers of the generated code.
-const (
-	guardType    = "labelGuard"
-	newGuardFunc = "newLabelGuard"
-	cacheType    = "seriesCache"
-)
 
 // unexport returns the unexported form of a Go name: its leading capitals lowered, keeping
 // the last one of a run that starts a word ("HTTPMethod" -> "httpMethod", "URL" -> "url",
@@ -73,7 +60,7 @@ type names struct {
 // label's: a metric may take any two labels.
 func namesOf(s *model.Spec) *names {
 	declared := goname.New(s.Go.Name, goname.Origin{})
-	declare(s, nil, declared)
+	declare(s, declared)
 	n := &names{params: map[string]string{}}
 	used := map[string]bool{}
 	for _, l := range s.Labels {
@@ -88,25 +75,23 @@ func namesOf(s *model.Spec) *names {
 	return n
 }
 
-// metricMethods are the unexported methods of a metric's type.
-var metricMethods = []string{"with", "create"}
+// metricMethods are the unexported methods of a shape's type.
+var metricMethods = []string{"with"}
 
 // The origin of the names the Go emitter declares by itself, not from a thing of the spec.
 var metricsCode = goname.Origin{What: "the generated metrics code"}
 
 // GoNames declares in r every identifier that Generate writes into the package of s:
-// metrics.go and labels.go.
+// metrics.go, labels.go and metrics_runtime.go.
 func GoNames(s *model.Spec, r *goname.Registry) {
 	if s.Go == nil {
 		return
 	}
-	declare(s, namesOf(s), r)
+	declare(s, r)
 }
 
-// declare declares the identifiers of metrics.go and labels.go; without n (while the
-// parameter names are being chosen), the guard fields named after them are left out.
-func declare(s *model.Spec, n *names, r *goname.Registry) {
-	g := &generator{s: s, names: n}
+// declare declares the identifiers of metrics.go, labels.go and metrics_runtime.go.
+func declare(s *model.Spec, r *goname.Registry) {
 	for _, in := range importNames {
 		r.Import(in.name, metricsCode)
 	}
@@ -129,71 +114,39 @@ func declare(s *model.Spec, n *names, r *goname.Registry) {
 		r.Const(countConst(l), o)
 		r.Func(valuesFunc(l), o)
 	}
+	ss := shapesOf(s)
 	for _, m := range s.Metrics {
 		o := goname.Origin{What: fmt.Sprintf("metric %q", m.Key), Pos: m.Pos}
-		sh := g.shapeOf(m)
-		typ := metricType(m)
 		r.Field("Metrics", m.GoName, o)
-		r.Type(typ, o)
-		r.Func(constructor(m), o)
+		r.Type(metricType(m), o)
+	}
+	for _, sh := range ss.all {
 		if sh.unlabelled() {
-			r.Field(typ, sh.field(), o)
-		} else {
-			r.Field(typ, "vec", o)
-			r.Field(typ, "series", o)
+			continue // a type of the runtime
 		}
-		if !sh.unlabelled() && !sh.enumOnly() {
-			if n != nil {
-				for _, l := range sh.free {
-					r.Field(typ, g.param(l), o)
-				}
+		// The shape is named after its first metric's labels: a clash is that metric's.
+		var first *model.Metric
+		for _, m := range s.Metrics {
+			if ss.of[m] == sh {
+				first = m
+				break
 			}
+		}
+		o := goname.Origin{What: fmt.Sprintf("metric %q", first.Key), Pos: first.Pos}
+		r.Type(sh.name, o)
+		r.Func(sh.constructor(), o)
+		r.Field(sh.name, "vec", o)
+		r.Field(sh.name, "series", o)
+		if !sh.enumOnly() {
 			for _, meth := range metricMethods {
-				r.Method(typ, meth, o)
+				r.Method(sh.name, meth, o)
 			}
 		}
-		for _, meth := range kindMethods(m) {
-			r.Method(typ, meth, o)
-		}
-		if hasTimer(m) {
-			r.Type(timerType(m), o)
-			r.Field(timerType(m), "observer", o)
-			r.Field(timerType(m), "start", o)
-			r.Method(timerType(m), "ObserveDuration", o)
+		for _, meth := range sh.kindMethods() {
+			r.Method(sh.name, meth, o)
 		}
 	}
-	if g.hasFreeForm() {
-		r.Type(guardType, metricsCode)
-		if g.hasPattern() {
-			r.Field(guardType, "pattern", metricsCode)
-		}
-		for _, f := range []string{"limit", "mu", "seen"} {
-			r.Field(guardType, f, metricsCode)
-		}
-		r.Method(guardType, "admit", metricsCode)
-		r.Func(newGuardFunc, metricsCode)
-		r.Type(cacheType, metricsCode)
-		for _, f := range []string{"vec", "read", "mu", "dirty", "misses"} {
-			r.Field(cacheType, f, metricsCode)
-		}
-		for _, meth := range []string{"load", "loadLocked", "storeLocked"} {
-			r.Method(cacheType, meth, metricsCode)
-		}
-	}
-}
-
-// kindMethods are the exported methods of a metric's type.
-func kindMethods(m *model.Metric) []string {
-	switch m.Type {
-	case model.Counter:
-		return []string{"Inc", "Add"}
-	case model.Gauge:
-		return []string{"Set", "Inc", "Dec", "Add", "Sub", "SetToCurrentTime"}
-	}
-	if hasTimer(m) {
-		return []string{"Observe", "Start"}
-	}
-	return []string{"Observe"}
+	declareRuntime(runtimeOf(ss), r)
 }
 
 // countConst names the constant holding the number of values of enum label l.
@@ -214,17 +167,5 @@ func kindName(m *model.Metric) string {
 	}
 }
 
-// metricType names the type of metric m (APIRequestsTotalCounter).
+// metricType names the type of metric m (APIRequestsTotalCounter), an alias of its shape's.
 func metricType(m *model.Metric) string { return m.GoName + kindName(m) }
-
-// constructor names the function creating metric m's type (newAPIRequestsTotalCounter).
-func constructor(m *model.Metric) string { return "new" + metricType(m) }
-
-// timerType names the timer of histogram m (APIDurationSecondsTimer).
-func timerType(m *model.Metric) string { return m.GoName + "Timer" }
-
-// hasTimer reports whether histogram m gets Start and a timer: it measures seconds, or its
-// unit is not given. A timer on a histogram of bytes would record nonsense.
-func hasTimer(m *model.Metric) bool {
-	return m.Type == model.Histogram && (m.Unit == "" || m.Unit == "seconds")
-}

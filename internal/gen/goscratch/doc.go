@@ -14,8 +14,8 @@
 //   - for every package with metrics and an exercise, the helpers of testdata/metrics; for
 //     every package with log redaction, the rule-independent tests of templates/goredact and a
 //     spec_test.go listing the case's rules and probe keys (internal/gen/redact/redacttest).
-//   - scratch/templates/goredact: the static runtime code with its own tests, so that they
-//     run with -race too.
+//   - scratch/templates/gometrics and goredact: the static runtime code with its own tests, so
+//     that they run with -race too.
 //
 // The module requires what generated/go.mod requires (the lowest Go and client_golang a
 // service may use with the generated code), so generated code that needs more fails here.

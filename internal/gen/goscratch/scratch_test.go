@@ -56,7 +56,7 @@ func TestGoPackages(t *testing.T) {
 			keyEnvs[c.spec.Logging.KeyEnv()] = true
 		}
 	}
-	for _, pkg := range []string{"goredact"} {
+	for _, pkg := range []string{"gometrics", "goredact"} {
 		copyPackage(t, filepath.Join(repoRoot, "templates", pkg), filepath.Join(root, "templates", pkg))
 	}
 	keyEnvs["GOREDACT_HASH_KEY"] = true // templates/goredact/spec.yaml's
@@ -180,7 +180,7 @@ func copyTests(t *testing.T, from, fromPkg, dir, pkg string, skip ...string) {
 	}
 }
 
-// copyPackage copies the Go files of a template package (templates/goredact) into
+// copyPackage copies the Go files of a template package (templates/gometrics, goredact) into
 // dir, tests included but for update_test.go, which imports metricgen's own test support: the
 // static code's tests run there with -race, beside the generated packages.
 func copyPackage(t *testing.T, from, dir string) {

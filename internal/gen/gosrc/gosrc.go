@@ -1,6 +1,6 @@
 // Package gosrc writes the Go files that metricgen generates around what jennifer renders:
 // the generated-file header, and the files of the static runtime packages under templates/
-// (goredact) copied into a generated package, several template files merged into
+// (gometrics, goredact) copied into a generated package, several template files merged into
 // one output file with their imports grouped as goimports groups them.
 package gosrc
 

@@ -74,7 +74,7 @@ shop_request_duration_seconds_count{method="POST"} 1
 	if h.GetSampleCount() != 2 || h.GetSampleSum() < 0.32 {
 		t.Errorf("after the timer: count %d, sum %v; want 2 and at least 0.32", h.GetSampleCount(), h.GetSampleSum())
 	}
-	var zero shopmetrics.RequestDurationSecondsTimer
+	var zero shopmetrics.Timer
 	if d := zero.ObserveDuration(); d != 0 {
 		t.Errorf("zero timer: %v", d)
 	}

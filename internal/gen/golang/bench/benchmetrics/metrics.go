@@ -7,11 +7,7 @@
 // type, a free-form label a string.
 package benchmetrics
 
-import (
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-)
+import "github.com/prometheus/client_golang/prometheus"
 
 // Metrics holds every metric of bench. Create it with New or MustNew; its metrics are safe for
 // concurrent use.
@@ -37,10 +33,23 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		APIDurationSeconds:  newAPIDurationSecondsHistogram(),
-		APIErrorsTotal:      newAPIErrorsTotalCounter(),
-		APIRequestsTotal:    newAPIRequestsTotalCounter(),
-		TenantRequestsTotal: newTenantRequestsTotalCounter(),
+		APIDurationSeconds: newDurationHistogramByMethodEndpointStatus(prometheus.HistogramOpts{
+			Name:    "bench_api_duration_seconds",
+			Help:    "API request duration",
+			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
+		}),
+		APIErrorsTotal: newCounterByEndpointStatusCodeErrorCode(prometheus.CounterOpts{
+			Name: "bench_api_errors_total",
+			Help: "API errors",
+		}),
+		APIRequestsTotal: newCounterByMethodEndpointStatus(prometheus.CounterOpts{
+			Name: "bench_api_requests_total",
+			Help: "API requests",
+		}),
+		TenantRequestsTotal: newCounterByTenant(prometheus.CounterOpts{
+			Name: "bench_tenant_requests_total",
+			Help: "Requests by tenant",
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -92,26 +101,35 @@ func (m *Metrics) collectors() []prometheus.Collector {
 // APIDurationSecondsHistogram records the histogram bench_api_duration_seconds: API request
 // duration.
 //
+// Unit: seconds. Buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10.
+type APIDurationSecondsHistogram = DurationHistogramByMethodEndpointStatus
+
+// APIErrorsTotalCounter records the counter bench_api_errors_total: API errors.
+type APIErrorsTotalCounter = CounterByEndpointStatusCodeErrorCode
+
+// APIRequestsTotalCounter records the counter bench_api_requests_total: API requests.
+type APIRequestsTotalCounter = CounterByMethodEndpointStatus
+
+// TenantRequestsTotalCounter records the counter bench_tenant_requests_total: Requests by tenant.
+type TenantRequestsTotalCounter = CounterByTenant
+
+// DurationHistogramByMethodEndpointStatus is a histogram of durations in seconds with the labels
+// method, endpoint and status: the type of APIDurationSeconds.
+//
 // Labels, in parameter order:
 //   - method: HTTP method of the API call. One of GET, POST, PATCH, DELETE.
 //   - endpoint: API endpoint group. One of profiles, events, lists, campaigns.
 //   - status: one of success, error.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Unit: seconds. Buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10.
-type APIDurationSecondsHistogram struct {
+type DurationHistogramByMethodEndpointStatus struct {
 	vec    *prometheus.HistogramVec
 	series [methodCount][endpointCount][statusCount]prometheus.Observer
 }
 
-// newAPIDurationSecondsHistogram creates bench_api_duration_seconds with all its series.
-func newAPIDurationSecondsHistogram() *APIDurationSecondsHistogram {
-	h := &APIDurationSecondsHistogram{vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:    "bench_api_duration_seconds",
-		Help:    "API request duration",
-		Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
-	}, []string{"method", "endpoint", "status"})}
+// newDurationHistogramByMethodEndpointStatus creates the histogram of opts with all its series.
+func newDurationHistogramByMethodEndpointStatus(opts prometheus.HistogramOpts) *DurationHistogramByMethodEndpointStatus {
+	h := &DurationHistogramByMethodEndpointStatus{vec: prometheus.NewHistogramVec(opts, []string{"method", "endpoint", "status"})}
 	for _, method := range MethodValues() {
 		for _, endpoint := range EndpointValues() {
 			for _, status := range StatusValues() {
@@ -123,40 +141,20 @@ func newAPIDurationSecondsHistogram() *APIDurationSecondsHistogram {
 }
 
 // Observe records v in the series of method, endpoint and status.
-func (h *APIDurationSecondsHistogram) Observe(v float64, method Method, endpoint Endpoint, status Status) {
+func (h *DurationHistogramByMethodEndpointStatus) Observe(v float64, method Method, endpoint Endpoint, status Status) {
 	h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Observe(v)
 }
 
 // Start starts timing an operation of method, endpoint and status; ObserveDuration of the returned
 // timer records it:
 //
-//	defer m.APIDurationSeconds.Start(method, endpoint, status).ObserveDuration()
-func (h *APIDurationSecondsHistogram) Start(method Method, endpoint Endpoint, status Status) APIDurationSecondsTimer {
-	return APIDurationSecondsTimer{
-		observer: h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)],
-		start:    time.Now(),
-	}
+//	defer h.Start(method, endpoint, status).ObserveDuration()
+func (h *DurationHistogramByMethodEndpointStatus) Start(method Method, endpoint Endpoint, status Status) Timer {
+	return newTimer(h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)])
 }
 
-// APIDurationSecondsTimer times one operation for APIDurationSecondsHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type APIDurationSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// APIDurationSecondsTimer records nothing and returns 0.
-func (t APIDurationSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
-
-// APIErrorsTotalCounter records the counter bench_api_errors_total: API errors.
+// CounterByEndpointStatusCodeErrorCode is a counter with the labels endpoint, status_code and
+// error_code: the type of APIErrorsTotal.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group. One of profiles, events, lists, campaigns.
@@ -165,71 +163,47 @@ func (t APIDurationSecondsTimer) ObserveDuration() time.Duration {
 //     new ones are recorded as "other".
 //   - error_code: free-form; a value that is not valid UTF-8 is recorded as "invalid"; after 15
 //     distinct values, new ones are recorded as "other".
-type APIErrorsTotalCounter struct {
-	vec        *prometheus.CounterVec
-	series     [endpointCount]seriesCache[*prometheus.CounterVec, [2]string, prometheus.Counter]
-	statusCode *labelGuard
-	errorCode  *labelGuard
+type CounterByEndpointStatusCodeErrorCode struct {
+	vec    *prometheus.CounterVec
+	series [endpointCount]freeSeries[[2]string, prometheus.Counter]
 }
 
-// newAPIErrorsTotalCounter creates bench_api_errors_total and curries it with every combination of
-// enum values.
-func newAPIErrorsTotalCounter() *APIErrorsTotalCounter {
-	c := &APIErrorsTotalCounter{
-		vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "bench_api_errors_total",
-			Help: "API errors",
-		}, []string{"endpoint", "status_code", "error_code"}),
-		statusCode: newLabelGuard(`^[1-5][0-9][0-9]$`, 60),
-		errorCode:  newLabelGuard("", 15),
+// newCounterByEndpointStatusCodeErrorCode creates the counter of opts, its label guards, and
+// curries it with every combination of enum values.
+func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *CounterByEndpointStatusCodeErrorCode {
+	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"})}
+	guards := []*labelGuard{
+		newLabelGuard(matchPattern(`^[1-5][0-9][0-9]$`), 60),
+		newLabelGuard(nil, 15),
 	}
 	for _, endpoint := range EndpointValues() {
 		c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		c.series[endpoint].guards = guards
 	}
 	return c
 }
 
 // with returns the series of endpoint, statusCode and errorCode.
-func (c *APIErrorsTotalCounter) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
-	s := &c.series[min(endpoint, endpointCount-1)]
-	if child, ok := s.load([2]string{statusCode, errorCode}); ok {
-		return child
-	}
-	return c.create(s, statusCode, errorCode)
-}
-
-// create returns the series of statusCode and errorCode in s, creating it. The series is stored
-// only when every value was admitted as it is, so values recorded as "invalid" or "other" take this
-// path each time but cannot grow the cache.
-func (c *APIErrorsTotalCounter) create(s *seriesCache[*prometheus.CounterVec, [2]string, prometheus.Counter], statusCode, errorCode string) prometheus.Counter {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
 	k := [2]string{statusCode, errorCode}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [2]string{c.statusCode.admit(statusCode), c.errorCode.admit(errorCode)}
-	child := s.vec.WithLabelValues(admitted[0], admitted[1])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
-func (c *APIErrorsTotalCounter) Inc(endpoint Endpoint, statusCode, errorCode string) {
+func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode, errorCode string) {
 	c.with(endpoint, statusCode, errorCode).Inc()
 }
 
 // Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
 // a counter never goes down (client_golang would panic).
-func (c *APIErrorsTotalCounter) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
+func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
 	if v >= 0 {
 		c.with(endpoint, statusCode, errorCode).Add(v)
 	}
 }
 
-// APIRequestsTotalCounter records the counter bench_api_requests_total: API requests.
+// CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
+// of APIRequestsTotal.
 //
 // Labels, in parameter order:
 //   - method: HTTP method of the API call. One of GET, POST, PATCH, DELETE.
@@ -237,17 +211,14 @@ func (c *APIErrorsTotalCounter) Add(v float64, endpoint Endpoint, statusCode, er
 //   - status: one of success, error.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type APIRequestsTotalCounter struct {
+type CounterByMethodEndpointStatus struct {
 	vec    *prometheus.CounterVec
 	series [methodCount][endpointCount][statusCount]prometheus.Counter
 }
 
-// newAPIRequestsTotalCounter creates bench_api_requests_total with all its series.
-func newAPIRequestsTotalCounter() *APIRequestsTotalCounter {
-	c := &APIRequestsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "bench_api_requests_total",
-		Help: "API requests",
-	}, []string{"method", "endpoint", "status"})}
+// newCounterByMethodEndpointStatus creates the counter of opts with all its series.
+func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMethodEndpointStatus {
+	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"})}
 	for _, method := range MethodValues() {
 		for _, endpoint := range EndpointValues() {
 			for _, status := range StatusValues() {
@@ -259,77 +230,51 @@ func newAPIRequestsTotalCounter() *APIRequestsTotalCounter {
 }
 
 // Inc adds 1 to the series of method, endpoint and status.
-func (c *APIRequestsTotalCounter) Inc(method Method, endpoint Endpoint, status Status) {
+func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
 	c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Inc()
 }
 
 // Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
 // counter never goes down (client_golang would panic).
-func (c *APIRequestsTotalCounter) Add(v float64, method Method, endpoint Endpoint, status Status) {
+func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
 	if v >= 0 {
 		c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Add(v)
 	}
 }
 
-// TenantRequestsTotalCounter records the counter bench_tenant_requests_total: Requests by tenant.
+// CounterByTenant is a counter with the labels tenant: the type of TenantRequestsTotal.
 //
 // Labels, in parameter order:
 //   - tenant: free-form; a value that does not match ^[a-z][a-z0-9-]*$, or is not valid UTF-8, is
 //     recorded as "invalid"; after 100 distinct values, new ones are recorded as "other".
-type TenantRequestsTotalCounter struct {
+type CounterByTenant struct {
 	vec    *prometheus.CounterVec
-	series seriesCache[*prometheus.CounterVec, [1]string, prometheus.Counter]
-	tenant *labelGuard
+	series freeSeries[[1]string, prometheus.Counter]
 }
 
-// newTenantRequestsTotalCounter creates bench_tenant_requests_total and the guards of its labels.
-func newTenantRequestsTotalCounter() *TenantRequestsTotalCounter {
-	c := &TenantRequestsTotalCounter{
-		vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "bench_tenant_requests_total",
-			Help: "Requests by tenant",
-		}, []string{"tenant"}),
-		tenant: newLabelGuard(`^[a-z][a-z0-9-]*$`, 100),
-	}
+// newCounterByTenant creates the counter of opts and its label guards.
+func newCounterByTenant(opts prometheus.CounterOpts) *CounterByTenant {
+	c := &CounterByTenant{vec: prometheus.NewCounterVec(opts, []string{"tenant"})}
+	guards := []*labelGuard{newLabelGuard(matchPattern(`^[a-z][a-z0-9-]*$`), 100)}
 	c.series.vec = c.vec
+	c.series.guards = guards
 	return c
 }
 
 // with returns the series of tenant.
-func (c *TenantRequestsTotalCounter) with(tenant string) prometheus.Counter {
-	s := &c.series
-	if child, ok := s.load([1]string{tenant}); ok {
-		return child
-	}
-	return c.create(s, tenant)
-}
-
-// create returns the series of tenant in s, creating it. The series is stored only when every value
-// was admitted as it is, so values recorded as "invalid" or "other" take this path each time but
-// cannot grow the cache.
-func (c *TenantRequestsTotalCounter) create(s *seriesCache[*prometheus.CounterVec, [1]string, prometheus.Counter], tenant string) prometheus.Counter {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (c *CounterByTenant) with(tenant string) prometheus.Counter {
 	k := [1]string{tenant}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [1]string{c.tenant.admit(tenant)}
-	child := s.vec.WithLabelValues(admitted[0])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return c.series.get(k, k[:])
 }
 
 // Inc adds 1 to the series of tenant.
-func (c *TenantRequestsTotalCounter) Inc(tenant string) {
+func (c *CounterByTenant) Inc(tenant string) {
 	c.with(tenant).Inc()
 }
 
 // Add adds v to the series of tenant. It ignores a negative v, and NaN: a counter never goes down
 // (client_golang would panic).
-func (c *TenantRequestsTotalCounter) Add(v float64, tenant string) {
+func (c *CounterByTenant) Add(v float64, tenant string) {
 	if v >= 0 {
 		c.with(tenant).Add(v)
 	}

@@ -7,11 +7,7 @@
 // type, a free-form label a string.
 package jobmetrics
 
-import (
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-)
+import "github.com/prometheus/client_golang/prometheus"
 
 // Metrics holds every metric of job-runner. Create it with New or MustNew; its metrics are safe for
 // concurrent use.
@@ -31,8 +27,16 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		QueueWaitSeconds: newQueueWaitSecondsHistogram(),
-		RunsTotal:        newRunsTotalCounter(),
+		QueueWaitSeconds: newDurationHistogramByQueue(prometheus.HistogramOpts{
+			Name:                           "jobs_queue_wait_seconds",
+			Help:                           "Time a job waits in its queue",
+			NativeHistogramBucketFactor:    1.1,
+			NativeHistogramMaxBucketNumber: 160,
+		}),
+		RunsTotal: newCounterByQueue(prometheus.CounterOpts{
+			Name: "jobs_runs_total",
+			Help: "Jobs run, by queue",
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -82,26 +86,28 @@ func (m *Metrics) collectors() []prometheus.Collector {
 // QueueWaitSecondsHistogram records the histogram jobs_queue_wait_seconds: Time a job waits in its
 // queue.
 //
+// Unit: seconds. A native histogram only, without classic buckets: bucket factor 1.1, at most 160
+// buckets.
+type QueueWaitSecondsHistogram = DurationHistogramByQueue
+
+// RunsTotalCounter records the counter jobs_runs_total: Jobs run, by queue.
+type RunsTotalCounter = CounterByQueue
+
+// DurationHistogramByQueue is a histogram of durations in seconds with the labels queue: the type
+// of QueueWaitSeconds.
+//
 // Labels, in parameter order:
 //   - queue: Job queue. One of email, billing.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Unit: seconds. A native histogram only, without classic buckets: bucket factor 1.1, at most 160
-// buckets.
-type QueueWaitSecondsHistogram struct {
+type DurationHistogramByQueue struct {
 	vec    *prometheus.HistogramVec
 	series [queueCount]prometheus.Observer
 }
 
-// newQueueWaitSecondsHistogram creates jobs_queue_wait_seconds with all its series.
-func newQueueWaitSecondsHistogram() *QueueWaitSecondsHistogram {
-	h := &QueueWaitSecondsHistogram{vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:                           "jobs_queue_wait_seconds",
-		Help:                           "Time a job waits in its queue",
-		NativeHistogramBucketFactor:    1.1,
-		NativeHistogramMaxBucketNumber: 160,
-	}, []string{"queue"})}
+// newDurationHistogramByQueue creates the histogram of opts with all its series.
+func newDurationHistogramByQueue(opts prometheus.HistogramOpts) *DurationHistogramByQueue {
+	h := &DurationHistogramByQueue{vec: prometheus.NewHistogramVec(opts, []string{"queue"})}
 	for _, queue := range QueueValues() {
 		h.series[queue] = h.vec.WithLabelValues(queue.String())
 	}
@@ -109,55 +115,31 @@ func newQueueWaitSecondsHistogram() *QueueWaitSecondsHistogram {
 }
 
 // Observe records v in the series of queue.
-func (h *QueueWaitSecondsHistogram) Observe(v float64, queue Queue) {
+func (h *DurationHistogramByQueue) Observe(v float64, queue Queue) {
 	h.series[min(queue, queueCount-1)].Observe(v)
 }
 
 // Start starts timing an operation of queue; ObserveDuration of the returned timer records it:
 //
-//	defer m.QueueWaitSeconds.Start(queue).ObserveDuration()
-func (h *QueueWaitSecondsHistogram) Start(queue Queue) QueueWaitSecondsTimer {
-	return QueueWaitSecondsTimer{
-		observer: h.series[min(queue, queueCount-1)],
-		start:    time.Now(),
-	}
+//	defer h.Start(queue).ObserveDuration()
+func (h *DurationHistogramByQueue) Start(queue Queue) Timer {
+	return newTimer(h.series[min(queue, queueCount-1)])
 }
 
-// QueueWaitSecondsTimer times one operation for QueueWaitSecondsHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type QueueWaitSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// QueueWaitSecondsTimer records nothing and returns 0.
-func (t QueueWaitSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
-
-// RunsTotalCounter records the counter jobs_runs_total: Jobs run, by queue.
+// CounterByQueue is a counter with the labels queue: the type of RunsTotal.
 //
 // Labels, in parameter order:
 //   - queue: Job queue. One of email, billing.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type RunsTotalCounter struct {
+type CounterByQueue struct {
 	vec    *prometheus.CounterVec
 	series [queueCount]prometheus.Counter
 }
 
-// newRunsTotalCounter creates jobs_runs_total with all its series.
-func newRunsTotalCounter() *RunsTotalCounter {
-	c := &RunsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "jobs_runs_total",
-		Help: "Jobs run, by queue",
-	}, []string{"queue"})}
+// newCounterByQueue creates the counter of opts with all its series.
+func newCounterByQueue(opts prometheus.CounterOpts) *CounterByQueue {
+	c := &CounterByQueue{vec: prometheus.NewCounterVec(opts, []string{"queue"})}
 	for _, queue := range QueueValues() {
 		c.series[queue] = c.vec.WithLabelValues(queue.String())
 	}
@@ -165,13 +147,13 @@ func newRunsTotalCounter() *RunsTotalCounter {
 }
 
 // Inc adds 1 to the series of queue.
-func (c *RunsTotalCounter) Inc(queue Queue) {
+func (c *CounterByQueue) Inc(queue Queue) {
 	c.series[min(queue, queueCount-1)].Inc()
 }
 
 // Add adds v to the series of queue. It ignores a negative v, and NaN: a counter never goes down
 // (client_golang would panic).
-func (c *RunsTotalCounter) Add(v float64, queue Queue) {
+func (c *CounterByQueue) Add(v float64, queue Queue) {
 	if v >= 0 {
 		c.series[min(queue, queueCount-1)].Add(v)
 	}

@@ -29,8 +29,14 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		LegacyRequestsTotal: newLegacyRequestsTotalCounter(),
-		RequestsTotal:       newRequestsTotalCounter(),
+		LegacyRequestsTotal: newCounterByCode(prometheus.CounterOpts{
+			Name: "web_legacy_requests_total",
+			Help: "(Deprecated) Requests served, without retries",
+		}),
+		RequestsTotal: newCounterByCode(prometheus.CounterOpts{
+			Name: "web_requests_total",
+			Help: "Requests served, retries included",
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -80,59 +86,27 @@ func (m *Metrics) collectors() []prometheus.Collector {
 // LegacyRequestsTotalCounter records the counter web_legacy_requests_total: Requests served,
 // without retries.
 //
-// Labels, in parameter order:
-//   - code: HTTP status class. One of 2xx, 4xx, 5xx.
-//
-// Every combination of the labels' values is exported from the first scrape, with 0.
-//
 // Deprecated: use web_requests_total, which counts retries too; removed in v3.
-type LegacyRequestsTotalCounter struct {
-	vec    *prometheus.CounterVec
-	series [codeCount]prometheus.Counter
-}
-
-// newLegacyRequestsTotalCounter creates web_legacy_requests_total with all its series.
-func newLegacyRequestsTotalCounter() *LegacyRequestsTotalCounter {
-	c := &LegacyRequestsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "web_legacy_requests_total",
-		Help: "(Deprecated) Requests served, without retries",
-	}, []string{"code"})}
-	for _, code := range CodeValues() {
-		c.series[code] = c.vec.WithLabelValues(code.String())
-	}
-	return c
-}
-
-// Inc adds 1 to the series of code.
-func (c *LegacyRequestsTotalCounter) Inc(code Code) {
-	c.series[min(code, codeCount-1)].Inc()
-}
-
-// Add adds v to the series of code. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
-func (c *LegacyRequestsTotalCounter) Add(v float64, code Code) {
-	if v >= 0 {
-		c.series[min(code, codeCount-1)].Add(v)
-	}
-}
+type LegacyRequestsTotalCounter = CounterByCode
 
 // RequestsTotalCounter records the counter web_requests_total: Requests served, retries included.
+type RequestsTotalCounter = CounterByCode
+
+// CounterByCode is a counter with the labels code: the type of LegacyRequestsTotal and
+// RequestsTotal.
 //
 // Labels, in parameter order:
 //   - code: HTTP status class. One of 2xx, 4xx, 5xx.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type RequestsTotalCounter struct {
+type CounterByCode struct {
 	vec    *prometheus.CounterVec
 	series [codeCount]prometheus.Counter
 }
 
-// newRequestsTotalCounter creates web_requests_total with all its series.
-func newRequestsTotalCounter() *RequestsTotalCounter {
-	c := &RequestsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "web_requests_total",
-		Help: "Requests served, retries included",
-	}, []string{"code"})}
+// newCounterByCode creates the counter of opts with all its series.
+func newCounterByCode(opts prometheus.CounterOpts) *CounterByCode {
+	c := &CounterByCode{vec: prometheus.NewCounterVec(opts, []string{"code"})}
 	for _, code := range CodeValues() {
 		c.series[code] = c.vec.WithLabelValues(code.String())
 	}
@@ -140,13 +114,13 @@ func newRequestsTotalCounter() *RequestsTotalCounter {
 }
 
 // Inc adds 1 to the series of code.
-func (c *RequestsTotalCounter) Inc(code Code) {
+func (c *CounterByCode) Inc(code Code) {
 	c.series[min(code, codeCount-1)].Inc()
 }
 
 // Add adds v to the series of code. It ignores a negative v, and NaN: a counter never goes down
 // (client_golang would panic).
-func (c *RequestsTotalCounter) Add(v float64, code Code) {
+func (c *CounterByCode) Add(v float64, code Code) {
 	if v >= 0 {
 		c.series[min(code, codeCount-1)].Add(v)
 	}

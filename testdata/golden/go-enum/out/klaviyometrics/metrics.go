@@ -7,11 +7,7 @@
 // type, a free-form label a string.
 package klaviyometrics
 
-import (
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-)
+import "github.com/prometheus/client_golang/prometheus"
 
 // Metrics holds every metric of klaviyo-integration. Create it with New or MustNew; its metrics are
 // safe for concurrent use.
@@ -31,8 +27,15 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		APIDurationSeconds: newAPIDurationSecondsHistogram(),
-		APIRequestsTotal:   newAPIRequestsTotalCounter(),
+		APIDurationSeconds: newDurationHistogramByMethodEndpoint(prometheus.HistogramOpts{
+			Name:    "klaviyo_api_duration_seconds",
+			Help:    "Klaviyo API request duration",
+			Buckets: []float64{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
+		}),
+		APIRequestsTotal: newCounterByMethodEndpointStatus(prometheus.CounterOpts{
+			Name: "klaviyo_api_requests_total",
+			Help: "Total Klaviyo API requests",
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -82,25 +85,29 @@ func (m *Metrics) collectors() []prometheus.Collector {
 // APIDurationSecondsHistogram records the histogram klaviyo_api_duration_seconds: Klaviyo API
 // request duration.
 //
+// Unit: seconds. Buckets: 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10.
+type APIDurationSecondsHistogram = DurationHistogramByMethodEndpoint
+
+// APIRequestsTotalCounter records the counter klaviyo_api_requests_total: Total Klaviyo API
+// requests.
+type APIRequestsTotalCounter = CounterByMethodEndpointStatus
+
+// DurationHistogramByMethodEndpoint is a histogram of durations in seconds with the labels method
+// and endpoint: the type of APIDurationSeconds.
+//
 // Labels, in parameter order:
 //   - method: HTTP method of the API call. One of GET, POST, PATCH, DELETE.
 //   - endpoint: API endpoint group, never a full URL. One of profiles, events, lists, campaigns.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Unit: seconds. Buckets: 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10.
-type APIDurationSecondsHistogram struct {
+type DurationHistogramByMethodEndpoint struct {
 	vec    *prometheus.HistogramVec
 	series [methodCount][endpointCount]prometheus.Observer
 }
 
-// newAPIDurationSecondsHistogram creates klaviyo_api_duration_seconds with all its series.
-func newAPIDurationSecondsHistogram() *APIDurationSecondsHistogram {
-	h := &APIDurationSecondsHistogram{vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:    "klaviyo_api_duration_seconds",
-		Help:    "Klaviyo API request duration",
-		Buckets: []float64{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
-	}, []string{"method", "endpoint"})}
+// newDurationHistogramByMethodEndpoint creates the histogram of opts with all its series.
+func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *DurationHistogramByMethodEndpoint {
+	h := &DurationHistogramByMethodEndpoint{vec: prometheus.NewHistogramVec(opts, []string{"method", "endpoint"})}
 	for _, method := range MethodValues() {
 		for _, endpoint := range EndpointValues() {
 			h.series[method][endpoint] = h.vec.WithLabelValues(method.String(), endpoint.String())
@@ -110,41 +117,20 @@ func newAPIDurationSecondsHistogram() *APIDurationSecondsHistogram {
 }
 
 // Observe records v in the series of method and endpoint.
-func (h *APIDurationSecondsHistogram) Observe(v float64, method Method, endpoint Endpoint) {
+func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, endpoint Endpoint) {
 	h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)].Observe(v)
 }
 
 // Start starts timing an operation of method and endpoint; ObserveDuration of the returned timer
 // records it:
 //
-//	defer m.APIDurationSeconds.Start(method, endpoint).ObserveDuration()
-func (h *APIDurationSecondsHistogram) Start(method Method, endpoint Endpoint) APIDurationSecondsTimer {
-	return APIDurationSecondsTimer{
-		observer: h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)],
-		start:    time.Now(),
-	}
+//	defer h.Start(method, endpoint).ObserveDuration()
+func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoint) Timer {
+	return newTimer(h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)])
 }
 
-// APIDurationSecondsTimer times one operation for APIDurationSecondsHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type APIDurationSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// APIDurationSecondsTimer records nothing and returns 0.
-func (t APIDurationSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
-
-// APIRequestsTotalCounter records the counter klaviyo_api_requests_total: Total Klaviyo API
-// requests.
+// CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
+// of APIRequestsTotal.
 //
 // Labels, in parameter order:
 //   - method: HTTP method of the API call. One of GET, POST, PATCH, DELETE.
@@ -152,17 +138,14 @@ func (t APIDurationSecondsTimer) ObserveDuration() time.Duration {
 //   - status: one of success, error.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type APIRequestsTotalCounter struct {
+type CounterByMethodEndpointStatus struct {
 	vec    *prometheus.CounterVec
 	series [methodCount][endpointCount][statusCount]prometheus.Counter
 }
 
-// newAPIRequestsTotalCounter creates klaviyo_api_requests_total with all its series.
-func newAPIRequestsTotalCounter() *APIRequestsTotalCounter {
-	c := &APIRequestsTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "klaviyo_api_requests_total",
-		Help: "Total Klaviyo API requests",
-	}, []string{"method", "endpoint", "status"})}
+// newCounterByMethodEndpointStatus creates the counter of opts with all its series.
+func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMethodEndpointStatus {
+	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"})}
 	for _, method := range MethodValues() {
 		for _, endpoint := range EndpointValues() {
 			for _, status := range StatusValues() {
@@ -174,13 +157,13 @@ func newAPIRequestsTotalCounter() *APIRequestsTotalCounter {
 }
 
 // Inc adds 1 to the series of method, endpoint and status.
-func (c *APIRequestsTotalCounter) Inc(method Method, endpoint Endpoint, status Status) {
+func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
 	c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Inc()
 }
 
 // Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
 // counter never goes down (client_golang would panic).
-func (c *APIRequestsTotalCounter) Add(v float64, method Method, endpoint Endpoint, status Status) {
+func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
 	if v >= 0 {
 		c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Add(v)
 	}

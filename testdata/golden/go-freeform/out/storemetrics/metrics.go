@@ -7,11 +7,7 @@
 // type, a free-form label a string.
 package storemetrics
 
-import (
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-)
+import "github.com/prometheus/client_golang/prometheus"
 
 // Metrics holds every metric of object-store. Create it with New or MustNew; its metrics are safe
 // for concurrent use.
@@ -34,9 +30,19 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		TenantLatencySeconds: newTenantLatencySecondsHistogram(),
-		TenantRequestsTotal:  newTenantRequestsTotalCounter(),
-		TenantStorageBytes:   newTenantStorageBytesGauge(),
+		TenantLatencySeconds: newDurationHistogramByRegion(prometheus.HistogramOpts{
+			Name:    "store_tenant_latency_seconds",
+			Help:    "Latency of tenant requests",
+			Buckets: []float64{0.1, 1},
+		}),
+		TenantRequestsTotal: newCounterByTenant(prometheus.CounterOpts{
+			Name: "store_tenant_requests_total",
+			Help: "Requests by tenant",
+		}),
+		TenantStorageBytes: newGaugeByTenantRegion(prometheus.GaugeOpts{
+			Name: "store_tenant_storage_bytes",
+			Help: "Bytes stored by tenant and region",
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -87,159 +93,96 @@ func (m *Metrics) collectors() []prometheus.Collector {
 // TenantLatencySecondsHistogram records the histogram store_tenant_latency_seconds: Latency of
 // tenant requests.
 //
+// Unit: seconds. Buckets: 0.1, 1.
+type TenantLatencySecondsHistogram = DurationHistogramByRegion
+
+// TenantRequestsTotalCounter records the counter store_tenant_requests_total: Requests by tenant.
+type TenantRequestsTotalCounter = CounterByTenant
+
+// TenantStorageBytesGauge records the gauge store_tenant_storage_bytes: Bytes stored by tenant and
+// region.
+//
+// Unit: bytes.
+type TenantStorageBytesGauge = GaugeByTenantRegion
+
+// DurationHistogramByRegion is a histogram of durations in seconds with the labels region: the type
+// of TenantLatencySeconds.
+//
 // Labels, in parameter order:
 //   - region: Cloud region. Free-form; a value that is not valid UTF-8 is recorded as "invalid";
 //     after 10 distinct values, new ones are recorded as "other".
-//
-// Unit: seconds. Buckets: 0.1, 1.
-type TenantLatencySecondsHistogram struct {
+type DurationHistogramByRegion struct {
 	vec    *prometheus.HistogramVec
-	series seriesCache[prometheus.ObserverVec, [1]string, prometheus.Observer]
-	region *labelGuard
+	series freeSeries[[1]string, prometheus.Observer]
 }
 
-// newTenantLatencySecondsHistogram creates store_tenant_latency_seconds and the guards of its
-// labels.
-func newTenantLatencySecondsHistogram() *TenantLatencySecondsHistogram {
-	h := &TenantLatencySecondsHistogram{
-		vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    "store_tenant_latency_seconds",
-			Help:    "Latency of tenant requests",
-			Buckets: []float64{0.1, 1},
-		}, []string{"region"}),
-		region: newLabelGuard("", 10),
-	}
+// newDurationHistogramByRegion creates the histogram of opts and its label guards.
+func newDurationHistogramByRegion(opts prometheus.HistogramOpts) *DurationHistogramByRegion {
+	h := &DurationHistogramByRegion{vec: prometheus.NewHistogramVec(opts, []string{"region"})}
+	guards := []*labelGuard{newLabelGuard(nil, 10)}
 	h.series.vec = h.vec
+	h.series.guards = guards
 	return h
 }
 
 // with returns the series of region.
-func (h *TenantLatencySecondsHistogram) with(region string) prometheus.Observer {
-	s := &h.series
-	if child, ok := s.load([1]string{region}); ok {
-		return child
-	}
-	return h.create(s, region)
-}
-
-// create returns the series of region in s, creating it. The series is stored only when every value
-// was admitted as it is, so values recorded as "invalid" or "other" take this path each time but
-// cannot grow the cache.
-func (h *TenantLatencySecondsHistogram) create(s *seriesCache[prometheus.ObserverVec, [1]string, prometheus.Observer], region string) prometheus.Observer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (h *DurationHistogramByRegion) with(region string) prometheus.Observer {
 	k := [1]string{region}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [1]string{h.region.admit(region)}
-	child := s.vec.WithLabelValues(admitted[0])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return h.series.get(k, k[:])
 }
 
 // Observe records v in the series of region.
-func (h *TenantLatencySecondsHistogram) Observe(v float64, region string) {
+func (h *DurationHistogramByRegion) Observe(v float64, region string) {
 	h.with(region).Observe(v)
 }
 
 // Start starts timing an operation of region; ObserveDuration of the returned timer records it:
 //
-//	defer m.TenantLatencySeconds.Start(region).ObserveDuration()
-func (h *TenantLatencySecondsHistogram) Start(region string) TenantLatencySecondsTimer {
-	return TenantLatencySecondsTimer{
-		observer: h.with(region),
-		start:    time.Now(),
-	}
+//	defer h.Start(region).ObserveDuration()
+func (h *DurationHistogramByRegion) Start(region string) Timer {
+	return newTimer(h.with(region))
 }
 
-// TenantLatencySecondsTimer times one operation for TenantLatencySecondsHistogram.Start. It is a
-// value: starting and stopping a timer allocates nothing.
-type TenantLatencySecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// TenantLatencySecondsTimer records nothing and returns 0.
-func (t TenantLatencySecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
-
-// TenantRequestsTotalCounter records the counter store_tenant_requests_total: Requests by tenant.
+// CounterByTenant is a counter with the labels tenant: the type of TenantRequestsTotal.
 //
 // Labels, in parameter order:
 //   - tenant: Tenant slug. Free-form; a value that does not match ^[a-z][a-z0-9-]*$, or is not
 //     valid UTF-8, is recorded as "invalid"; after 30 distinct values, new ones are recorded as
 //     "other".
-type TenantRequestsTotalCounter struct {
+type CounterByTenant struct {
 	vec    *prometheus.CounterVec
-	series seriesCache[*prometheus.CounterVec, [1]string, prometheus.Counter]
-	tenant *labelGuard
+	series freeSeries[[1]string, prometheus.Counter]
 }
 
-// newTenantRequestsTotalCounter creates store_tenant_requests_total and the guards of its labels.
-func newTenantRequestsTotalCounter() *TenantRequestsTotalCounter {
-	c := &TenantRequestsTotalCounter{
-		vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "store_tenant_requests_total",
-			Help: "Requests by tenant",
-		}, []string{"tenant"}),
-		tenant: newLabelGuard(`^[a-z][a-z0-9-]*$`, 30),
-	}
+// newCounterByTenant creates the counter of opts and its label guards.
+func newCounterByTenant(opts prometheus.CounterOpts) *CounterByTenant {
+	c := &CounterByTenant{vec: prometheus.NewCounterVec(opts, []string{"tenant"})}
+	guards := []*labelGuard{newLabelGuard(matchPattern(`^[a-z][a-z0-9-]*$`), 30)}
 	c.series.vec = c.vec
+	c.series.guards = guards
 	return c
 }
 
 // with returns the series of tenant.
-func (c *TenantRequestsTotalCounter) with(tenant string) prometheus.Counter {
-	s := &c.series
-	if child, ok := s.load([1]string{tenant}); ok {
-		return child
-	}
-	return c.create(s, tenant)
-}
-
-// create returns the series of tenant in s, creating it. The series is stored only when every value
-// was admitted as it is, so values recorded as "invalid" or "other" take this path each time but
-// cannot grow the cache.
-func (c *TenantRequestsTotalCounter) create(s *seriesCache[*prometheus.CounterVec, [1]string, prometheus.Counter], tenant string) prometheus.Counter {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (c *CounterByTenant) with(tenant string) prometheus.Counter {
 	k := [1]string{tenant}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [1]string{c.tenant.admit(tenant)}
-	child := s.vec.WithLabelValues(admitted[0])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return c.series.get(k, k[:])
 }
 
 // Inc adds 1 to the series of tenant.
-func (c *TenantRequestsTotalCounter) Inc(tenant string) {
+func (c *CounterByTenant) Inc(tenant string) {
 	c.with(tenant).Inc()
 }
 
 // Add adds v to the series of tenant. It ignores a negative v, and NaN: a counter never goes down
 // (client_golang would panic).
-func (c *TenantRequestsTotalCounter) Add(v float64, tenant string) {
+func (c *CounterByTenant) Add(v float64, tenant string) {
 	if v >= 0 {
 		c.with(tenant).Add(v)
 	}
 }
 
-// TenantStorageBytesGauge records the gauge store_tenant_storage_bytes: Bytes stored by tenant and
-// region.
+// GaugeByTenantRegion is a gauge with the labels tenant and region: the type of TenantStorageBytes.
 //
 // Labels, in parameter order:
 //   - tenant: Tenant slug. Free-form; a value that does not match ^[a-z][a-z0-9-]*$, or is not
@@ -247,82 +190,55 @@ func (c *TenantRequestsTotalCounter) Add(v float64, tenant string) {
 //     "other".
 //   - region: Cloud region. Free-form; a value that is not valid UTF-8 is recorded as "invalid";
 //     after 10 distinct values, new ones are recorded as "other".
-//
-// Unit: bytes.
-type TenantStorageBytesGauge struct {
+type GaugeByTenantRegion struct {
 	vec    *prometheus.GaugeVec
-	series seriesCache[*prometheus.GaugeVec, [2]string, prometheus.Gauge]
-	tenant *labelGuard
-	region *labelGuard
+	series freeSeries[[2]string, prometheus.Gauge]
 }
 
-// newTenantStorageBytesGauge creates store_tenant_storage_bytes and the guards of its labels.
-func newTenantStorageBytesGauge() *TenantStorageBytesGauge {
-	g := &TenantStorageBytesGauge{
-		vec: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "store_tenant_storage_bytes",
-			Help: "Bytes stored by tenant and region",
-		}, []string{"tenant", "region"}),
-		tenant: newLabelGuard(`^[a-z][a-z0-9-]*$`, 30),
-		region: newLabelGuard("", 10),
+// newGaugeByTenantRegion creates the gauge of opts and its label guards.
+func newGaugeByTenantRegion(opts prometheus.GaugeOpts) *GaugeByTenantRegion {
+	g := &GaugeByTenantRegion{vec: prometheus.NewGaugeVec(opts, []string{"tenant", "region"})}
+	guards := []*labelGuard{
+		newLabelGuard(matchPattern(`^[a-z][a-z0-9-]*$`), 30),
+		newLabelGuard(nil, 10),
 	}
 	g.series.vec = g.vec
+	g.series.guards = guards
 	return g
 }
 
 // with returns the series of tenant and region.
-func (g *TenantStorageBytesGauge) with(tenant, region string) prometheus.Gauge {
-	s := &g.series
-	if child, ok := s.load([2]string{tenant, region}); ok {
-		return child
-	}
-	return g.create(s, tenant, region)
-}
-
-// create returns the series of tenant and region in s, creating it. The series is stored only when
-// every value was admitted as it is, so values recorded as "invalid" or "other" take this path each
-// time but cannot grow the cache.
-func (g *TenantStorageBytesGauge) create(s *seriesCache[*prometheus.GaugeVec, [2]string, prometheus.Gauge], tenant, region string) prometheus.Gauge {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (g *GaugeByTenantRegion) with(tenant, region string) prometheus.Gauge {
 	k := [2]string{tenant, region}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [2]string{g.tenant.admit(tenant), g.region.admit(region)}
-	child := s.vec.WithLabelValues(admitted[0], admitted[1])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return g.series.get(k, k[:])
 }
 
 // Set sets the series of tenant and region to v.
-func (g *TenantStorageBytesGauge) Set(v float64, tenant, region string) {
+func (g *GaugeByTenantRegion) Set(v float64, tenant, region string) {
 	g.with(tenant, region).Set(v)
 }
 
 // Inc adds 1 to the series of tenant and region.
-func (g *TenantStorageBytesGauge) Inc(tenant, region string) {
+func (g *GaugeByTenantRegion) Inc(tenant, region string) {
 	g.with(tenant, region).Inc()
 }
 
 // Dec subtracts 1 from the series of tenant and region.
-func (g *TenantStorageBytesGauge) Dec(tenant, region string) {
+func (g *GaugeByTenantRegion) Dec(tenant, region string) {
 	g.with(tenant, region).Dec()
 }
 
 // Add adds v to the series of tenant and region.
-func (g *TenantStorageBytesGauge) Add(v float64, tenant, region string) {
+func (g *GaugeByTenantRegion) Add(v float64, tenant, region string) {
 	g.with(tenant, region).Add(v)
 }
 
 // Sub subtracts v from the series of tenant and region.
-func (g *TenantStorageBytesGauge) Sub(v float64, tenant, region string) {
+func (g *GaugeByTenantRegion) Sub(v float64, tenant, region string) {
 	g.with(tenant, region).Sub(v)
 }
 
 // SetToCurrentTime sets the series of tenant and region to the current Unix time in seconds.
-func (g *TenantStorageBytesGauge) SetToCurrentTime(tenant, region string) {
+func (g *GaugeByTenantRegion) SetToCurrentTime(tenant, region string) {
 	g.with(tenant, region).SetToCurrentTime()
 }

@@ -7,11 +7,7 @@
 // type, a free-form label a string.
 package shopmetrics
 
-import (
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-)
+import "github.com/prometheus/client_golang/prometheus"
 
 // Metrics holds every metric of shop-api. Create it with New or MustNew; its metrics are safe for
 // concurrent use.
@@ -37,10 +33,24 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		OrdersTotal:            newOrdersTotalCounter(),
-		PayloadBytes:           newPayloadBytesHistogram(),
-		QueueDepth:             newQueueDepthGauge(),
-		RequestDurationSeconds: newRequestDurationSecondsHistogram(),
+		OrdersTotal: newCounterByMethod(prometheus.CounterOpts{
+			Name: "shop_orders_total",
+			Help: "Orders placed",
+		}),
+		PayloadBytes: newHistogram(prometheus.HistogramOpts{
+			Name:    "shop_payload_bytes",
+			Help:    "Size of request payloads",
+			Buckets: []float64{1024, 4096, 16384, 65536},
+		}),
+		QueueDepth: newGaugeByQueue(prometheus.GaugeOpts{
+			Name: "shop_queue_depth",
+			Help: "Jobs waiting in a queue",
+		}),
+		RequestDurationSeconds: newDurationHistogramByMethod(prometheus.HistogramOpts{
+			Name:    "shop_request_duration_seconds",
+			Help:    "Time to serve a request",
+			Buckets: []float64{0.1, 0.5, 1},
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -90,22 +100,36 @@ func (m *Metrics) collectors() []prometheus.Collector {
 }
 
 // OrdersTotalCounter records the counter shop_orders_total: Orders placed.
+type OrdersTotalCounter = CounterByMethod
+
+// PayloadBytesHistogram records the histogram shop_payload_bytes: Size of request payloads.
+//
+// Unit: bytes. Buckets: 1024, 4096, 16384, 65536.
+type PayloadBytesHistogram = Histogram
+
+// QueueDepthGauge records the gauge shop_queue_depth: Jobs waiting in a queue.
+type QueueDepthGauge = GaugeByQueue
+
+// RequestDurationSecondsHistogram records the histogram shop_request_duration_seconds: Time to
+// serve a request.
+//
+// Unit: seconds. Buckets: 0.1, 0.5, 1.
+type RequestDurationSecondsHistogram = DurationHistogramByMethod
+
+// CounterByMethod is a counter with the labels method: the type of OrdersTotal.
 //
 // Labels, in parameter order:
 //   - method: HTTP method. One of GET, POST.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type OrdersTotalCounter struct {
+type CounterByMethod struct {
 	vec    *prometheus.CounterVec
 	series [methodCount]prometheus.Counter
 }
 
-// newOrdersTotalCounter creates shop_orders_total with all its series.
-func newOrdersTotalCounter() *OrdersTotalCounter {
-	c := &OrdersTotalCounter{vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "shop_orders_total",
-		Help: "Orders placed",
-	}, []string{"method"})}
+// newCounterByMethod creates the counter of opts with all its series.
+func newCounterByMethod(opts prometheus.CounterOpts) *CounterByMethod {
+	c := &CounterByMethod{vec: prometheus.NewCounterVec(opts, []string{"method"})}
 	for _, method := range MethodValues() {
 		c.series[method] = c.vec.WithLabelValues(method.String())
 	}
@@ -113,56 +137,32 @@ func newOrdersTotalCounter() *OrdersTotalCounter {
 }
 
 // Inc adds 1 to the series of method.
-func (c *OrdersTotalCounter) Inc(method Method) {
+func (c *CounterByMethod) Inc(method Method) {
 	c.series[min(method, methodCount-1)].Inc()
 }
 
 // Add adds v to the series of method. It ignores a negative v, and NaN: a counter never goes down
 // (client_golang would panic).
-func (c *OrdersTotalCounter) Add(v float64, method Method) {
+func (c *CounterByMethod) Add(v float64, method Method) {
 	if v >= 0 {
 		c.series[min(method, methodCount-1)].Add(v)
 	}
 }
 
-// PayloadBytesHistogram records the histogram shop_payload_bytes: Size of request payloads.
-//
-// Unit: bytes. Buckets: 1024, 4096, 16384, 65536.
-type PayloadBytesHistogram struct {
-	histogram prometheus.Histogram
-}
-
-// newPayloadBytesHistogram creates shop_payload_bytes.
-func newPayloadBytesHistogram() *PayloadBytesHistogram {
-	return &PayloadBytesHistogram{histogram: prometheus.NewHistogram(prometheus.HistogramOpts{
-		Name:    "shop_payload_bytes",
-		Help:    "Size of request payloads",
-		Buckets: []float64{1024, 4096, 16384, 65536},
-	})}
-}
-
-// Observe records v in the histogram.
-func (h *PayloadBytesHistogram) Observe(v float64) {
-	h.histogram.Observe(v)
-}
-
-// QueueDepthGauge records the gauge shop_queue_depth: Jobs waiting in a queue.
+// GaugeByQueue is a gauge with the labels queue: the type of QueueDepth.
 //
 // Labels, in parameter order:
 //   - queue: one of email, sms.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type QueueDepthGauge struct {
+type GaugeByQueue struct {
 	vec    *prometheus.GaugeVec
 	series [queueCount]prometheus.Gauge
 }
 
-// newQueueDepthGauge creates shop_queue_depth with all its series.
-func newQueueDepthGauge() *QueueDepthGauge {
-	g := &QueueDepthGauge{vec: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-		Name: "shop_queue_depth",
-		Help: "Jobs waiting in a queue",
-	}, []string{"queue"})}
+// newGaugeByQueue creates the gauge of opts with all its series.
+func newGaugeByQueue(opts prometheus.GaugeOpts) *GaugeByQueue {
+	g := &GaugeByQueue{vec: prometheus.NewGaugeVec(opts, []string{"queue"})}
 	for _, queue := range QueueValues() {
 		g.series[queue] = g.vec.WithLabelValues(queue.String())
 	}
@@ -170,56 +170,50 @@ func newQueueDepthGauge() *QueueDepthGauge {
 }
 
 // Set sets the series of queue to v.
-func (g *QueueDepthGauge) Set(v float64, queue Queue) {
+func (g *GaugeByQueue) Set(v float64, queue Queue) {
 	g.series[min(queue, queueCount-1)].Set(v)
 }
 
 // Inc adds 1 to the series of queue.
-func (g *QueueDepthGauge) Inc(queue Queue) {
+func (g *GaugeByQueue) Inc(queue Queue) {
 	g.series[min(queue, queueCount-1)].Inc()
 }
 
 // Dec subtracts 1 from the series of queue.
-func (g *QueueDepthGauge) Dec(queue Queue) {
+func (g *GaugeByQueue) Dec(queue Queue) {
 	g.series[min(queue, queueCount-1)].Dec()
 }
 
 // Add adds v to the series of queue.
-func (g *QueueDepthGauge) Add(v float64, queue Queue) {
+func (g *GaugeByQueue) Add(v float64, queue Queue) {
 	g.series[min(queue, queueCount-1)].Add(v)
 }
 
 // Sub subtracts v from the series of queue.
-func (g *QueueDepthGauge) Sub(v float64, queue Queue) {
+func (g *GaugeByQueue) Sub(v float64, queue Queue) {
 	g.series[min(queue, queueCount-1)].Sub(v)
 }
 
 // SetToCurrentTime sets the series of queue to the current Unix time in seconds.
-func (g *QueueDepthGauge) SetToCurrentTime(queue Queue) {
+func (g *GaugeByQueue) SetToCurrentTime(queue Queue) {
 	g.series[min(queue, queueCount-1)].SetToCurrentTime()
 }
 
-// RequestDurationSecondsHistogram records the histogram shop_request_duration_seconds: Time to
-// serve a request.
+// DurationHistogramByMethod is a histogram of durations in seconds with the labels method: the type
+// of RequestDurationSeconds.
 //
 // Labels, in parameter order:
 //   - method: HTTP method. One of GET, POST.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Unit: seconds. Buckets: 0.1, 0.5, 1.
-type RequestDurationSecondsHistogram struct {
+type DurationHistogramByMethod struct {
 	vec    *prometheus.HistogramVec
 	series [methodCount]prometheus.Observer
 }
 
-// newRequestDurationSecondsHistogram creates shop_request_duration_seconds with all its series.
-func newRequestDurationSecondsHistogram() *RequestDurationSecondsHistogram {
-	h := &RequestDurationSecondsHistogram{vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:    "shop_request_duration_seconds",
-		Help:    "Time to serve a request",
-		Buckets: []float64{0.1, 0.5, 1},
-	}, []string{"method"})}
+// newDurationHistogramByMethod creates the histogram of opts with all its series.
+func newDurationHistogramByMethod(opts prometheus.HistogramOpts) *DurationHistogramByMethod {
+	h := &DurationHistogramByMethod{vec: prometheus.NewHistogramVec(opts, []string{"method"})}
 	for _, method := range MethodValues() {
 		h.series[method] = h.vec.WithLabelValues(method.String())
 	}
@@ -227,34 +221,13 @@ func newRequestDurationSecondsHistogram() *RequestDurationSecondsHistogram {
 }
 
 // Observe records v in the series of method.
-func (h *RequestDurationSecondsHistogram) Observe(v float64, method Method) {
+func (h *DurationHistogramByMethod) Observe(v float64, method Method) {
 	h.series[min(method, methodCount-1)].Observe(v)
 }
 
 // Start starts timing an operation of method; ObserveDuration of the returned timer records it:
 //
-//	defer m.RequestDurationSeconds.Start(method).ObserveDuration()
-func (h *RequestDurationSecondsHistogram) Start(method Method) RequestDurationSecondsTimer {
-	return RequestDurationSecondsTimer{
-		observer: h.series[min(method, methodCount-1)],
-		start:    time.Now(),
-	}
-}
-
-// RequestDurationSecondsTimer times one operation for RequestDurationSecondsHistogram.Start. It is
-// a value: starting and stopping a timer allocates nothing.
-type RequestDurationSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// RequestDurationSecondsTimer records nothing and returns 0.
-func (t RequestDurationSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
+//	defer h.Start(method).ObserveDuration()
+func (h *DurationHistogramByMethod) Start(method Method) Timer {
+	return newTimer(h.series[min(method, methodCount-1)])
 }

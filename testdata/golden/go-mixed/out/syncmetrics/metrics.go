@@ -7,11 +7,7 @@
 // type, a free-form label a string.
 package syncmetrics
 
-import (
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-)
+import "github.com/prometheus/client_golang/prometheus"
 
 // Metrics holds every metric of sync-worker. Create it with New or MustNew; its metrics are safe
 // for concurrent use.
@@ -34,9 +30,19 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		APIErrorsTotal:    newAPIErrorsTotalCounter(),
-		BacklogItems:      newBacklogItemsGauge(),
-		RetryDelaySeconds: newRetryDelaySecondsHistogram(),
+		APIErrorsTotal: newCounterByEndpointStatusCodeErrorCode(prometheus.CounterOpts{
+			Name: "sync_api_errors_total",
+			Help: "API errors by status and error code",
+		}),
+		BacklogItems: newGaugeByEndpointErrorCode(prometheus.GaugeOpts{
+			Name: "sync_backlog_items",
+			Help: "Items waiting to be synced",
+		}),
+		RetryDelaySeconds: newDurationHistogramByEndpointStatusCode(prometheus.HistogramOpts{
+			Name:    "sync_retry_delay_seconds",
+			Help:    "Delay before retrying a call",
+			Buckets: []float64{0.1, 1, 10},
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -86,6 +92,19 @@ func (m *Metrics) collectors() []prometheus.Collector {
 
 // APIErrorsTotalCounter records the counter sync_api_errors_total: API errors by status and error
 // code.
+type APIErrorsTotalCounter = CounterByEndpointStatusCodeErrorCode
+
+// BacklogItemsGauge records the gauge sync_backlog_items: Items waiting to be synced.
+type BacklogItemsGauge = GaugeByEndpointErrorCode
+
+// RetryDelaySecondsHistogram records the histogram sync_retry_delay_seconds: Delay before retrying
+// a call.
+//
+// Unit: seconds. Buckets: 0.1, 1, 10.
+type RetryDelaySecondsHistogram = DurationHistogramByEndpointStatusCode
+
+// CounterByEndpointStatusCodeErrorCode is a counter with the labels endpoint, status_code and
+// error_code: the type of APIErrorsTotal.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group. One of profiles, events, lists, campaigns.
@@ -94,245 +113,145 @@ func (m *Metrics) collectors() []prometheus.Collector {
 //     distinct values, new ones are recorded as "other".
 //   - error_code: free-form; a value that is not valid UTF-8 is recorded as "invalid"; after 10
 //     distinct values, new ones are recorded as "other".
-type APIErrorsTotalCounter struct {
-	vec        *prometheus.CounterVec
-	series     [endpointCount]seriesCache[*prometheus.CounterVec, [2]string, prometheus.Counter]
-	statusCode *labelGuard
-	errorCode  *labelGuard
+type CounterByEndpointStatusCodeErrorCode struct {
+	vec    *prometheus.CounterVec
+	series [endpointCount]freeSeries[[2]string, prometheus.Counter]
 }
 
-// newAPIErrorsTotalCounter creates sync_api_errors_total and curries it with every combination of
-// enum values.
-func newAPIErrorsTotalCounter() *APIErrorsTotalCounter {
-	c := &APIErrorsTotalCounter{
-		vec: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "sync_api_errors_total",
-			Help: "API errors by status and error code",
-		}, []string{"endpoint", "status_code", "error_code"}),
-		statusCode: newLabelGuard(`^([1-5][0-9][0-9]|unknown)$`, 20),
-		errorCode:  newLabelGuard("", 10),
+// newCounterByEndpointStatusCodeErrorCode creates the counter of opts, its label guards, and
+// curries it with every combination of enum values.
+func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *CounterByEndpointStatusCodeErrorCode {
+	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"})}
+	guards := []*labelGuard{
+		newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 20),
+		newLabelGuard(nil, 10),
 	}
 	for _, endpoint := range EndpointValues() {
 		c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		c.series[endpoint].guards = guards
 	}
 	return c
 }
 
 // with returns the series of endpoint, statusCode and errorCode.
-func (c *APIErrorsTotalCounter) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
-	s := &c.series[min(endpoint, endpointCount-1)]
-	if child, ok := s.load([2]string{statusCode, errorCode}); ok {
-		return child
-	}
-	return c.create(s, statusCode, errorCode)
-}
-
-// create returns the series of statusCode and errorCode in s, creating it. The series is stored
-// only when every value was admitted as it is, so values recorded as "invalid" or "other" take this
-// path each time but cannot grow the cache.
-func (c *APIErrorsTotalCounter) create(s *seriesCache[*prometheus.CounterVec, [2]string, prometheus.Counter], statusCode, errorCode string) prometheus.Counter {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
 	k := [2]string{statusCode, errorCode}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [2]string{c.statusCode.admit(statusCode), c.errorCode.admit(errorCode)}
-	child := s.vec.WithLabelValues(admitted[0], admitted[1])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
-func (c *APIErrorsTotalCounter) Inc(endpoint Endpoint, statusCode, errorCode string) {
+func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode, errorCode string) {
 	c.with(endpoint, statusCode, errorCode).Inc()
 }
 
 // Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
 // a counter never goes down (client_golang would panic).
-func (c *APIErrorsTotalCounter) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
+func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
 	if v >= 0 {
 		c.with(endpoint, statusCode, errorCode).Add(v)
 	}
 }
 
-// BacklogItemsGauge records the gauge sync_backlog_items: Items waiting to be synced.
+// GaugeByEndpointErrorCode is a gauge with the labels endpoint and error_code: the type of
+// BacklogItems.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group. One of profiles, events, lists, campaigns.
 //   - error_code: free-form; a value that is not valid UTF-8 is recorded as "invalid"; after 10
 //     distinct values, new ones are recorded as "other".
-type BacklogItemsGauge struct {
-	vec       *prometheus.GaugeVec
-	series    [endpointCount]seriesCache[*prometheus.GaugeVec, [1]string, prometheus.Gauge]
-	errorCode *labelGuard
+type GaugeByEndpointErrorCode struct {
+	vec    *prometheus.GaugeVec
+	series [endpointCount]freeSeries[[1]string, prometheus.Gauge]
 }
 
-// newBacklogItemsGauge creates sync_backlog_items and curries it with every combination of enum
-// values.
-func newBacklogItemsGauge() *BacklogItemsGauge {
-	g := &BacklogItemsGauge{
-		vec: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "sync_backlog_items",
-			Help: "Items waiting to be synced",
-		}, []string{"endpoint", "error_code"}),
-		errorCode: newLabelGuard("", 10),
-	}
+// newGaugeByEndpointErrorCode creates the gauge of opts, its label guards, and curries it with
+// every combination of enum values.
+func newGaugeByEndpointErrorCode(opts prometheus.GaugeOpts) *GaugeByEndpointErrorCode {
+	g := &GaugeByEndpointErrorCode{vec: prometheus.NewGaugeVec(opts, []string{"endpoint", "error_code"})}
+	guards := []*labelGuard{newLabelGuard(nil, 10)}
 	for _, endpoint := range EndpointValues() {
 		g.series[endpoint].vec = g.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		g.series[endpoint].guards = guards
 	}
 	return g
 }
 
 // with returns the series of endpoint and errorCode.
-func (g *BacklogItemsGauge) with(endpoint Endpoint, errorCode string) prometheus.Gauge {
-	s := &g.series[min(endpoint, endpointCount-1)]
-	if child, ok := s.load([1]string{errorCode}); ok {
-		return child
-	}
-	return g.create(s, errorCode)
-}
-
-// create returns the series of errorCode in s, creating it. The series is stored only when every
-// value was admitted as it is, so values recorded as "invalid" or "other" take this path each time
-// but cannot grow the cache.
-func (g *BacklogItemsGauge) create(s *seriesCache[*prometheus.GaugeVec, [1]string, prometheus.Gauge], errorCode string) prometheus.Gauge {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (g *GaugeByEndpointErrorCode) with(endpoint Endpoint, errorCode string) prometheus.Gauge {
 	k := [1]string{errorCode}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [1]string{g.errorCode.admit(errorCode)}
-	child := s.vec.WithLabelValues(admitted[0])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return g.series[min(endpoint, endpointCount-1)].get(k, k[:])
 }
 
 // Set sets the series of endpoint and errorCode to v.
-func (g *BacklogItemsGauge) Set(v float64, endpoint Endpoint, errorCode string) {
+func (g *GaugeByEndpointErrorCode) Set(v float64, endpoint Endpoint, errorCode string) {
 	g.with(endpoint, errorCode).Set(v)
 }
 
 // Inc adds 1 to the series of endpoint and errorCode.
-func (g *BacklogItemsGauge) Inc(endpoint Endpoint, errorCode string) {
+func (g *GaugeByEndpointErrorCode) Inc(endpoint Endpoint, errorCode string) {
 	g.with(endpoint, errorCode).Inc()
 }
 
 // Dec subtracts 1 from the series of endpoint and errorCode.
-func (g *BacklogItemsGauge) Dec(endpoint Endpoint, errorCode string) {
+func (g *GaugeByEndpointErrorCode) Dec(endpoint Endpoint, errorCode string) {
 	g.with(endpoint, errorCode).Dec()
 }
 
 // Add adds v to the series of endpoint and errorCode.
-func (g *BacklogItemsGauge) Add(v float64, endpoint Endpoint, errorCode string) {
+func (g *GaugeByEndpointErrorCode) Add(v float64, endpoint Endpoint, errorCode string) {
 	g.with(endpoint, errorCode).Add(v)
 }
 
 // Sub subtracts v from the series of endpoint and errorCode.
-func (g *BacklogItemsGauge) Sub(v float64, endpoint Endpoint, errorCode string) {
+func (g *GaugeByEndpointErrorCode) Sub(v float64, endpoint Endpoint, errorCode string) {
 	g.with(endpoint, errorCode).Sub(v)
 }
 
 // SetToCurrentTime sets the series of endpoint and errorCode to the current Unix time in seconds.
-func (g *BacklogItemsGauge) SetToCurrentTime(endpoint Endpoint, errorCode string) {
+func (g *GaugeByEndpointErrorCode) SetToCurrentTime(endpoint Endpoint, errorCode string) {
 	g.with(endpoint, errorCode).SetToCurrentTime()
 }
 
-// RetryDelaySecondsHistogram records the histogram sync_retry_delay_seconds: Delay before retrying
-// a call.
+// DurationHistogramByEndpointStatusCode is a histogram of durations in seconds with the labels
+// endpoint and status_code: the type of RetryDelaySeconds.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group. One of profiles, events, lists, campaigns.
 //   - status_code: HTTP status of a failed call, or "unknown". Free-form; a value that does not
 //     match ^([1-5][0-9][0-9]|unknown)$, or is not valid UTF-8, is recorded as "invalid"; after 20
 //     distinct values, new ones are recorded as "other".
-//
-// Unit: seconds. Buckets: 0.1, 1, 10.
-type RetryDelaySecondsHistogram struct {
-	vec        *prometheus.HistogramVec
-	series     [endpointCount]seriesCache[prometheus.ObserverVec, [1]string, prometheus.Observer]
-	statusCode *labelGuard
+type DurationHistogramByEndpointStatusCode struct {
+	vec    *prometheus.HistogramVec
+	series [endpointCount]freeSeries[[1]string, prometheus.Observer]
 }
 
-// newRetryDelaySecondsHistogram creates sync_retry_delay_seconds and curries it with every
-// combination of enum values.
-func newRetryDelaySecondsHistogram() *RetryDelaySecondsHistogram {
-	h := &RetryDelaySecondsHistogram{
-		vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    "sync_retry_delay_seconds",
-			Help:    "Delay before retrying a call",
-			Buckets: []float64{0.1, 1, 10},
-		}, []string{"endpoint", "status_code"}),
-		statusCode: newLabelGuard(`^([1-5][0-9][0-9]|unknown)$`, 20),
-	}
+// newDurationHistogramByEndpointStatusCode creates the histogram of opts, its label guards, and
+// curries it with every combination of enum values.
+func newDurationHistogramByEndpointStatusCode(opts prometheus.HistogramOpts) *DurationHistogramByEndpointStatusCode {
+	h := &DurationHistogramByEndpointStatusCode{vec: prometheus.NewHistogramVec(opts, []string{"endpoint", "status_code"})}
+	guards := []*labelGuard{newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 20)}
 	for _, endpoint := range EndpointValues() {
 		h.series[endpoint].vec = h.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		h.series[endpoint].guards = guards
 	}
 	return h
 }
 
 // with returns the series of endpoint and statusCode.
-func (h *RetryDelaySecondsHistogram) with(endpoint Endpoint, statusCode string) prometheus.Observer {
-	s := &h.series[min(endpoint, endpointCount-1)]
-	if child, ok := s.load([1]string{statusCode}); ok {
-		return child
-	}
-	return h.create(s, statusCode)
-}
-
-// create returns the series of statusCode in s, creating it. The series is stored only when every
-// value was admitted as it is, so values recorded as "invalid" or "other" take this path each time
-// but cannot grow the cache.
-func (h *RetryDelaySecondsHistogram) create(s *seriesCache[prometheus.ObserverVec, [1]string, prometheus.Observer], statusCode string) prometheus.Observer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (h *DurationHistogramByEndpointStatusCode) with(endpoint Endpoint, statusCode string) prometheus.Observer {
 	k := [1]string{statusCode}
-	if child, ok := s.loadLocked(k); ok {
-		return child
-	}
-	admitted := [1]string{h.statusCode.admit(statusCode)}
-	child := s.vec.WithLabelValues(admitted[0])
-	if admitted == k {
-		s.storeLocked(k, child)
-	}
-	return child
+	return h.series[min(endpoint, endpointCount-1)].get(k, k[:])
 }
 
 // Observe records v in the series of endpoint and statusCode.
-func (h *RetryDelaySecondsHistogram) Observe(v float64, endpoint Endpoint, statusCode string) {
+func (h *DurationHistogramByEndpointStatusCode) Observe(v float64, endpoint Endpoint, statusCode string) {
 	h.with(endpoint, statusCode).Observe(v)
 }
 
 // Start starts timing an operation of endpoint and statusCode; ObserveDuration of the returned
 // timer records it:
 //
-//	defer m.RetryDelaySeconds.Start(endpoint, statusCode).ObserveDuration()
-func (h *RetryDelaySecondsHistogram) Start(endpoint Endpoint, statusCode string) RetryDelaySecondsTimer {
-	return RetryDelaySecondsTimer{
-		observer: h.with(endpoint, statusCode),
-		start:    time.Now(),
-	}
-}
-
-// RetryDelaySecondsTimer times one operation for RetryDelaySecondsHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type RetryDelaySecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// RetryDelaySecondsTimer records nothing and returns 0.
-func (t RetryDelaySecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
+//	defer h.Start(endpoint, statusCode).ObserveDuration()
+func (h *DurationHistogramByEndpointStatusCode) Start(endpoint Endpoint, statusCode string) Timer {
+	return newTimer(h.with(endpoint, statusCode))
 }

@@ -34,9 +34,25 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		QueueWaitSeconds:   newQueueWaitSecondsHistogram(),
-		RPCDurationSeconds: newRPCDurationSecondsHistogram(),
-		ValueSizeBytes:     newValueSizeBytesHistogram(),
+		QueueWaitSeconds: newDurationHistogram(prometheus.HistogramOpts{
+			Name:                        "kv_queue_wait_seconds",
+			Help:                        "Time a job waits in the queue",
+			NativeHistogramBucketFactor: 1.1,
+		}),
+		RPCDurationSeconds: newDurationHistogramByRPC(prometheus.HistogramOpts{
+			Name:                            "kv_rpc_duration_seconds",
+			Help:                            "RPC latency",
+			Buckets:                         []float64{0.001, 0.01, 0.1, 1},
+			NativeHistogramBucketFactor:     1.1,
+			NativeHistogramMaxBucketNumber:  160,
+			NativeHistogramMinResetDuration: time.Hour,
+		}),
+		ValueSizeBytes: newHistogram(prometheus.HistogramOpts{
+			Name:                        "kv_value_size_bytes",
+			Help:                        "Size of stored values",
+			Buckets:                     []float64{64, 1024, 16384},
+			NativeHistogramBucketFactor: 1.05,
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -88,76 +104,35 @@ func (m *Metrics) collectors() []prometheus.Collector {
 // queue.
 //
 // Unit: seconds. A native histogram only, without classic buckets: bucket factor 1.1.
-type QueueWaitSecondsHistogram struct {
-	histogram prometheus.Histogram
-}
-
-// newQueueWaitSecondsHistogram creates kv_queue_wait_seconds.
-func newQueueWaitSecondsHistogram() *QueueWaitSecondsHistogram {
-	return &QueueWaitSecondsHistogram{histogram: prometheus.NewHistogram(prometheus.HistogramOpts{
-		Name:                        "kv_queue_wait_seconds",
-		Help:                        "Time a job waits in the queue",
-		NativeHistogramBucketFactor: 1.1,
-	})}
-}
-
-// Observe records v in the histogram.
-func (h *QueueWaitSecondsHistogram) Observe(v float64) {
-	h.histogram.Observe(v)
-}
-
-// Start starts timing an operation; ObserveDuration of the returned timer records it:
-//
-//	defer m.QueueWaitSeconds.Start().ObserveDuration()
-func (h *QueueWaitSecondsHistogram) Start() QueueWaitSecondsTimer {
-	return QueueWaitSecondsTimer{
-		observer: h.histogram,
-		start:    time.Now(),
-	}
-}
-
-// QueueWaitSecondsTimer times one operation for QueueWaitSecondsHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type QueueWaitSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// QueueWaitSecondsTimer records nothing and returns 0.
-func (t QueueWaitSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
+type QueueWaitSecondsHistogram = DurationHistogram
 
 // RPCDurationSecondsHistogram records the histogram kv_rpc_duration_seconds: RPC latency.
+//
+// Unit: seconds. Buckets: 0.001, 0.01, 0.1, 1. Native histogram alongside the classic buckets:
+// bucket factor 1.1, at most 160 buckets, reset at most every 1h.
+type RPCDurationSecondsHistogram = DurationHistogramByRPC
+
+// ValueSizeBytesHistogram records the histogram kv_value_size_bytes: Size of stored values.
+//
+// Unit: bytes. Buckets: 64, 1024, 16384. Native histogram alongside the classic buckets: bucket
+// factor 1.05.
+type ValueSizeBytesHistogram = Histogram
+
+// DurationHistogramByRPC is a histogram of durations in seconds with the labels rpc: the type of
+// RPCDurationSeconds.
 //
 // Labels, in parameter order:
 //   - rpc: RPC method. One of Get, Put.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-//
-// Unit: seconds. Buckets: 0.001, 0.01, 0.1, 1. Native histogram alongside the classic buckets:
-// bucket factor 1.1, at most 160 buckets, reset at most every 1h.
-type RPCDurationSecondsHistogram struct {
+type DurationHistogramByRPC struct {
 	vec    *prometheus.HistogramVec
 	series [rpcCount]prometheus.Observer
 }
 
-// newRPCDurationSecondsHistogram creates kv_rpc_duration_seconds with all its series.
-func newRPCDurationSecondsHistogram() *RPCDurationSecondsHistogram {
-	h := &RPCDurationSecondsHistogram{vec: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:                            "kv_rpc_duration_seconds",
-		Help:                            "RPC latency",
-		Buckets:                         []float64{0.001, 0.01, 0.1, 1},
-		NativeHistogramBucketFactor:     1.1,
-		NativeHistogramMaxBucketNumber:  160,
-		NativeHistogramMinResetDuration: time.Hour,
-	}, []string{"rpc"})}
+// newDurationHistogramByRPC creates the histogram of opts with all its series.
+func newDurationHistogramByRPC(opts prometheus.HistogramOpts) *DurationHistogramByRPC {
+	h := &DurationHistogramByRPC{vec: prometheus.NewHistogramVec(opts, []string{"rpc"})}
 	for _, rpc := range RPCValues() {
 		h.series[rpc] = h.vec.WithLabelValues(rpc.String())
 	}
@@ -165,57 +140,13 @@ func newRPCDurationSecondsHistogram() *RPCDurationSecondsHistogram {
 }
 
 // Observe records v in the series of rpc.
-func (h *RPCDurationSecondsHistogram) Observe(v float64, rpc RPC) {
+func (h *DurationHistogramByRPC) Observe(v float64, rpc RPC) {
 	h.series[min(rpc, rpcCount-1)].Observe(v)
 }
 
 // Start starts timing an operation of rpc; ObserveDuration of the returned timer records it:
 //
-//	defer m.RPCDurationSeconds.Start(rpc).ObserveDuration()
-func (h *RPCDurationSecondsHistogram) Start(rpc RPC) RPCDurationSecondsTimer {
-	return RPCDurationSecondsTimer{
-		observer: h.series[min(rpc, rpcCount-1)],
-		start:    time.Now(),
-	}
-}
-
-// RPCDurationSecondsTimer times one operation for RPCDurationSecondsHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type RPCDurationSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// RPCDurationSecondsTimer records nothing and returns 0.
-func (t RPCDurationSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
-
-// ValueSizeBytesHistogram records the histogram kv_value_size_bytes: Size of stored values.
-//
-// Unit: bytes. Buckets: 64, 1024, 16384. Native histogram alongside the classic buckets: bucket
-// factor 1.05.
-type ValueSizeBytesHistogram struct {
-	histogram prometheus.Histogram
-}
-
-// newValueSizeBytesHistogram creates kv_value_size_bytes.
-func newValueSizeBytesHistogram() *ValueSizeBytesHistogram {
-	return &ValueSizeBytesHistogram{histogram: prometheus.NewHistogram(prometheus.HistogramOpts{
-		Name:                        "kv_value_size_bytes",
-		Help:                        "Size of stored values",
-		Buckets:                     []float64{64, 1024, 16384},
-		NativeHistogramBucketFactor: 1.05,
-	})}
-}
-
-// Observe records v in the histogram.
-func (h *ValueSizeBytesHistogram) Observe(v float64) {
-	h.histogram.Observe(v)
+//	defer h.Start(rpc).ObserveDuration()
+func (h *DurationHistogramByRPC) Start(rpc RPC) Timer {
+	return newTimer(h.series[min(rpc, rpcCount-1)])
 }

@@ -7,11 +7,7 @@
 // type, a free-form label a string.
 package batchmetrics
 
-import (
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-)
+import "github.com/prometheus/client_golang/prometheus"
 
 // Metrics holds every metric of nightly-batch. Create it with New or MustNew; its metrics are safe
 // for concurrent use.
@@ -34,9 +30,19 @@ type Metrics struct {
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
-		JobsProcessedTotal: newJobsProcessedTotalCounter(),
-		RunDurationSeconds: newRunDurationSecondsHistogram(),
-		TemperatureCelsius: newTemperatureCelsiusGauge(),
+		JobsProcessedTotal: newCounter(prometheus.CounterOpts{
+			Name: "batch_jobs_processed_total",
+			Help: "Jobs processed",
+		}),
+		RunDurationSeconds: newDurationHistogram(prometheus.HistogramOpts{
+			Name:    "batch_run_duration_seconds",
+			Help:    "Duration of a batch run",
+			Buckets: []float64{1, 10, 60, 600},
+		}),
+		TemperatureCelsius: newGauge(prometheus.GaugeOpts{
+			Name: "batch_temperature_celsius",
+			Help: "Temperature of the batch host",
+		}),
 	}
 	collectors := m.collectors()
 	for i, c := range collectors {
@@ -85,123 +91,16 @@ func (m *Metrics) collectors() []prometheus.Collector {
 }
 
 // JobsProcessedTotalCounter records the counter batch_jobs_processed_total: Jobs processed.
-type JobsProcessedTotalCounter struct {
-	counter prometheus.Counter
-}
-
-// newJobsProcessedTotalCounter creates batch_jobs_processed_total.
-func newJobsProcessedTotalCounter() *JobsProcessedTotalCounter {
-	return &JobsProcessedTotalCounter{counter: prometheus.NewCounter(prometheus.CounterOpts{
-		Name: "batch_jobs_processed_total",
-		Help: "Jobs processed",
-	})}
-}
-
-// Inc adds 1 to the counter.
-func (c *JobsProcessedTotalCounter) Inc() {
-	c.counter.Inc()
-}
-
-// Add adds v to the counter. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
-func (c *JobsProcessedTotalCounter) Add(v float64) {
-	if v >= 0 {
-		c.counter.Add(v)
-	}
-}
+type JobsProcessedTotalCounter = Counter
 
 // RunDurationSecondsHistogram records the histogram batch_run_duration_seconds: Duration of a batch
 // run.
 //
 // Unit: seconds. Buckets: 1, 10, 60, 600.
-type RunDurationSecondsHistogram struct {
-	histogram prometheus.Histogram
-}
-
-// newRunDurationSecondsHistogram creates batch_run_duration_seconds.
-func newRunDurationSecondsHistogram() *RunDurationSecondsHistogram {
-	return &RunDurationSecondsHistogram{histogram: prometheus.NewHistogram(prometheus.HistogramOpts{
-		Name:    "batch_run_duration_seconds",
-		Help:    "Duration of a batch run",
-		Buckets: []float64{1, 10, 60, 600},
-	})}
-}
-
-// Observe records v in the histogram.
-func (h *RunDurationSecondsHistogram) Observe(v float64) {
-	h.histogram.Observe(v)
-}
-
-// Start starts timing an operation; ObserveDuration of the returned timer records it:
-//
-//	defer m.RunDurationSeconds.Start().ObserveDuration()
-func (h *RunDurationSecondsHistogram) Start() RunDurationSecondsTimer {
-	return RunDurationSecondsTimer{
-		observer: h.histogram,
-		start:    time.Now(),
-	}
-}
-
-// RunDurationSecondsTimer times one operation for RunDurationSecondsHistogram.Start. It is a value:
-// starting and stopping a timer allocates nothing.
-type RunDurationSecondsTimer struct {
-	observer prometheus.Observer
-	start    time.Time
-}
-
-// ObserveDuration records the time elapsed since Start, in seconds, and returns it. The zero
-// RunDurationSecondsTimer records nothing and returns 0.
-func (t RunDurationSecondsTimer) ObserveDuration() time.Duration {
-	if t.observer == nil {
-		return 0
-	}
-	d := time.Since(t.start)
-	t.observer.Observe(d.Seconds())
-	return d
-}
+type RunDurationSecondsHistogram = DurationHistogram
 
 // TemperatureCelsiusGauge records the gauge batch_temperature_celsius: Temperature of the batch
 // host.
 //
 // Unit: celsius.
-type TemperatureCelsiusGauge struct {
-	gauge prometheus.Gauge
-}
-
-// newTemperatureCelsiusGauge creates batch_temperature_celsius.
-func newTemperatureCelsiusGauge() *TemperatureCelsiusGauge {
-	return &TemperatureCelsiusGauge{gauge: prometheus.NewGauge(prometheus.GaugeOpts{
-		Name: "batch_temperature_celsius",
-		Help: "Temperature of the batch host",
-	})}
-}
-
-// Set sets the gauge to v.
-func (g *TemperatureCelsiusGauge) Set(v float64) {
-	g.gauge.Set(v)
-}
-
-// Inc adds 1 to the gauge.
-func (g *TemperatureCelsiusGauge) Inc() {
-	g.gauge.Inc()
-}
-
-// Dec subtracts 1 from the gauge.
-func (g *TemperatureCelsiusGauge) Dec() {
-	g.gauge.Dec()
-}
-
-// Add adds v to the gauge.
-func (g *TemperatureCelsiusGauge) Add(v float64) {
-	g.gauge.Add(v)
-}
-
-// Sub subtracts v from the gauge.
-func (g *TemperatureCelsiusGauge) Sub(v float64) {
-	g.gauge.Sub(v)
-}
-
-// SetToCurrentTime sets the gauge to the current Unix time in seconds.
-func (g *TemperatureCelsiusGauge) SetToCurrentTime() {
-	g.gauge.SetToCurrentTime()
-}
+type TemperatureCelsiusGauge = Gauge

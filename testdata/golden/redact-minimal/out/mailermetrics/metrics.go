@@ -23,7 +23,10 @@ type Metrics struct {
 // registered and returns reg's error unchanged. Registering twice thus returns a
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
-	m := &Metrics{SentTotal: newSentTotalCounter()}
+	m := &Metrics{SentTotal: newCounter(prometheus.CounterOpts{
+		Name: "mailer_sent_total",
+		Help: "Emails sent",
+	})}
 	collectors := m.collectors()
 	for i, c := range collectors {
 		if err := reg.Register(c); err != nil {
@@ -69,27 +72,4 @@ func (m *Metrics) collectors() []prometheus.Collector {
 }
 
 // SentTotalCounter records the counter mailer_sent_total: Emails sent.
-type SentTotalCounter struct {
-	counter prometheus.Counter
-}
-
-// newSentTotalCounter creates mailer_sent_total.
-func newSentTotalCounter() *SentTotalCounter {
-	return &SentTotalCounter{counter: prometheus.NewCounter(prometheus.CounterOpts{
-		Name: "mailer_sent_total",
-		Help: "Emails sent",
-	})}
-}
-
-// Inc adds 1 to the counter.
-func (c *SentTotalCounter) Inc() {
-	c.counter.Inc()
-}
-
-// Add adds v to the counter. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
-func (c *SentTotalCounter) Add(v float64) {
-	if v >= 0 {
-		c.counter.Add(v)
-	}
-}
+type SentTotalCounter = Counter

@@ -23,7 +23,10 @@ type Metrics struct {
 // registered and returns reg's error unchanged. Registering twice thus returns a
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
-	m := &Metrics{APIRequestsTotal: newAPIRequestsTotalCounter()}
+	m := &Metrics{APIRequestsTotal: newCounter(prometheus.CounterOpts{
+		Name: "klaviyo_api_requests_total",
+		Help: "Total Klaviyo API requests",
+	})}
 	collectors := m.collectors()
 	for i, c := range collectors {
 		if err := reg.Register(c); err != nil {
@@ -70,27 +73,4 @@ func (m *Metrics) collectors() []prometheus.Collector {
 
 // APIRequestsTotalCounter records the counter klaviyo_api_requests_total: Total Klaviyo API
 // requests.
-type APIRequestsTotalCounter struct {
-	counter prometheus.Counter
-}
-
-// newAPIRequestsTotalCounter creates klaviyo_api_requests_total.
-func newAPIRequestsTotalCounter() *APIRequestsTotalCounter {
-	return &APIRequestsTotalCounter{counter: prometheus.NewCounter(prometheus.CounterOpts{
-		Name: "klaviyo_api_requests_total",
-		Help: "Total Klaviyo API requests",
-	})}
-}
-
-// Inc adds 1 to the counter.
-func (c *APIRequestsTotalCounter) Inc() {
-	c.counter.Inc()
-}
-
-// Add adds v to the counter. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
-func (c *APIRequestsTotalCounter) Add(v float64) {
-	if v >= 0 {
-		c.counter.Add(v)
-	}
-}
+type APIRequestsTotalCounter = Counter

@@ -23,7 +23,10 @@ type Metrics struct {
 // registered and returns reg's error unchanged. Registering twice thus returns a
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
 func New(reg prometheus.Registerer) (*Metrics, error) {
-	m := &Metrics{OrdersTotal: newOrdersTotalCounter()}
+	m := &Metrics{OrdersTotal: newCounter(prometheus.CounterOpts{
+		Name: "shop_orders_total",
+		Help: "Orders placed",
+	})}
 	collectors := m.collectors()
 	for i, c := range collectors {
 		if err := reg.Register(c); err != nil {
@@ -69,27 +72,4 @@ func (m *Metrics) collectors() []prometheus.Collector {
 }
 
 // OrdersTotalCounter records the counter shop_orders_total: Orders placed.
-type OrdersTotalCounter struct {
-	counter prometheus.Counter
-}
-
-// newOrdersTotalCounter creates shop_orders_total.
-func newOrdersTotalCounter() *OrdersTotalCounter {
-	return &OrdersTotalCounter{counter: prometheus.NewCounter(prometheus.CounterOpts{
-		Name: "shop_orders_total",
-		Help: "Orders placed",
-	})}
-}
-
-// Inc adds 1 to the counter.
-func (c *OrdersTotalCounter) Inc() {
-	c.counter.Inc()
-}
-
-// Add adds v to the counter. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
-func (c *OrdersTotalCounter) Add(v float64) {
-	if v >= 0 {
-		c.counter.Add(v)
-	}
-}
+type OrdersTotalCounter = Counter

@@ -1,0 +1,94 @@
+package golang
+
+import (
+	"github.com/metricgen/metricgen/internal/gen/gosrc"
+	"github.com/metricgen/metricgen/internal/goname"
+	"github.com/metricgen/metricgen/internal/model"
+	"github.com/metricgen/metricgen/templates"
+)
+
+// runtimeDir is the folder, in templates.Go, of the static code of the generated package.
+const runtimeDir = "gometrics"
+
+// runtimeFile is the generated package's file that holds the static code it needs.
+const runtimeFile = "metrics_runtime.go"
+
+// runtimeFiles are the files of templates/gometrics that a generated package may need, in the
+// order they are copied, with the files each uses. Every non-test file of the folder but
+// doc.go is here (TestRuntimeFiles checks it, and that Needs is complete).
+var runtimeFiles = []gosrc.File{
+	{Name: "guard.go"},
+	{Name: "pattern.go"},
+	{Name: "cache.go"},
+	{Name: "free.go", Needs: []string{"guard.go", "cache.go"}},
+	{Name: "timer.go"},
+	{Name: "counter.go"},
+	{Name: "gauge.go"},
+	{Name: "histogram.go"},
+	{Name: "duration_histogram.go", Needs: []string{"timer.go"}},
+}
+
+// runtimeOrigin is the origin of the names the runtime files declare.
+var runtimeOrigin = goname.Origin{What: "the generated metrics code (its runtime, templates/gometrics)"}
+
+// runtimeOf returns the runtime files the package of s needs: those of the shapes of its
+// metrics, and what they need.
+func runtimeOf(ss *shapes) []gosrc.File {
+	var names []string
+	for _, sh := range ss.all {
+		switch {
+		case sh.unlabelled() && sh.kind == "DurationHistogram":
+			names = append(names, "duration_histogram.go")
+		case sh.unlabelled():
+			names = append(names, map[string]string{"Counter": "counter.go", "Gauge": "gauge.go", "Histogram": "histogram.go"}[sh.kind])
+		case sh.timed():
+			names = append(names, "timer.go")
+		}
+		if len(sh.free) > 0 {
+			names = append(names, "free.go")
+		}
+		for _, l := range sh.free {
+			if l.Pattern != "" {
+				names = append(names, "pattern.go")
+			}
+		}
+	}
+	files, err := gosrc.Closure(runtimeFiles, names...)
+	if err != nil {
+		panic(err) // a name above is not in runtimeFiles: TestRuntimeFiles fails too
+	}
+	return files
+}
+
+// runtimeAbout is the comment of metrics_runtime.go under its package clause.
+func runtimeAbout(files []gosrc.File) string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	return docText("The code below is the same for every spec: metricgen copies it from " + joinAnd(names) +
+		" in its folder templates/gometrics, where it is tested.")
+}
+
+// runtimeSource returns metrics_runtime.go of the package of s, and false when s needs no
+// runtime file.
+func runtimeSource(s *model.Spec, files []gosrc.File) ([]byte, bool, error) {
+	if len(files) == 0 {
+		return nil, false, nil
+	}
+	src, err := gosrc.Copy(templates.Go, runtimeDir, files, gosrc.Header(s.Source), s.Go.Name, runtimeAbout(files))
+	return src, true, err
+}
+
+// declareRuntime declares in r the names of the runtime files the package of s holds.
+func declareRuntime(files []gosrc.File, r *goname.Registry) {
+	for _, f := range files {
+		src, err := templates.Go.ReadFile(runtimeDir + "/" + f.Name)
+		if err == nil {
+			err = r.Source(src, runtimeOrigin)
+		}
+		if err != nil {
+			panic(err) // the embedded files are ours: TestRuntimeFiles reads them all
+		}
+	}
+}
