@@ -1,6 +1,9 @@
 package goscratch
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"maps"
 	"os"
@@ -43,10 +46,7 @@ func TestGoPackages(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Fatal("the go command is not on PATH")
 	}
-	root := t.TempDir()
-	if d := os.Getenv("GOSCRATCH_DIR"); d != "" {
-		root = d // keep the scratch module, to run its tests by hand
-	}
+	root := scratchDir(t)
 	writeModule(t, root)
 	cases := append(goldenCases(t), extraCases(t)...)
 	keyEnvs := map[string]bool{}
@@ -61,7 +61,41 @@ func TestGoPackages(t *testing.T) {
 	}
 	keyEnvs["GOREDACT_HASH_KEY"] = true // templates/goredact/spec.yaml's
 	env := scratchEnv(keyEnvs)
-	goCmd(t, root, env, "test", "-race", "-vet=all", "-count=1", "./...")
+	// Not -count=1: the go command's caches (build and test results) are what keep the second
+	// run cheap; they are keyed on the files' contents, and the folder's path is stable.
+	goCmd(t, root, env, "test", "-race", "-vet=all", "./...")
+}
+
+// scratchDir returns the folder of the scratch module, emptied: GOSCRATCH_DIR when set (to
+// keep the module and run its tests by hand), else a folder of the system's temporary folder
+// named after this repository's path, so that its packages keep their import paths and
+// folders from run to run and the go command's build and test caches serve the packages that
+// did not change. A lock keeps two runs from the same checkout out of each other's way.
+func scratchDir(t *testing.T) string {
+	t.Helper()
+	root := os.Getenv("GOSCRATCH_DIR")
+	if root == "" {
+		abs, err := filepath.Abs(repoRoot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256([]byte(abs))
+		root = filepath.Join(os.TempDir(), "metricgen-goscratch-"+hex.EncodeToString(sum[:6]))
+	}
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lockDir(t, root+".lock")
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(root, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
 }
 
 // goldenCases returns the cases of testdata/golden whose spec has a Go package.
@@ -214,16 +248,26 @@ func scratchEnv(keyEnvs map[string]bool) []string {
 	return env
 }
 
-// goCmd runs the go command in dir and fails the test with its output on error.
+// goCmd runs the go command in dir and fails the test with its output on error. It stops the
+// command, and every process it started, when the test's deadline comes (go test -timeout), so
+// that nothing outlives the test.
 func goCmd(t *testing.T, dir string, env []string, args ...string) {
 	t.Helper()
+	ctx := t.Context()
+	if deadline, ok := t.Deadline(); ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline.Add(-30*time.Second)) // time to report
+		defer cancel()
+	}
 	start := time.Now()
-	cmd := exec.Command("go", args...)
+	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
 	cmd.Env = env
+	killGroup(cmd)
+	cmd.WaitDelay = 10 * time.Second
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		t.Fatalf("go %s: %v (after %s)\n%s", strings.Join(args, " "), err, time.Since(start).Round(time.Millisecond), out)
 	}
 	t.Logf("go %s: %s\n%s", strings.Join(args, " "), time.Since(start).Round(time.Millisecond), out)
 }
