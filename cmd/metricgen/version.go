@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime"
 	"runtime/debug"
+
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 )
 
 // modulePath is metricgen's module.
@@ -20,7 +21,7 @@ var (
 
 // toolCache matches where the go command keeps the binaries `go tool` builds for a module's
 // tool directive: <GOCACHE>/<2 hex>/<hash>-d/<name>.
-var toolCache = regexp.MustCompile(`[/\\][0-9a-f]{2}[/\\][0-9a-f]{64}-d[/\\][^/\\]+$`)
+var toolCache = lazyregexp.New(`[/\\][0-9a-f]{2}[/\\][0-9a-f]{64}-d[/\\][^/\\]+$`)
 
 // invocation is the command as the user runs it, for the hints metricgen prints: `go tool
 // metricgen` when Go's tool directive runs it, else `metricgen`. The build information alone
@@ -38,7 +39,7 @@ func invocation() string {
 }
 
 // pseudoRev is the revision at the end of a pseudo-version (v0.0.0-20261203180000-0123456789ab).
-var pseudoRev = regexp.MustCompile(`[.-](?:0\.)?\d{14}-([0-9a-f]{12})(?:\+incompatible)?$`)
+var pseudoRev = lazyregexp.New(`[.-](?:0\.)?\d{14}-([0-9a-f]{12})(?:\+incompatible)?$`)
 
 // versionInfo describes the running binary: metricgen's module version, the VCS revision it
 // was built from (from the build's VCS stamp, or the pseudo-version), and the Go toolchain.

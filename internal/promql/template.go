@@ -1,7 +1,6 @@
 package promql
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"text/template/parse"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 )
 
 // templateDefs are the variables Prometheus defines before every alert template (rules'
@@ -100,8 +100,8 @@ var templateFuncs = sync.OnceValue(func() map[string]any {
 	return fm
 })
 
-var templateErr = regexp.MustCompile(`^template: alert:(\d+):(?:\d+:)? ?(.*)$`)
-var undefinedFunc = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+var templateErr = lazyregexp.New(`^template: alert:(\d+):(?:\d+:)? ?(.*)$`)
+var undefinedFunc = lazyregexp.New(`^function "([^"]+)" not defined$`)
 
 // templateError turns a template parse error into a finding at its line (and, for an
 // undefined function, at the function's name).

@@ -21,6 +21,8 @@ import (
 	common "github.com/prometheus/common/helpers/templates"
 	"github.com/prometheus/common/model"
 	"github.com/prometheus/prometheus/util/strutil"
+
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 )
 
 // Alert templates are executed here, not only parsed: with a stand-in for the alert that has
@@ -335,7 +337,7 @@ func safeExecute(t *template.Template, out *bytes.Buffer, data any) (err error) 
 	return t.Execute(out, data)
 }
 
-var execErrPos = regexp.MustCompile(`^template: alert:(\d+):(\d+): `)
+var execErrPos = lazyregexp.New(`^template: alert:(\d+):(\d+): `)
 
 // execErrorOffset maps the line:column of a text/template execution error to an offset in
 // text (the error counts the variable definitions Prometheus puts before it).

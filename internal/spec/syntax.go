@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 )
 
 // go-yaml's syntax errors carry a line only ("yaml: line 5: did not find expected key"), and
@@ -22,7 +22,7 @@ import (
 // `metrics:`'s first key. syntaxError recovers the line of the problem and a column, and says
 // what usually causes each error.
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+var yamlLine = lazyregexp.New(`^yaml: (?:line (\d+): )?`)
 
 // parserErrors are go-yaml's parser errors (as opposed to its scanner's), whose line is 0-based.
 var parserErrors = []string{
@@ -38,7 +38,7 @@ var parserErrors = []string{
 	"found duplicate %TAG directive",
 }
 
-var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+var unknownAnchor = lazyregexp.New(`^unknown anchor '(.*)' referenced$`)
 
 // syntaxError turns a go-yaml syntax error about src into a position and a message. read is
 // how many lines go-yaml had read when it failed (see lineReader).

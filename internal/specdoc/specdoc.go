@@ -6,10 +6,11 @@ package specdoc
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 )
 
 // Key is one documented key of the spec.
@@ -233,7 +234,7 @@ func text(n *yaml.Node) string {
 	return n.Value
 }
 
-var defaultSentence = regexp.MustCompile(`(?:^|\. )Default: ([^.]*(?:\.[^ ][^.]*)*)\.`)
+var defaultSentence = lazyregexp.New(`(?:^|\. )Default: ([^.]*(?:\.[^ ][^.]*)*)\.`)
 
 // defaultOf is the schema's default, or what the description says after "Default:".
 func defaultOf(n, def *yaml.Node, desc string) string {
@@ -362,7 +363,7 @@ func FromSpecs(files ...[]byte) (Examples, error) {
 	return ex, nil
 }
 
-var segment = regexp.MustCompile(`[^.\[\]]+|\[\]`)
+var segment = lazyregexp.New(`[^.\[\]]+|\[\]`)
 
 // Lookup returns `key: value` for the first value at path, in block style.
 func (ex specExamples) Lookup(path string) string {

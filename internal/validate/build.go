@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/spec"
 )
@@ -142,13 +143,13 @@ func (b *builder) build() *model.Spec {
 }
 
 var (
-	snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	snakeCase = lazyregexp.New(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 	// labelName also checks metric keys and namespaces, which have the same syntax (a colon
 	// in a metric key is reported on its own).
-	labelName  = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
-	goIdent    = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
-	nonSnake   = regexp.MustCompile(`[^a-z0-9]+`)
-	camelHumps = regexp.MustCompile(`([a-z0-9])([A-Z])`)
+	labelName  = lazyregexp.New(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+	goIdent    = lazyregexp.New(`^[a-z][a-z0-9]*$`)
+	nonSnake   = lazyregexp.New(`[^a-z0-9]+`)
+	camelHumps = lazyregexp.New(`([a-z0-9])([A-Z])`)
 )
 
 func toSnake(s string) string {

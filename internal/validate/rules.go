@@ -3,7 +3,6 @@ package validate
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	commonmodel "github.com/prometheus/common/model"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/spec"
 )
@@ -119,7 +119,7 @@ func (b *builder) ruleGroup() {
 	}
 }
 
-var bareNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+var bareNumber = lazyregexp.New(`^[0-9]+(\.[0-9]+)?$`)
 
 // duration parses a Prometheus duration, 0 when absent or invalid.
 func (b *builder) duration(s spec.String, key string) model.Duration {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/jsonschema"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 	"github.com/metricgen/metricgen/internal/spec"
 	"github.com/metricgen/metricgen/schema"
 )
@@ -67,17 +67,17 @@ var semanticOwned = []string{
 // semanticOwnedAt are rules of shared definitions that a semantic check enforces at some
 // places only: a label name in target_labels, say, but not in a test's expected labels.
 var semanticOwnedAt = []struct {
-	at   *regexp.Regexp // instance location
-	rule string         // absolute keyword location
+	at   *lazyregexp.Regexp // instance location
+	rule string             // absolute keyword location
 }{
-	{regexp.MustCompile(`^/target_labels/[0-9]+$`), "#/$defs/labelName/pattern"},                   // builder.targetLabels
-	{regexp.MustCompile(`^/external_metrics/[^/]+/labels/[0-9]+$`), "#/$defs/labelName/pattern"},   // builder.external
-	{regexp.MustCompile(`^/dashboard/groups/[0-9]+/metrics/[0-9]+$`), "#/$defs/metricKey/pattern"}, // builder.dashboard
+	{lazyregexp.New(`^/target_labels/[0-9]+$`), "#/$defs/labelName/pattern"},                   // builder.targetLabels
+	{lazyregexp.New(`^/external_metrics/[^/]+/labels/[0-9]+$`), "#/$defs/labelName/pattern"},   // builder.external
+	{lazyregexp.New(`^/dashboard/groups/[0-9]+/metrics/[0-9]+$`), "#/$defs/metricKey/pattern"}, // builder.dashboard
 }
 
 // namesCheckedBySemantic are the mappings whose keys the semantic checks validate as names
 // (metric and label names, rule labels), so the schema's propertyNames need not.
-var namesCheckedBySemantic = regexp.MustCompile(`^/(metrics|labels|external_metrics|(alerts|recording_rules)/[0-9]+/labels)$`)
+var namesCheckedBySemantic = lazyregexp.New(`^/(metrics|labels|external_metrics|(alerts|recording_rules)/[0-9]+/labels)$`)
 
 // checkSchema validates the JSON view of the document against the spec's JSON Schema and
 // reports each violation at the YAML node it concerns. semantic says that the semantic checks

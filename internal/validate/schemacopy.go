@@ -4,17 +4,17 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 	"github.com/metricgen/metricgen/schema"
 )
 
 // modeline is yaml-language-server's comment naming a document's schema:
 // "# yaml-language-server: $schema=<url or path>".
-var modeline = regexp.MustCompile(`^[ \t]*#[ \t]*yaml-language-server:.*?\$schema=(\S+)`)
+var modeline = lazyregexp.New(`^[ \t]*#[ \t]*yaml-language-server:.*?\$schema=(\S+)`)
 
 // maxSchemaCopy bounds what is read of a file the modeline names: a schema copy is a few
 // tens of kilobytes; anything far larger is not one.

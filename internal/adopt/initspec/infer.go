@@ -3,12 +3,12 @@ package initspec
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/metricgen/metricgen/internal/adopt/exposition"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 )
 
 // libraries are the metric families that a service exposes through libraries and that its
@@ -48,10 +48,10 @@ func library(name string) string {
 }
 
 var (
-	legacyName = regexp.MustCompile(`^[a-zA-Z_:][a-zA-Z0-9_:]*$`)
-	legacyLab  = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
-	nsToken    = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
-	deprecated = regexp.MustCompile(`^\s*(\((?i:deprecated)[^)]*\)|\[(?i:deprecated)[^\]]*\]|(?i:deprecated)\s*:)\s*`)
+	legacyName = lazyregexp.New(`^[a-zA-Z_:][a-zA-Z0-9_:]*$`)
+	legacyLab  = lazyregexp.New(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+	nsToken    = lazyregexp.New(`^[a-z][a-z0-9]*$`)
+	deprecated = lazyregexp.New(`^\s*(\((?i:deprecated)[^)]*\)|\[(?i:deprecated)[^\]]*\]|(?i:deprecated)\s*:)\s*`)
 )
 
 // guessNamespace returns the first word shared by most of the families' names, and how many

@@ -2,12 +2,12 @@ package specdiff
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/metricgen/metricgen/internal/diag"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 	"github.com/metricgen/metricgen/internal/model"
 )
 
@@ -789,7 +789,7 @@ func exprChange(o, n *model.Expr) string {
 	return "expression changed"
 }
 
-var number = regexp.MustCompile(`[0-9][0-9.]*([eE][-+]?[0-9]+)?`)
+var number = lazyregexp.New(`[0-9][0-9.]*([eE][-+]?[0-9]+)?`)
 
 // withoutThresholds is an expression's text without blank space, comparison operators and
 // the numbers it compares with: equal for two expressions that differ only in thresholds.

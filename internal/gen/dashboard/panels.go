@@ -2,11 +2,11 @@ package dashboard
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 	"github.com/metricgen/metricgen/internal/model"
 )
 
@@ -206,7 +206,7 @@ func (b *builder) alertPanel() {
 }
 
 // templateAction is an action of Prometheus' alert templates, {{ $labels.instance }} among them.
-var templateAction = regexp.MustCompile(`{{-?\s*(.*?)\s*-?}}`)
+var templateAction = lazyregexp.New(`{{-?\s*(.*?)\s*-?}}`)
 
 // untemplate writes an alert's summary for a panel description, where nothing expands
 // templates: {{ $labels.x }} becomes <x>, other actions "...".

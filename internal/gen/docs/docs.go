@@ -6,38 +6,43 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
 	"github.com/metricgen/metricgen/internal/gen"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/slo"
 	"github.com/metricgen/metricgen/templates"
 )
 
-var tmpl = template.Must(template.New("docs.md.tmpl").Funcs(template.FuncMap{
-	"anchor":       anchor,
-	"cell":         cell,
-	"code":         code,
-	"codeList":     codeList,
-	"floats":       floats,
-	"num":          model.FormatFloat,
-	"labelList":    labelList,
-	"labelValues":  labelValues,
-	"kvList":       kvList,
-	"annotation":   annotation,
-	"redactResult": redactResult,
-	"dur":          slo.Format,
-	"budget":       budget,
-	"share":        share,
-	"sliText":      sliText,
-	"series":       series,
-	"seriesCell":   seriesCell,
-	"seriesTotal":  seriesTotal,
-}).ParseFS(templates.FS, "docs.md.tmpl"))
+// tmpl is the catalogue's template, parsed on first use (package initialisation runs on every
+// start of metricgen, whatever the command).
+var tmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("docs.md.tmpl").Funcs(template.FuncMap{
+		"anchor":       anchor,
+		"cell":         cell,
+		"code":         code,
+		"codeList":     codeList,
+		"floats":       floats,
+		"num":          model.FormatFloat,
+		"labelList":    labelList,
+		"labelValues":  labelValues,
+		"kvList":       kvList,
+		"annotation":   annotation,
+		"redactResult": redactResult,
+		"dur":          slo.Format,
+		"budget":       budget,
+		"share":        share,
+		"sliText":      sliText,
+		"series":       series,
+		"seriesCell":   seriesCell,
+		"seriesTotal":  seriesTotal,
+	}).ParseFS(templates.FS, "docs.md.tmpl"))
+})
 
 // Generate returns the catalogue at s.Outputs.Docs, or nothing when the spec asks for none.
 func Generate(s *model.Spec) ([]gen.File, error) {
@@ -45,7 +50,7 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 		return nil, nil
 	}
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, s); err != nil {
+	if err := tmpl().Execute(&buf, s); err != nil {
 		return nil, fmt.Errorf("docs: %w", err)
 	}
 	out := blankRuns.ReplaceAll(buf.Bytes(), []byte("\n\n"))
@@ -53,7 +58,7 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 	return []gen.File{{Path: s.Outputs.Docs, Content: out}}, nil
 }
 
-var blankRuns = regexp.MustCompile(`\n{3,}`)
+var blankRuns = lazyregexp.New(`\n{3,}`)
 
 // anchor is the GitHub heading anchor of a metric section ("### `a_b`" -> "a_b").
 func anchor(s string) string { return strings.ToLower(s) }

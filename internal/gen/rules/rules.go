@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"math"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/metricgen/metricgen/internal/gen"
+	"github.com/metricgen/metricgen/internal/lazyregexp"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/slo"
 )
@@ -327,7 +327,7 @@ func kvs(kv []model.KV) *yaml.Node {
 	return n
 }
 
-var nonDNS = regexp.MustCompile(`[^a-z0-9.-]+`)
+var nonDNS = lazyregexp.New(`[^a-z0-9.-]+`)
 
 // k8sName makes a Kubernetes object name (an RFC 1123 subdomain) of the service.
 func k8sName(s string) string {
@@ -341,7 +341,7 @@ func k8sName(s string) string {
 	return n
 }
 
-var nonLabel = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+var nonLabel = lazyregexp.New(`[^A-Za-z0-9._-]+`)
 
 // k8sLabelValue makes a Kubernetes label value of the service.
 func k8sLabelValue(s string) string {
