@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -172,10 +173,10 @@ func byteIndex(src []byte, lines []int, line, col int) int {
 }
 
 func posAt(src []byte, lines []int, i int) diag.Pos {
-	line := 1
-	for line < len(lines) && lines[line] <= i {
-		line++
-	}
+	// lines[k] is the offset where line k+1 starts: the line holding i is the number of line
+	// starts at or before it. A binary search, since every node of a large spec asks.
+	line, _ := slices.BinarySearch(lines, i+1)
+	line = max(line, 1)
 	start := lines[line-1]
 	if i > len(src) {
 		i = len(src)
