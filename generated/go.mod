@@ -3,9 +3,13 @@
 // docs/development.md). Not generated: metricgen check ignores files without its header.
 module github.com/metricgen/metricgen/generated
 
-go 1.24
+go 1.24.0
 
-require github.com/prometheus/client_golang v1.20.5
+require (
+	github.com/prometheus/client_golang v1.20.5
+	go.opentelemetry.io/otel v1.40.0
+	go.opentelemetry.io/otel/metric v1.40.0
+)
 
 require (
 	github.com/beorn7/perks v1.0.1 // indirect

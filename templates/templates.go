@@ -11,8 +11,10 @@ import "embed"
 //go:embed *.tmpl
 var FS embed.FS
 
-// Go holds the Go files of the static runtime packages: gometrics (the instrumentation) and
-// goredact (the log redaction), tests included (the emitters copy only what they list).
+// Go holds the Go files of the static runtime packages: gometrics (the instrumentation),
+// gootel (the instrumentation's OpenTelemetry backend, whose files carry a go:build ignore
+// line that keeps the OpenTelemetry API out of metricgen's go.mod) and goredact (the log
+// redaction), tests included (the emitters copy only what they list).
 //
-//go:embed gometrics/*.go goredact/*.go
+//go:embed gometrics/*.go gootel/*.go goredact/*.go
 var Go embed.FS

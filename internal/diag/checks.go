@@ -98,12 +98,14 @@ const (
 	NamingTypeInName      Code = "naming/type-in-name"
 	NamingBaseUnit        Code = "naming/base-unit"
 	NamingUnitSuffix      Code = "naming/unit-suffix"
+	NamingOTelRename      Code = "naming/otel-rename"
 	NamingReservedLabel   Code = "naming/reserved-label"
 	NamingRecordingRule   Code = "naming/recording-rule"
 
 	// The generated Go package.
 	GoPackageName Code = "go/package-name"
 	GoNameClash   Code = "go/name-clash"
+	GoOTelNative  Code = "go/otel-native"
 
 	// Metrics, histograms and their cost.
 	MetricEmptyHelp         Code = "metric/empty-help"

@@ -334,6 +334,21 @@ metrics:
 		Fix: "Rename one of the two so that their Go names differ; the message names both and the identifier.",
 	},
 	{
+		Code: GoOTelNative, Severity: Warning, Ignorable: true,
+		Summary: "a native histogram with the otel backend: the MeterProvider, not the generated code, chooses exponential buckets",
+		Catches: "The OpenTelemetry metrics API cannot ask for exponential (native) buckets: a view of the SDK's MeterProvider chooses the aggregation. Without one, the histogram has the spec's classic buckets, or the SDK's default boundaries (0 to 10000, made for milliseconds) when the spec gives none, and Prometheus receives no native histogram.",
+		Example: `
+go: {package: shopmetrics, backend: otel}
+metrics:
+  request_duration_seconds:
+    type: histogram
+    help: Request duration
+    unit: seconds
+    native: {bucket_factor: 1.1}
+`,
+		Fix: "Give the MeterProvider a view with Base2ExponentialHistogram aggregation for the metric (go.opentelemetry.io/otel/sdk/metric: NewView, AggregationBase2ExponentialHistogram), as the generated doc comment shows, and silence the warning with an ignore comment; or give the histogram classic buckets.",
+	},
+	{
 		Code: GoPackageName, Severity: Error, Ignorable: false,
 		Summary: "go.package is not a valid, importable Go package name",
 		Catches: "`go.package` becomes the `package` clause of the generated code and the last element of its import path. It must be a lower-case identifier that is not a Go keyword, `main` (a program), `init` (which cannot be imported) or a predeclared name such as `nil` or `string` (which importing files would lose).",
@@ -675,6 +690,17 @@ metrics:
   shop_orders_total: {type: counter, help: Orders placed}
 `,
 		Fix: "Drop the prefix from the key.",
+	},
+	{
+		Code: NamingOTelRename, Severity: Warning, Ignorable: true,
+		Summary: "with the otel backend, the OpenTelemetry Prometheus exporter would expose a metric or label under another name",
+		Catches: "On the way from OpenTelemetry to Prometheus (the Go SDK's Prometheus exporter, the collector's, Prometheus' OTLP receiver), the default translation (UnderscoreEscapingWithSuffixes) appends the unit's word when no part of the name is it, moves every `total` part of a counter and every `ratio` part of a gauge of unit ratio to the end, and makes runs of `_` in label names one. The spec's rules, dashboard and alerts query the spec's names, which would then match nothing, silently.",
+		Example: `
+go: {package: netmetrics, backend: otel}
+metrics:
+  total_probes_total: {type: counter, help: Probes sent}
+`,
+		Fix: "Rename the metric or label to the name the message gives (the exporter then leaves it as it is), or change its unit; the docs catalogue lists both names.",
 	},
 	{
 		Code: NamingRecordingRule, Severity: Warning, Ignorable: true,

@@ -46,10 +46,19 @@ type Spec struct {
 
 // GoPackage is where the generated Go code goes.
 type GoPackage struct {
-	Name string   // package name
-	Dir  string   // slash-separated, relative to the output root
-	Pos  diag.Pos // of go.package
+	Name    string   // package name
+	Dir     string   // slash-separated, relative to the output root
+	Backend Backend  // the library the package records into
+	Pos     diag.Pos // of go.package
 }
+
+// Backend is the metrics library a generated Go package records into.
+type Backend string
+
+const (
+	Prometheus Backend = "prometheus" // client_golang (the default)
+	OTel       Backend = "otel"       // the OpenTelemetry metrics API
+)
 
 // Outputs are the output paths, slash-separated and relative to the output root; "" means the
 // output is not generated.
@@ -128,6 +137,9 @@ type Metric struct {
 	// Init says which series exist before a value is recorded: InitAll for enum-only
 	// metrics, InitNone for a metric with a free-form label.
 	Init Init
+
+	// OTel is the OpenTelemetry instrument of the metric; nil unless the Go backend is otel.
+	OTel *OTelInstrument
 }
 
 // Init says which series of a metric exist before a value is recorded.
@@ -147,6 +159,19 @@ func (m *Metric) InitialSeries() int {
 		return m.Series
 	}
 	return 0
+}
+
+// OTelInstrument is how the otel backend records a metric.
+type OTelInstrument struct {
+	// Instrument is the metric API's instrument: Float64Counter, Float64Histogram, or
+	// Float64ObservableGauge for a gauge (the generated code keeps its value, which is both
+	// set and added to, and reports it).
+	Instrument string
+	Unit       string // UCUM ("s", "By", "1"), "" for none
+	// Exposed is the name the OpenTelemetry Prometheus exporter exposes the metric under
+	// (translation strategy UnderscoreEscapingWithSuffixes): the metric's Name unless the
+	// translation rewrites it, which validation warns about.
+	Exposed string
 }
 
 // ExposedHelp is the help text the metric is exposed with: its help, marked "(Deprecated) "

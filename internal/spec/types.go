@@ -49,6 +49,7 @@ type File struct {
 type Go struct {
 	Package String `yaml:"package"`
 	Out     String `yaml:"out"`
+	Backend String `yaml:"backend"`
 }
 
 // Outputs is the outputs section.

@@ -129,6 +129,7 @@ func (b *builder) build() *model.Spec {
 	b.targetLabels()
 	b.labels()
 	b.metrics()
+	b.otel()
 	b.external()
 	b.logging()
 	b.ruleGroup()
@@ -216,7 +217,7 @@ func (b *builder) goPackage() {
 		dir = b.checkPath(name, fmt.Sprintf("go.package %q: its folder (go.out is not set) %q", name, name), dirAt.Pos())
 	}
 	if dir != "" {
-		b.s.Go = &model.GoPackage{Name: name, Dir: dir, Pos: g.Package.Pos()}
+		b.s.Go = &model.GoPackage{Name: name, Dir: dir, Backend: backend(g), Pos: g.Package.Pos()}
 		b.claim(dirKey, dir, true, dirAt)
 	}
 }

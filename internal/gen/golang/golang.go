@@ -38,7 +38,16 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 	g := &generator{s: s, names: namesOf(s), shapes: shapesOf(s)}
 
 	metrics := g.newFile()
-	metrics.PackageComment(packageDoc(s))
+	if isOTel(s) {
+		for _, m := range s.Metrics {
+			if m.OTel == nil {
+				return nil, fmt.Errorf("go: metric %q has no OpenTelemetry instrument in the model", m.Key)
+			}
+		}
+		metrics.PackageComment(otelPackageDoc(s))
+	} else {
+		metrics.PackageComment(packageDoc(s))
+	}
 	g.metricsFile(metrics)
 	files := []*namedFile{{"metrics.go", metrics}}
 	if g.hasEnums() {
@@ -55,7 +64,8 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 		}
 		out = append(out, gen.File{Path: path.Join(s.Go.Dir, f.name), Content: groupImports(b)})
 	}
-	runtime, ok, err := runtimeSource(s, runtimeOf(g.shapes))
+	dir, rfiles := runtimeFor(s, g.shapes)
+	runtime, ok, err := runtimeSource(s, dir, rfiles)
 	if err != nil {
 		return nil, fmt.Errorf("go: %s: %v", runtimeFile, err)
 	}
@@ -85,6 +95,11 @@ func (g *generator) newFile() *jen.File {
 	f.HeaderComment(gosrc.Header(g.s.Source))
 	for _, in := range importNames {
 		f.ImportName(in.path, in.name)
+	}
+	if isOTel(g.s) {
+		for _, in := range otelImportNames {
+			f.ImportName(in.path, in.name)
+		}
 	}
 	return f
 }

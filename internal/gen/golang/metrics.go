@@ -11,16 +11,29 @@ import (
 
 // metricsFile writes metrics.go: Metrics, New, MustNew, Metrics' Collector methods, one alias
 // type per metric, then one type per shape (see shape).
+//
+// With the otel backend, New and MustNew take a metric.MeterProvider, there are no Collector
+// methods, and the shapes record through the OpenTelemetry metrics API (otel.go).
 func (g *generator) metricsFile(f *jen.File) {
+	otel := isOTel(g.s)
 	g.metricsStruct(f)
-	g.newFunc(f)
-	g.mustNewFunc(f)
-	g.collectorMethods(f)
+	if otel {
+		g.otelNewFunc(f)
+		g.otelMustNewFunc(f)
+	} else {
+		g.newFunc(f)
+		g.mustNewFunc(f)
+		g.collectorMethods(f)
+	}
 	for _, m := range g.s.Metrics {
 		g.metricAlias(f, m)
 	}
 	for _, sh := range g.shapes.all {
-		if !sh.unlabelled() {
+		switch {
+		case sh.unlabelled():
+		case otel:
+			g.otelShapeType(f, sh)
+		default:
 			g.shapeType(f, sh)
 		}
 	}
@@ -292,6 +305,19 @@ func (g *generator) metricAlias(f *jen.File, m *model.Metric) {
 	if len(facts) > 0 {
 		paras = append(paras, strings.Join(facts, " "))
 	}
+	if o := m.OTel; o != nil && isOTel(g.s) {
+		text := "OpenTelemetry: a " + o.Instrument
+		if o.Unit != "" {
+			text += " of unit " + o.Unit
+		}
+		if o.Exposed != m.Name {
+			text += "; OpenTelemetry's Prometheus exporter exposes it as " + o.Exposed + ", not " + m.Name
+		}
+		if m.Type == model.Histogram && m.Native != nil {
+			text += "; for a native histogram, give the MeterProvider a view with Base2ExponentialHistogram aggregation for it"
+		}
+		paras = append(paras, text+".")
+	}
 	if m.Deprecated != "" {
 		paras = append(paras, "Deprecated: "+sentence(m.Deprecated))
 	}
@@ -464,15 +490,7 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 		} else {
 			b.Id("guards").Op(":=").Index().Op("*").Id("labelGuard").ValuesFunc(func(gs *jen.Group) {
 				for _, l := range sh.free {
-					valid := jen.Nil()
-					if l.Pattern != "" {
-						pattern := jen.Lit(l.Pattern)
-						if !strings.Contains(l.Pattern, "`") {
-							pattern = jen.Op("`" + l.Pattern + "`") // read as written in the spec
-						}
-						valid = jen.Id("matchPattern").Call(pattern)
-					}
-					guard := jen.Id("newLabelGuard").Call(valid, jen.Lit(l.MaxValues))
+					guard := jen.Id("newLabelGuard").Call(g.guardValid(l), jen.Lit(l.MaxValues))
 					if len(sh.free) > 1 {
 						gs.Line().Add(guard)
 					} else {
@@ -510,6 +528,19 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 	f.Line()
 }
 
+// guardValid is what a free-form label's guard admits: matchPattern of its pattern, as written
+// in the spec, or nil.
+func (g *generator) guardValid(l *model.Label) *jen.Statement {
+	if l.Pattern == "" {
+		return jen.Nil()
+	}
+	pattern := jen.Lit(l.Pattern)
+	if !strings.Contains(l.Pattern, "`") {
+		pattern = jen.Op("`" + l.Pattern + "`") // read as written in the spec
+	}
+	return jen.Id("matchPattern").Call(pattern)
+}
+
 // freeWith writes the lookup of a shape with free-form labels: an index for the enum values,
 // then the lock-free cache for the free-form ones.
 //
@@ -518,14 +549,17 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 //		k := [1]string{statusCode}
 //		return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
 //	}
-func (g *generator) freeWith(f *jen.File, sh *shape) {
+func (g *generator) freeWith(f *jen.File, sh *shape) { g.freeWithChild(f, sh, sh.child()) }
+
+// freeWithChild is freeWith returning child, the type of a series.
+func (g *generator) freeWithChild(f *jen.File, sh *shape, child *jen.Statement) {
 	r := sh.recv
 	series := jen.Id(r).Dot("series")
 	for _, l := range sh.enums {
 		series.Index(g.index(l))
 	}
 	f.Add(doc(fmt.Sprintf("with returns %s.", g.seriesOf(sh))))
-	f.Func().Params(jen.Id(r).Op("*").Id(sh.name)).Id("with").Params(g.params(sh.labels)...).Add(sh.child()).Block(
+	f.Func().Params(jen.Id(r).Op("*").Id(sh.name)).Id("with").Params(g.params(sh.labels)...).Add(child).Block(
 		jen.Id("k").Op(":=").Add(sh.key()).Values(g.args(sh.free)...),
 		jen.Return(series.Dot("get").Call(jen.Id("k"), jen.Id("k").Index(jen.Empty(), jen.Empty()))),
 	)

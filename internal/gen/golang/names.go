@@ -66,7 +66,8 @@ func namesOf(s *model.Spec) *names {
 	for _, l := range s.Labels {
 		p := unexport(l.GoName)
 		for token.IsKeyword(p) || goname.Predeclared(p) || slices.Contains(bodyNames, p) ||
-			slices.Contains(metricMethods, p) || declared.Declared(p) || used[p] {
+			slices.Contains(metricMethods, p) || declared.Declared(p) || used[p] ||
+			isOTel(s) && (slices.Contains(otelBodyNames, p) || slices.Contains(otelMetricMethods, p)) {
 			p += "Value"
 		}
 		used[p] = true
@@ -92,14 +93,22 @@ func GoNames(s *model.Spec, r *goname.Registry) {
 
 // declare declares the identifiers of metrics.go, labels.go and metrics_runtime.go.
 func declare(s *model.Spec, r *goname.Registry) {
+	otel := isOTel(s)
 	for _, in := range importNames {
 		r.Import(in.name, metricsCode)
+	}
+	if otel {
+		for _, in := range otelImportNames {
+			r.Import(in.name, metricsCode)
+		}
 	}
 	r.Type("Metrics", metricsCode)
 	r.Func("New", metricsCode)
 	r.Func("MustNew", metricsCode)
-	for _, m := range []string{"Describe", "Collect", "collectors"} {
-		r.Method("Metrics", m, metricsCode)
+	if !otel {
+		for _, m := range []string{"Describe", "Collect", "collectors"} {
+			r.Method("Metrics", m, metricsCode)
+		}
 	}
 	for _, l := range s.Labels {
 		if !l.Enum() {
@@ -135,8 +144,17 @@ func declare(s *model.Spec, r *goname.Registry) {
 		o := goname.Origin{What: fmt.Sprintf("metric %q", first.Key), Pos: first.Pos}
 		r.Type(sh.name, o)
 		r.Func(sh.constructor(), o)
-		r.Field(sh.name, "vec", o)
 		r.Field(sh.name, "series", o)
+		if otel {
+			_, field := sh.otelInstrument()
+			r.Field(sh.name, field, o)
+			if sh.typ == model.Gauge {
+				r.Field(sh.name, "values", o)
+				r.Method(sh.name, "observe", o)
+			}
+		} else {
+			r.Field(sh.name, "vec", o)
+		}
 		if !sh.enumOnly() {
 			for _, meth := range metricMethods {
 				r.Method(sh.name, meth, o)
@@ -146,7 +164,8 @@ func declare(s *model.Spec, r *goname.Registry) {
 			r.Method(sh.name, meth, o)
 		}
 	}
-	declareRuntime(runtimeOf(ss), r)
+	dir, files := runtimeFor(s, ss)
+	declareRuntime(dir, files, r)
 }
 
 // countConst names the constant holding the number of values of enum label l.

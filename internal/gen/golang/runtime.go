@@ -1,6 +1,8 @@
 package golang
 
 import (
+	"path"
+
 	"github.com/metricgen/metricgen/internal/gen/gosrc"
 	"github.com/metricgen/metricgen/internal/goname"
 	"github.com/metricgen/metricgen/internal/model"
@@ -60,30 +62,45 @@ func runtimeOf(ss *shapes) []gosrc.File {
 	return files
 }
 
+// runtimeFor returns the folder of templates.Go that the runtime files of the package of s
+// are named in, and the files its metrics need: those of templates/gometrics for the
+// Prometheus backend, those of templates/gootel and the gometrics files they use (named with
+// their folder) for the otel backend.
+func runtimeFor(s *model.Spec, ss *shapes) (string, []gosrc.File) {
+	if s.Go.Backend == model.OTel {
+		return ".", otelRuntimeOf(ss)
+	}
+	return runtimeDir, runtimeOf(ss)
+}
+
 // runtimeAbout is the comment of metrics_runtime.go under its package clause.
-func runtimeAbout(files []gosrc.File) string {
+func runtimeAbout(dir string, files []gosrc.File) string {
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = f.Name
 	}
+	if dir == "." {
+		return docText("The code below is the same for every spec: metricgen copies it from " + joinAnd(names) +
+			" in its folder templates, where it is tested.")
+	}
 	return docText("The code below is the same for every spec: metricgen copies it from " + joinAnd(names) +
-		" in its folder templates/gometrics, where it is tested.")
+		" in its folder templates/" + dir + ", where it is tested.")
 }
 
 // runtimeSource returns metrics_runtime.go of the package of s, and false when s needs no
 // runtime file.
-func runtimeSource(s *model.Spec, files []gosrc.File) ([]byte, bool, error) {
+func runtimeSource(s *model.Spec, dir string, files []gosrc.File) ([]byte, bool, error) {
 	if len(files) == 0 {
 		return nil, false, nil
 	}
-	src, err := gosrc.Copy(templates.Go, runtimeDir, files, gosrc.Header(s.Source), s.Go.Name, runtimeAbout(files))
+	src, err := gosrc.Copy(templates.Go, dir, files, gosrc.Header(s.Source), s.Go.Name, runtimeAbout(dir, files))
 	return src, true, err
 }
 
 // declareRuntime declares in r the names of the runtime files the package of s holds.
-func declareRuntime(files []gosrc.File, r *goname.Registry) {
+func declareRuntime(dir string, files []gosrc.File, r *goname.Registry) {
 	for _, f := range files {
-		src, err := templates.Go.ReadFile(runtimeDir + "/" + f.Name)
+		src, err := templates.Go.ReadFile(path.Join(dir, f.Name))
 		if err == nil {
 			err = r.Source(src, runtimeOrigin)
 		}

@@ -106,3 +106,85 @@ func TestShapes(t *testing.T) {
 		t.Errorf("%d shapes, want 5", len(ss.all))
 	}
 }
+
+// TestOTelRuntimeFiles: otelRuntimeFiles lists every file of templates/gootel that may be
+// copied, each with the files it needs (checked within the folder; what it uses of
+// templates/gometrics is checked by compiling every golden package of the otel backend in
+// internal/gen/goscratch), every file starts with the go:build ignore line that keeps the OTel
+// API out of metricgen's go.mod, and none imports more than the standard library and the OTel
+// metrics API.
+func TestOTelRuntimeFiles(t *testing.T) {
+	var local []gosrc.File
+	for _, f := range otelRuntimeFiles {
+		name, ok := strings.CutPrefix(f.Name, "gootel/")
+		if !ok {
+			if _, err := templates.Go.ReadFile(f.Name); err != nil || !strings.HasPrefix(f.Name, "gometrics/") {
+				t.Errorf("%s: not a file of templates/gootel or templates/gometrics", f.Name)
+			}
+			continue
+		}
+		lf := gosrc.File{Name: name}
+		for _, n := range f.Needs {
+			if n, ok := strings.CutPrefix(n, "gootel/"); ok {
+				lf.Needs = append(lf.Needs, n)
+			}
+		}
+		local = append(local, lf)
+	}
+	for _, err := range gosrc.Check(templates.Go, "gootel", local, "doc.go") {
+		t.Error(err)
+	}
+	entries, err := templates.Go.ReadDir("gootel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		src, err := templates.Go.ReadFile("gootel/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(src), "//go:build ignore\n\n") {
+			t.Errorf("gootel/%s does not start with //go:build ignore and a blank line", e.Name())
+		}
+		if strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), e.Name(), src, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range af.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if strings.Contains(strings.Split(p, "/")[0], ".") && p != otelMetricPath && p != otelAttrPath {
+				t.Errorf("gootel/%s imports %s: only the standard library and the OTel metrics API", e.Name(), p)
+			}
+		}
+	}
+}
+
+// TestOTelRuntimeSelection: a package of the otel backend gets the runtime files its metrics
+// use, and no other.
+func TestOTelRuntimeSelection(t *testing.T) {
+	names := func(s *model.Spec) string {
+		s.Go.Backend = model.OTel
+		dir, files := runtimeFor(s, shapesOf(s))
+		var ns []string
+		for _, f := range files {
+			ns = append(ns, f.Name)
+		}
+		return dir + ": " + strings.Join(ns, " ")
+	}
+	for _, c := range []struct {
+		name string
+		spec func() *model.Spec
+		want string
+	}{
+		{"go-enum", enumSpec, ".: gootel/options.go gootel/timer.go"},
+		{"go-mixed", mixedSpec, ".: gometrics/guard.go gometrics/pattern.go gometrics/cache.go gootel/options.go gootel/free.go gootel/value.go gootel/timer.go"},
+		{"go-nolabels", nolabelsSpec, ".: gootel/options.go gootel/value.go gootel/timer.go gootel/counter.go gootel/gauge.go gootel/duration_histogram.go"},
+	} {
+		if got := names(c.spec()); got != c.want {
+			t.Errorf("%s: runtime files %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -59,6 +59,7 @@ func TestGoPackages(t *testing.T) {
 	for _, pkg := range []string{"gometrics", "goredact"} {
 		copyPackage(t, filepath.Join(repoRoot, "templates", pkg), filepath.Join(root, "templates", pkg))
 	}
+	copyOTelPackage(t, filepath.Join(repoRoot, "templates"), filepath.Join(root, "templates", "gootel"))
 	keyEnvs["GOREDACT_HASH_KEY"] = true // templates/goredact/spec.yaml's
 	env := scratchEnv(keyEnvs)
 	// Not -count=1: the go command's caches (build and test results) are what keep the second
@@ -227,6 +228,29 @@ func copyPackage(t *testing.T, from, dir string) {
 		if filepath.Base(p) != "update_test.go" {
 			writeFile(t, filepath.Join(dir, filepath.Base(p)), readFile(t, p))
 		}
+	}
+}
+
+// copyOTelPackage copies templates/gootel into dir without the go:build ignore line that keeps
+// the OpenTelemetry API out of metricgen's go.mod, with the files of templates/gometrics it
+// uses (as the emitter copies them into a generated package): its code and tests run here,
+// at the OTel API version of generated/go.mod.
+func copyOTelPackage(t *testing.T, templates, dir string) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(templates, "gootel", "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("templates/gootel holds no Go files: %v", err)
+	}
+	for _, p := range files {
+		src, ok := strings.CutPrefix(readFile(t, p), "//go:build ignore\n\n")
+		if !ok {
+			t.Fatalf("%s does not start with //go:build ignore and a blank line", p)
+		}
+		writeFile(t, filepath.Join(dir, filepath.Base(p)), src)
+	}
+	for _, name := range []string{"guard.go", "cache.go", "pattern.go"} {
+		src := readFile(t, filepath.Join(templates, "gometrics", name))
+		writeFile(t, filepath.Join(dir, name), strings.Replace(src, "package gometrics\n", "package gootel\n", 1))
 	}
 }
 

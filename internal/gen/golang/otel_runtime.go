@@ -1,0 +1,56 @@
+package golang
+
+import "github.com/metricgen/metricgen/internal/gen/gosrc"
+
+// otelRuntimeFiles are the files a package generated for the otel backend may need, named with
+// their folder in templates.Go: the files of templates/gootel, and those of templates/gometrics
+// they use (the label guard, the series cache and the pattern are the same for both
+// backends), in the order they are copied. Every non-test file of templates/gootel but doc.go
+// is here (TestOTelRuntimeFiles checks it, and that Needs is complete).
+var otelRuntimeFiles = []gosrc.File{
+	{Name: "gometrics/guard.go"},
+	{Name: "gometrics/pattern.go"},
+	{Name: "gometrics/cache.go"},
+	{Name: "gootel/options.go"},
+	{Name: "gootel/free.go", Needs: []string{"gometrics/guard.go", "gometrics/cache.go"}},
+	{Name: "gootel/value.go"},
+	{Name: "gootel/timer.go"},
+	{Name: "gootel/counter.go"},
+	{Name: "gootel/gauge.go", Needs: []string{"gootel/value.go"}},
+	{Name: "gootel/histogram.go"},
+	{Name: "gootel/duration_histogram.go", Needs: []string{"gootel/timer.go"}},
+}
+
+// otelRuntimeOf returns the runtime files a package of the otel backend needs: options.go
+// always (New's options; the attribute-set options of every series), then those of its
+// shapes, and what they need.
+func otelRuntimeOf(ss *shapes) []gosrc.File {
+	names := []string{"gootel/options.go"}
+	for _, sh := range ss.all {
+		switch {
+		case sh.unlabelled():
+			names = append(names, map[string]string{
+				"Counter": "gootel/counter.go", "Gauge": "gootel/gauge.go",
+				"Histogram": "gootel/histogram.go", "DurationHistogram": "gootel/duration_histogram.go",
+			}[sh.kind])
+		case sh.timed():
+			names = append(names, "gootel/timer.go")
+		}
+		if !sh.unlabelled() && sh.kind == "Gauge" {
+			names = append(names, "gootel/value.go")
+		}
+		if len(sh.free) > 0 {
+			names = append(names, "gootel/free.go")
+		}
+		for _, l := range sh.free {
+			if l.Pattern != "" {
+				names = append(names, "gometrics/pattern.go")
+			}
+		}
+	}
+	files, err := gosrc.Closure(otelRuntimeFiles, names...)
+	if err != nil {
+		panic(err) // a name above is not in otelRuntimeFiles: TestOTelRuntimeFiles fails too
+	}
+	return files
+}
