@@ -35,11 +35,78 @@ const (
 func TestE2EPrometheus(t *testing.T) {
 	prometheus := requireTool(t, "prometheus")
 	promtool := requireTool(t, "promtool")
-	rules := requireFile(t, rulesFile)
-	dashboard := requireFile(t, dashboardFile)
+	checkoutScenario(t, prometheus, promtool, buildExample(t), requireFile(t, rulesFile), requireFile(t, dashboardFile))
+}
 
+// TestE2EPrometheusOTel (issue 16) is TestE2EPrometheus with the example switched to the
+// OpenTelemetry backend, as a service would switch: go.backend: otel in metrics.yaml, go
+// generate, and the build with -tags otel, which sets up an SDK MeterProvider behind
+// OpenTelemetry's Prometheus exporter (examples/checkout/backend_otel.go). The code that
+// records the metrics does not change; the same rules and dashboard queries must return data
+// and the same alert fire, with the exporter's defaults (target_info, otel_scope_* labels).
+func TestE2EPrometheusOTel(t *testing.T) {
+	prometheus := requireTool(t, "prometheus")
+	promtool := requireTool(t, "promtool")
+	bin, dir := buildOTelExample(t)
+	// The rules and the dashboard do not depend on the backend: the copy's are the example's.
+	for _, f := range []string{rulesFile, dashboardFile} {
+		rel, err := filepath.Rel(exampleDir, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(requireFile(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s generated with go.backend: otel differs from the example's", rel)
+		}
+	}
+	checkoutScenario(t, prometheus, promtool, bin, requireFile(t, rulesFile), requireFile(t, dashboardFile))
+}
+
+// buildOTelExample copies the example, sets go.backend: otel in its spec, regenerates it
+// through Go's tool directive and builds it with -tags otel; it returns the binary and the
+// copy's folder.
+func buildOTelExample(t *testing.T) (bin, dir string) {
+	t.Helper()
+	repo, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = filepath.Join(t.TempDir(), "checkout")
+	copyTree(t, exampleDir, dir)
+	env := []string{"GOWORK=off"}
+	mustRun(t, dir, env, "go", "mod", "edit", "-replace", "github.com/metricgen/metricgen="+repo)
+	specPath := filepath.Join(dir, "metrics.yaml")
+	spec, err := os.ReadFile(specPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const goSection = "go:\n  package: checkoutmetrics\n"
+	if !bytes.Contains(spec, []byte(goSection)) {
+		t.Fatalf("%s has no %q to add go.backend to", specPath, goSection)
+	}
+	writeFile(t, specPath, strings.Replace(string(spec), goSection, goSection+"  backend: otel\n", 1))
+	mustRun(t, dir, env, "go", "tool", "metricgen", "generate", "metrics.yaml")
+	if b, err := os.ReadFile(filepath.Join(dir, "checkoutmetrics", "metrics.go")); err != nil || !bytes.Contains(b, []byte("go.opentelemetry.io/otel/metric")) {
+		t.Fatalf("checkoutmetrics generated with go.backend: otel does not use the OTel metrics API (%v)", err)
+	}
+	bin = filepath.Join(t.TempDir(), "checkout-otel")
+	mustRun(t, dir, env, "go", "build", "-tags", "otel", "-o", bin, ".")
+	return bin, dir
+}
+
+// checkoutScenario runs the service bin and a real Prometheus that scrapes it every second and
+// evaluates the rule file rules every second, checks the recording rule and the dashboard's
+// queries, then makes the service fail and waits for the generated error-rate alert to fire.
+func checkoutScenario(t *testing.T, prometheus, promtool, bin, rules, dashboard string) {
 	// The service, on a port it picks itself and logs.
-	svc := start(t, buildExample(t), "-listen", "127.0.0.1:0")
+	svc := start(t, bin, "-listen", "127.0.0.1:0")
 	var svcAddr string
 	if !poll(15*time.Second, 100*time.Millisecond, func() bool {
 		m := regexp.MustCompile(`"msg":"listening","addr":"([^"]+)"`).FindStringSubmatch(svc.output())

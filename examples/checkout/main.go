@@ -28,10 +28,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
-
 	"example.com/checkout/checkoutmetrics"
 )
 
@@ -58,18 +54,19 @@ func run(listen string, log *slog.Logger) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	// A registry of our own: no global state, and only what we register is exposed.
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(
-		collectors.NewGoCollector(),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-	)
-	s := &server{log: log, m: checkoutmetrics.MustNew(reg)}
+	// The metrics, and the handler of GET /metrics: backend_prometheus.go or, built with
+	// -tags otel after setting go.backend: otel in metrics.yaml, backend_otel.go.
+	m, metricsHandler, shutdownMetrics, err := newMetrics()
+	if err != nil {
+		return err
+	}
+	defer shutdownMetrics(context.Background())
+	s := &server{log: log, m: m}
 
 	mux := http.NewServeMux()
 	mux.Handle("POST /checkout", s.instrument(checkoutmetrics.RouteCheckout, http.HandlerFunc(s.checkout)))
 	mux.Handle("/admin/fault", s.instrument(checkoutmetrics.RouteAdmin, http.HandlerFunc(s.fault)))
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	mux.Handle("GET /metrics", metricsHandler)
 	mux.Handle("/", s.instrument(checkoutmetrics.RouteOther, http.NotFoundHandler()))
 
 	ln, err := net.Listen("tcp", listen)
