@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"runtime"
 	"testing"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -39,6 +40,7 @@ func BenchmarkOTelCounterEnum(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			m.APIRequestsTotal.Inc(kirametrics.MethodGET, kirametrics.EndpointCustomers, kirametrics.StatusSuccess)
@@ -50,6 +52,7 @@ func BenchmarkOTelCounterEnum(b *testing.B) {
 			b.Fatal(err)
 		}
 		set := attribute.NewSet(attribute.String("method", "GET"), attribute.String("endpoint", "customers"), attribute.String("status", "success"))
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			c.Add(ctx, 1, metric.WithAttributeSet(set))
@@ -60,6 +63,7 @@ func BenchmarkOTelCounterEnum(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			c.Add(ctx, 1, metric.WithAttributes(attribute.String("method", "GET"), attribute.String("endpoint", "customers"), attribute.String("status", "success")))
@@ -71,6 +75,7 @@ func BenchmarkOTelCounterEnum(b *testing.B) {
 			b.Fatal(err)
 		}
 		opts := []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(attribute.String("method", "GET"), attribute.String("endpoint", "customers"), attribute.String("status", "success")))}
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			c.Add(ctx, 1, opts...)
@@ -86,6 +91,7 @@ func BenchmarkOTelHistogramEnum(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			m.APIDurationSeconds.Observe(0.3, kirametrics.MethodGET, kirametrics.EndpointCustomers)
@@ -97,6 +103,7 @@ func BenchmarkOTelHistogramEnum(b *testing.B) {
 			b.Fatal(err)
 		}
 		set := attribute.NewSet(attribute.String("method", "GET"), attribute.String("endpoint", "customers"))
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			h.Record(ctx, 0.3, metric.WithAttributeSet(set))
@@ -107,6 +114,7 @@ func BenchmarkOTelHistogramEnum(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			h.Record(ctx, 0.3, metric.WithAttributes(attribute.String("method", "GET"), attribute.String("endpoint", "customers")))
@@ -118,6 +126,7 @@ func BenchmarkOTelHistogramEnum(b *testing.B) {
 			b.Fatal(err)
 		}
 		opts := []metric.RecordOption{metric.WithAttributeSet(attribute.NewSet(attribute.String("method", "GET"), attribute.String("endpoint", "customers")))}
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			h.Record(ctx, 0.3, opts...)
@@ -134,6 +143,7 @@ func BenchmarkOTelCounterFree(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			m.APIErrorsTotal.Inc(kirametrics.EndpointCustomers, "429", "throttled")
@@ -144,6 +154,7 @@ func BenchmarkOTelCounterFree(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		runtime.GC() // no garbage of the previous sub-benchmark collected in this one
 		b.ReportAllocs()
 		for b.Loop() {
 			c.Add(ctx, 1, metric.WithAttributes(attribute.String("endpoint", "customers"), attribute.String("status_code", "429"), attribute.String("error_code", "throttled")))
