@@ -247,6 +247,8 @@ const (
 	DiffRuleGroupChanged        Code = "diff/rule-group-changed"
 	DiffOutputsChanged          Code = "diff/outputs-changed"
 	DiffGoPackageChanged        Code = "diff/go-package-changed"
+	DiffGoBackendChanged        Code = "diff/go-backend-changed"
+	DiffGoBackendRenames        Code = "diff/go-backend-renames"
 	DiffRedactionChanged        Code = "diff/redaction-changed"
 	DiffTargetLabelsChanged     Code = "diff/target-labels-changed"
 	DiffTestsChanged            Code = "diff/tests-changed"

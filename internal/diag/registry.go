@@ -81,6 +81,18 @@ dashboard:
 		Fix:     "Nothing to fix.",
 	},
 	{
+		Code: DiffGoBackendChanged, Severity: Notice, Ignorable: false,
+		Summary: "go.backend changed: the package records through the other library; New's argument changes, the compiler shows where (safe)",
+		Catches: "The generated methods stay the same; New takes a prometheus.Registerer or a metric.MeterProvider. Through OpenTelemetry's Prometheus exporter the series gain target_info and otel_scope_* labels, and histogram series appear at their first observation rather than at 0. `testdata/diff/go-backend-changed` holds a before and after.",
+		Fix:     "Change the New call the compiler reports and set up the MeterProvider (or the registry).",
+	},
+	{
+		Code: DiffGoBackendRenames, Severity: Error, Ignorable: false,
+		Summary: "with the new go.backend, a metric reaches Prometheus under another name (OpenTelemetry's name translation) (breaking)",
+		Catches: "The OpenTelemetry Prometheus exporter's default translation moves `total` to the end of a counter's name and `ratio` to the end of a ratio gauge's; switching the backend then renames the series every query reads (validation warns about such names with naming/otel-rename). `testdata/diff/go-backend-changed` holds a before and after.",
+		Fix:     "Rename the metric to the name the exporter keeps, or pass `--allow-breaking` once the queries follow.",
+	},
+	{
 		Code: DiffGoPackageChanged, Severity: Notice, Ignorable: false,
 		Summary: "the generated Go package was added, removed, renamed or moved; the compiler shows every importer to change (safe)",
 		Catches: "A changed package name or folder breaks the Go code that imports it, but loudly: it stops compiling, so nothing breaks silently. `testdata/diff/go-package-changed` holds a before and after.",

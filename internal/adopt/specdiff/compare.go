@@ -98,6 +98,11 @@ func (c *comparer) top() {
 	case og != nil && (og.Name != ng.Name || og.Dir != ng.Dir):
 		c.add(Change{Code: diag.DiffGoPackageChanged, Pos: ng.Pos, OldPos: og.Pos, Msg: fmt.Sprintf("the Go package %s (%s) is now %s (%s): its importers must follow; the compiler shows where", og.Name, og.Dir, ng.Name, ng.Dir)})
 	}
+	if og, ng := o.Go, n.Go; og != nil && ng != nil && og.Backend != ng.Backend {
+		c.add(Change{Code: diag.DiffGoBackendChanged, Pos: ng.Pos, OldPos: og.Pos,
+			Msg: fmt.Sprintf("the Go package now records through %s, not %s: New takes %s (the compiler shows the call to change); %s",
+				backendName(ng.Backend), backendName(og.Backend), newArg(ng.Backend), backendSeries(ng.Backend))})
+	}
 	outputs := []struct{ key, o, n string }{
 		{"rules", o.Outputs.Rules, n.Outputs.Rules},
 		{"rule_tests", o.Outputs.RuleTests, n.Outputs.RuleTests},
@@ -250,7 +255,46 @@ func sameSet(a, b []string) bool {
 }
 
 // metric compares two versions of one metric.
+// backendName names a Go backend in a sentence.
+func backendName(b model.Backend) string {
+	if b == model.OTel {
+		return "the OpenTelemetry metrics API"
+	}
+	return "client_golang"
+}
+
+// newArg is what New of a backend takes.
+func newArg(b model.Backend) string {
+	if b == model.OTel {
+		return "a metric.MeterProvider"
+	}
+	return "a prometheus.Registerer"
+}
+
+// backendSeries says what changes for the series when the backend becomes b.
+func backendSeries(b model.Backend) string {
+	if b == model.OTel {
+		return "Prometheus reads the series through an OpenTelemetry exporter, which adds target_info and otel_scope_* labels, and a histogram's series appear at their first observation"
+	}
+	return "Prometheus scrapes the series from client_golang, without the OpenTelemetry exporter's target_info and otel_scope_* labels"
+}
+
+// exposed is the name Prometheus sees m under: through the OpenTelemetry exporter's
+// translation for the otel backend.
+func exposed(m *model.Metric) string {
+	if m.OTel != nil {
+		return m.OTel.Exposed
+	}
+	return m.Name
+}
+
 func (c *comparer) metric(o, n *model.Metric) {
+	if o.Name == n.Name && exposed(o) != exposed(n) {
+		c.add(Change{Code: diag.DiffGoBackendRenames, Breaking: true, Pos: n.Pos, OldPos: o.Pos,
+			Msg:     fmt.Sprintf("metric %s reaches Prometheus as %s, not %s, with the new go.backend (OpenTelemetry's Prometheus translation renames it)", n.Name, exposed(n), exposed(o)),
+			Inside:  uses(c.old, c.new, readsMetric(o), readsMetric(n)),
+			Outside: fmt.Sprintf("%s that read %s get no data from the next deploy", outsideSeries, exposed(o))})
+	}
 	if o.Type != n.Type {
 		c.add(Change{Code: diag.DiffMetricTypeChanged, Breaking: true, Pos: n.Pos, OldPos: o.Pos,
 			Msg:     fmt.Sprintf("metric %s is now a %s, not a %s", n.Name, n.Type, o.Type),
