@@ -5,11 +5,13 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/metric"
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 
 	"github.com/metricgen/metricgen/generated/kirametrics"
+	"github.com/metricgen/metricgen/generated/klaviyometrics"
 )
 
 // The benchmarks of issue 16: the generated OTel backend (generated/kirametrics, from
@@ -35,6 +37,15 @@ func benchProvider(b *testing.B) metric.MeterProvider {
 
 func BenchmarkOTelCounterEnum(b *testing.B) {
 	ctx := context.Background()
+	b.Run("impl=prometheus-backend", func(b *testing.B) {
+		// The same call on the Prometheus backend (generated/klaviyometrics), for scale.
+		m := klaviyometrics.MustNew(prometheus.NewRegistry())
+		runtime.GC()
+		b.ReportAllocs()
+		for b.Loop() {
+			m.APIRequestsTotal.Inc(klaviyometrics.MethodGET, klaviyometrics.EndpointProfiles, klaviyometrics.StatusSuccess)
+		}
+	})
 	b.Run("impl=generated", func(b *testing.B) {
 		m, err := kirametrics.New(benchProvider(b))
 		if err != nil {
@@ -158,6 +169,46 @@ func BenchmarkOTelCounterFree(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			c.Add(ctx, 1, metric.WithAttributes(attribute.String("endpoint", "customers"), attribute.String("status_code", "429"), attribute.String("error_code", "throttled")))
+		}
+	})
+}
+
+// BenchmarkOTelGauge: the generated gauge keeps its value (one atomic store) for an
+// observable gauge to report; against the synchronous instruments a hand-written gauge would
+// use: Float64Gauge.Record (set) and Float64UpDownCounter.Add (add).
+func BenchmarkOTelGauge(b *testing.B) {
+	ctx := context.Background()
+	b.Run("impl=generated", func(b *testing.B) {
+		m, err := kirametrics.New(benchProvider(b))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		b.ReportAllocs()
+		for b.Loop() {
+			m.SyncLagSeconds.Set(12)
+		}
+	})
+	b.Run("impl=gauge", func(b *testing.B) {
+		g, err := benchProvider(b).Meter("bench").Float64Gauge("kira_sync_lag_seconds")
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		b.ReportAllocs()
+		for b.Loop() {
+			g.Record(ctx, 12)
+		}
+	})
+	b.Run("impl=updowncounter", func(b *testing.B) {
+		g, err := benchProvider(b).Meter("bench").Float64UpDownCounter("kira_sync_lag_seconds")
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		b.ReportAllocs()
+		for b.Loop() {
+			g.Add(ctx, 1)
 		}
 	})
 }
