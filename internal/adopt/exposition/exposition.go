@@ -83,8 +83,7 @@ func Parse(src []byte, contentType string) (*Exposition, error) {
 	}
 	// UTF-8 names (quoted in the exposition) are read so that one of them does not stop the
 	// whole draft; the draft leaves them out with a comment.
-	p := expfmt.NewTextParser(model.UTF8Validation)
-	fams, err := p.TextToMetricFamilies(bytes.NewReader(src))
+	fams, err := parseText(src)
 	if err != nil {
 		var pe expfmt.ParseError
 		if errors.As(err, &pe) {
@@ -156,4 +155,17 @@ func family(mf *dto.MetricFamily, unit string) *Family {
 	}
 	f.Buckets = slices.Sorted(maps.Keys(bounds))
 	return f
+}
+
+// parseText runs expfmt's text parser. That parser panics on some malformed input (a label
+// set with no metric name after a # TYPE line, prometheus/common v0.71.0): such input is
+// reported as a syntax error, not a crash of metricgen.
+func parseText(src []byte) (fams map[string]*dto.MetricFamily, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fams, err = nil, &Error{Msg: fmt.Sprintf("the exposition is malformed: the text parser stopped (%v); check that every sample line starts with a metric name", r)}
+		}
+	}()
+	p := expfmt.NewTextParser(model.UTF8Validation)
+	return p.TextToMetricFamilies(bytes.NewReader(src))
 }

@@ -126,6 +126,18 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 	}
 }
 
+// A label set with no metric name after a # TYPE line makes expfmt's parser panic; Parse
+// reports it as malformed input instead.
+func TestParseMalformedIsAnError(t *testing.T) {
+	for _, src := range []string{"#TYPE A0000 gAuge\n{}", "# TYPE a gauge\n{x=\"1\"} 1\n"} {
+		_, err := Parse([]byte(src), "")
+		var pe *Error
+		if !errors.As(err, &pe) {
+			t.Errorf("Parse(%q) = %v; want a syntax error", src, err)
+		}
+	}
+}
+
 func TestRead(t *testing.T) {
 	const body = "# TYPE app_up gauge\napp_up 1\n"
 	var gotAccept string
