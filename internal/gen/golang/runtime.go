@@ -33,6 +33,9 @@ var runtimeFiles = []gosrc.File{
 // runtimeOrigin is the origin of the names the runtime files declare.
 var runtimeOrigin = goname.Origin{What: "the generated metrics code (its runtime, templates/gometrics)"}
 
+// otelRuntimeOrigin is the same for the otel backend's runtime.
+var otelRuntimeOrigin = goname.Origin{What: "the generated metrics code (its OpenTelemetry runtime, templates/gootel)"}
+
 // runtimeOf returns the runtime files the package of s needs: those of the shapes of its
 // metrics, and what they need.
 func runtimeOf(ss *shapes) []gosrc.File {
@@ -102,7 +105,11 @@ func declareRuntime(dir string, files []gosrc.File, r *goname.Registry) {
 	for _, f := range files {
 		src, err := templates.Go.ReadFile(path.Join(dir, f.Name))
 		if err == nil {
-			err = r.Source(src, runtimeOrigin)
+			origin := runtimeOrigin
+			if dir == "." {
+				origin = otelRuntimeOrigin
+			}
+			err = r.Source(src, origin)
 		}
 		if err != nil {
 			panic(err) // the embedded files are ours: TestRuntimeFiles reads them all
