@@ -31,7 +31,8 @@ func klaviyoExposition(t *testing.T, format expfmt.Format) []byte {
 	m.APIErrorsTotal.Inc(klaviyometrics.EndpointLists, "500", "server_error")
 	m.APIResponseSizeBytes.Observe(3000, klaviyometrics.EndpointEvents)
 	m.EventsBatchSize.Observe(250)
-	m.RateLimitRemaining.Set(17)
+	m.RateLimitRemaining.Set(17) // a gauge: exported once set
+	m.BatchQueueEvents.Observe(func() float64 { return 3 })
 	m.APIThrottledTotal.Inc(klaviyometrics.EndpointEvents)
 	fams, err := reg.Gather()
 	if err != nil {

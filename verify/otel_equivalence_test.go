@@ -165,14 +165,18 @@ func TestSameSeries%[2]d(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exerciseProm%[2]d(pm)
-	exerciseOTel%[2]d(om)
+	promPanics, otelPanics := exerciseProm%[2]d(pm), exerciseOTel%[2]d(om)
+	for i := range promPanics {
+		if promPanics[i] != otelPanics[i] {
+			t.Errorf("call %%d: the prometheus backend panics %%q, the otel backend %%q", i, promPanics[i], otelPanics[i])
+		}
+	}
 	n := equivtest.Compare(t, promReg, otelReg, %#[3]v, %#[4]v)
 	t.Logf("%[1]s: %%d empty histogram series (prometheus backend only)", n)
 }
 `, name, i, exposed, native)
-	fmt.Fprintf(&b, "\nfunc exerciseProm%d(m *prom%[1]d.Metrics) {\n%s}\n", i, calls(s, fmt.Sprintf("prom%d", i)))
-	fmt.Fprintf(&b, "\nfunc exerciseOTel%d(m *otel%[1]d.Metrics) {\n%s}\n", i, calls(s, fmt.Sprintf("otel%d", i)))
+	fmt.Fprintf(&b, "\nfunc exerciseProm%d(m *prom%[1]d.Metrics) (panics []string) {\n%s\treturn panics\n}\n", i, calls(s, fmt.Sprintf("prom%d", i)))
+	fmt.Fprintf(&b, "\nfunc exerciseOTel%d(m *otel%[1]d.Metrics) (panics []string) {\n%s\treturn panics\n}\n", i, calls(s, fmt.Sprintf("otel%d", i)))
 	write(t, filepath.Join(root, "all", name+"_test.go"), b.String())
 }
 
@@ -200,7 +204,8 @@ func calls(s *model.Spec, pkg string) string {
 				args = append(args, labelArg(pkg, l, i, j, rounds))
 			}
 			for _, c := range methodCalls(m, i) {
-				fmt.Fprintf(&b, "\tm.%s.%s\n", m.GoName, withArgs(c, args))
+				// Out-of-range enum values and negative Adds panic, alike on both backends.
+				fmt.Fprintf(&b, "\tpanics = append(panics, equivtest.Call(func() { m.%s.%s }))\n", m.GoName, withArgs(c, args))
 			}
 		}
 	}
@@ -230,6 +235,14 @@ func labelArg(pkg string, l *model.Label, i, j, rounds int) string {
 // value takes ", " before them).
 func methodCalls(m *model.Metric, i int) []string {
 	v := float64(i)
+	if m.Scrape {
+		// The last function registered for a combination is the one read; nil removes it.
+		calls := []string{fmt.Sprintf("Observe(func() float64 { return %v }, %%s)", v+0.5)}
+		if i%3 == 2 {
+			calls = append(calls, "Observe(nil, %s)")
+		}
+		return calls
+	}
 	switch m.Type {
 	case model.Counter:
 		return []string{"Inc(%s)", fmt.Sprintf("Add(%v, %%s)", v+2.5), "Add(-1, %s)"}

@@ -24,6 +24,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -62,6 +63,9 @@ func run(listen string, log *slog.Logger) error {
 	}
 	defer shutdownMetrics(context.Background())
 	s := &server{log: log, m: m}
+	// Values read when Prometheus scrapes: the injected fault, and the connections by state.
+	s.m.InjectedErrorRatio.Observe(func() float64 { return math.Float64frombits(s.errorRate.Load()) })
+	conns := newConnStates(s.m)
 
 	mux := http.NewServeMux()
 	mux.Handle("POST /checkout", s.instrument(checkoutmetrics.RouteCheckout, http.HandlerFunc(s.checkout)))
@@ -73,7 +77,7 @@ func run(listen string, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ConnState: conns.track}
 	log.Info("listening", "addr", ln.Addr().String())
 
 	errc := make(chan error, 1)
@@ -107,7 +111,7 @@ func (s *server) instrument(route checkoutmetrics.Route, h http.Handler) http.Ha
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.m.InFlightRequests.Inc()
 		defer s.m.InFlightRequests.Dec()
-		method := methodOf(r)
+		method := checkoutmetrics.MethodOf(r.Method) // GET, POST, or other
 		timer := s.m.RequestDurationSeconds.Start(route, method)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(rec, r)
@@ -125,14 +129,39 @@ func (s *server) instrument(route checkoutmetrics.Route, h http.Handler) http.Ha
 	})
 }
 
-func methodOf(r *http.Request) checkoutmetrics.Method {
-	switch r.Method {
-	case http.MethodGet:
-		return checkoutmetrics.MethodGET
-	case http.MethodPost:
-		return checkoutmetrics.MethodPOST
+// connStates counts the server's connections by state (http.Server's ConnState hook), for the
+// gauge http_connections, which reads the counts when Prometheus scrapes.
+type connStates struct {
+	mu    sync.Mutex
+	state map[net.Conn]checkoutmetrics.ConnState
+	count map[checkoutmetrics.ConnState]int
+}
+
+func newConnStates(m *checkoutmetrics.Metrics) *connStates {
+	c := &connStates{state: map[net.Conn]checkoutmetrics.ConnState{}, count: map[checkoutmetrics.ConnState]int{}}
+	for _, st := range checkoutmetrics.ConnStateValues() {
+		m.HTTPConnections.Observe(func() float64 {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			return float64(c.count[st])
+		}, st)
 	}
-	return checkoutmetrics.MethodOther
+	return c
+}
+
+// track moves conn to its new state; hijacked and closed connections are no longer counted
+// (ParseConnState knows only the spec's values: new, active, idle).
+func (c *connStates) track(conn net.Conn, state http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.state[conn]; ok {
+		c.count[old]--
+		delete(c.state, conn)
+	}
+	if st, ok := checkoutmetrics.ParseConnState(state.String()); ok {
+		c.state[conn] = st
+		c.count[st]++
+	}
 }
 
 type statusRecorder struct {

@@ -6,8 +6,8 @@ import "strconv"
 
 // Endpoint is a value of label endpoint: API resource group, never a full URL.
 //
-// A value past the last constant (a converted integer) is recorded as EndpointWebhooks, the last
-// value, and its String is "Endpoint(N)": nothing panics.
+// Recording an Endpoint that is none of the constants below (a converted integer, or what
+// ParseEndpoint returns for an unknown string) panics: it is never recorded as one of them.
 type Endpoint uint8
 
 // The values of label endpoint, in spec order.
@@ -37,6 +37,23 @@ func EndpointValues() []Endpoint {
 	return []Endpoint{EndpointCustomers, EndpointVerifications, EndpointDocuments, EndpointWebhooks}
 }
 
+// ParseEndpoint returns the Endpoint whose label value is s (ParseEndpoint("customers") is
+// EndpointCustomers, true), matched exactly. For any other s it returns false and an Endpoint that
+// is none of the constants, which is never recorded as one of them: recording it panics.
+func ParseEndpoint(s string) (Endpoint, bool) {
+	switch s {
+	case "customers":
+		return EndpointCustomers, true
+	case "verifications":
+		return EndpointVerifications, true
+	case "documents":
+		return EndpointDocuments, true
+	case "webhooks":
+		return EndpointWebhooks, true
+	}
+	return endpointCount, false
+}
+
 // String returns the label value of e as exported ("customers"), or "Endpoint(N)" for a value that
 // is none of the constants.
 func (e Endpoint) String() string {
@@ -53,10 +70,19 @@ func (e Endpoint) String() string {
 	return "Endpoint(" + strconv.Itoa(int(e)) + ")"
 }
 
+// index returns e to index arrays of Endpoint values; it panics when e is none of the constants,
+// rather than record it as one of them.
+func (e Endpoint) index() Endpoint {
+	if e >= endpointCount {
+		panic(enumRange{"endpoint", "Endpoint", int(e), endpointCount})
+	}
+	return e
+}
+
 // Method is a value of label method: HTTP method of the API call.
 //
-// A value past the last constant (a converted integer) is recorded as MethodDELETE, the last value,
-// and its String is "Method(N)": nothing panics.
+// Recording a Method that is none of the constants below (a converted integer, or what ParseMethod
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Method uint8
 
 // The values of label method, in spec order.
@@ -86,6 +112,23 @@ func MethodValues() []Method {
 	return []Method{MethodGET, MethodPOST, MethodPUT, MethodDELETE}
 }
 
+// ParseMethod returns the Method whose label value is s (ParseMethod("GET") is MethodGET, true),
+// matched exactly. For any other s it returns false and a Method that is none of the constants,
+// which is never recorded as one of them: recording it panics.
+func ParseMethod(s string) (Method, bool) {
+	switch s {
+	case "GET":
+		return MethodGET, true
+	case "POST":
+		return MethodPOST, true
+	case "PUT":
+		return MethodPUT, true
+	case "DELETE":
+		return MethodDELETE, true
+	}
+	return methodCount, false
+}
+
 // String returns the label value of m as exported ("GET"), or "Method(N)" for a value that is none
 // of the constants.
 func (m Method) String() string {
@@ -102,10 +145,19 @@ func (m Method) String() string {
 	return "Method(" + strconv.Itoa(int(m)) + ")"
 }
 
+// index returns m to index arrays of Method values; it panics when m is none of the constants,
+// rather than record it as one of them.
+func (m Method) index() Method {
+	if m >= methodCount {
+		panic(enumRange{"method", "Method", int(m), methodCount})
+	}
+	return m
+}
+
 // Status is a value of label status: Outcome of the API call.
 //
-// A value past the last constant (a converted integer) is recorded as StatusError, the last value,
-// and its String is "Status(N)": nothing panics.
+// Recording a Status that is none of the constants below (a converted integer, or what ParseStatus
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Status uint8
 
 // The values of label status, in spec order.
@@ -131,6 +183,19 @@ func StatusValues() []Status {
 	return []Status{StatusSuccess, StatusError}
 }
 
+// ParseStatus returns the Status whose label value is s (ParseStatus("success") is StatusSuccess,
+// true), matched exactly. For any other s it returns false and a Status that is none of the
+// constants, which is never recorded as one of them: recording it panics.
+func ParseStatus(s string) (Status, bool) {
+	switch s {
+	case "success":
+		return StatusSuccess, true
+	case "error":
+		return StatusError, true
+	}
+	return statusCount, false
+}
+
 // String returns the label value of s as exported ("success"), or "Status(N)" for a value that is
 // none of the constants.
 func (s Status) String() string {
@@ -141,4 +206,13 @@ func (s Status) String() string {
 		return "error"
 	}
 	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+// index returns s to index arrays of Status values; it panics when s is none of the constants,
+// rather than record it as one of them.
+func (s Status) index() Status {
+	if s >= statusCount {
+		panic(enumRange{"status", "Status", int(s), statusCount})
+	}
+	return s
 }

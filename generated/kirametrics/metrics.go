@@ -37,9 +37,10 @@ type Metrics struct {
 
 // New creates the metrics' instruments with a meter of mp, named after this package's import path
 // (WithMeter sets another name). Enum-only label sets are resolved here: their attribute sets are
-// built once, and every combination of their values of a counter or a gauge is exported, with 0,
-// from the first collection; a histogram's series appear at their first observation (the metrics
-// API cannot create an empty one).
+// built once, and every combination of their values of a counter or a gauge with init: all
+// (counters' default) is exported, with 0, from the first collection; other series appear once a
+// value is recorded for them, a histogram's at its first observation (the metrics API cannot create
+// an empty one), a metric read at scrape time's once a function is registered.
 //
 // New returns the first error of the meter, such as for an instrument the MeterProvider refuses.
 func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
@@ -67,7 +68,7 @@ func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
 	); err != nil {
 		return nil, err
 	}
-	if m.SyncLagSeconds, err = newGauge(meter, "kira_sync_lag_seconds",
+	if m.SyncLagSeconds, err = newLazyGauge(meter, "kira_sync_lag_seconds",
 		metric.WithDescription("Age of the oldest verification not yet synced"),
 		metric.WithUnit("s"),
 	); err != nil {
@@ -76,7 +77,7 @@ func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
 	if m.WebhookPayloadBytes, err = newHistogram(meter, "kira_webhook_payload_bytes",
 		metric.WithDescription("Size of the webhook payloads Kira sends"),
 		metric.WithUnit("By"),
-		metric.WithExplicitBucketBoundaries(256, 1024, 4096, 16384, 65536, 262144, 1.048576e+06, 4.194304e+06),
+		metric.WithExplicitBucketBoundaries(256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304),
 	); err != nil {
 		return nil, err
 	}
@@ -123,12 +124,12 @@ type APIRequestsTotalCounter = CounterByMethodEndpointStatus
 // Unit: seconds.
 //
 // OpenTelemetry: a Float64ObservableGauge of unit s.
-type SyncLagSecondsGauge = Gauge
+type SyncLagSecondsGauge = LazyGauge
 
 // WebhookPayloadBytesHistogram records the histogram kira_webhook_payload_bytes: Size of the
 // webhook payloads Kira sends.
 //
-// Unit: bytes. Buckets: 256, 1024, 4096, 16384, 65536, 262144, 1.048576e+06, 4.194304e+06.
+// Unit: bytes. Buckets: 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304.
 //
 // OpenTelemetry: a Float64Histogram of unit By.
 type WebhookPayloadBytesHistogram = Histogram
@@ -169,7 +170,7 @@ func newDurationHistogramByMethodEndpoint(meter metric.Meter, name string, opts 
 
 // Observe records v in the series of method and endpoint.
 func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, endpoint Endpoint) {
-	h.histogram.Record(context.Background(), v, h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)]...)
+	h.histogram.Record(context.Background(), v, h.series[method.index()][endpoint.index()]...)
 }
 
 // Start starts timing an operation of method and endpoint; ObserveDuration of the returned timer
@@ -177,7 +178,7 @@ func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, en
 //
 //	defer h.Start(method, endpoint).ObserveDuration()
 func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoint) Timer {
-	return newTimer(h.histogram, h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)])
+	return newTimer(h.histogram, h.series[method.index()][endpoint.index()])
 }
 
 // CounterByEndpointStatusCodeErrorCode is a counter with the labels endpoint, status_code and
@@ -194,6 +195,7 @@ func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoi
 //     are recorded as "other".
 type CounterByEndpointStatusCodeErrorCode struct {
 	counter metric.Float64Counter
+	name    string // for Add's panic
 	series  [endpointCount]freeSets[[2]string, []metric.AddOption]
 }
 
@@ -204,7 +206,7 @@ func newCounterByEndpointStatusCodeErrorCode(meter metric.Meter, name string, op
 	if err != nil {
 		return nil, err
 	}
-	c := &CounterByEndpointStatusCodeErrorCode{counter: counter}
+	c := &CounterByEndpointStatusCodeErrorCode{counter: counter, name: name}
 	guards := []*labelGuard{
 		newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 60),
 		newLabelGuard(nil, 30),
@@ -221,7 +223,7 @@ func newCounterByEndpointStatusCodeErrorCode(meter metric.Meter, name string, op
 // with returns the series of endpoint, statusCode and errorCode.
 func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) []metric.AddOption {
 	k := [2]string{statusCode, errorCode}
-	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
+	return c.series[endpoint.index()].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
@@ -229,12 +231,13 @@ func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode
 	c.counter.Add(context.Background(), 1, c.with(endpoint, statusCode, errorCode)...)
 }
 
-// Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
-// a counter never goes down (the SDK would drop it and log an error).
+// Add adds v to the series of endpoint, statusCode and errorCode. It panics when v is negative or
+// NaN, as the Prometheus backend (and client_golang) does: a counter never goes down.
 func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
-	if v >= 0 {
-		c.counter.Add(context.Background(), v, c.with(endpoint, statusCode, errorCode)...)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(context.Background(), v, c.with(endpoint, statusCode, errorCode)...)
 }
 
 // CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
@@ -249,6 +252,7 @@ func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint,
 // Every combination of the labels' values is exported from the first collection, with 0.
 type CounterByMethodEndpointStatus struct {
 	counter metric.Float64Counter
+	name    string // for Add's panic
 	series  [methodCount][endpointCount][statusCount][]metric.AddOption
 }
 
@@ -259,7 +263,7 @@ func newCounterByMethodEndpointStatus(meter metric.Meter, name string, opts ...m
 	if err != nil {
 		return nil, err
 	}
-	c := &CounterByMethodEndpointStatus{counter: counter}
+	c := &CounterByMethodEndpointStatus{counter: counter, name: name}
 	for _, method := range MethodValues() {
 		for _, endpoint := range EndpointValues() {
 			for _, status := range StatusValues() {
@@ -277,13 +281,14 @@ func newCounterByMethodEndpointStatus(meter metric.Meter, name string, opts ...m
 
 // Inc adds 1 to the series of method, endpoint and status.
 func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
-	c.counter.Add(context.Background(), 1, c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)]...)
+	c.counter.Add(context.Background(), 1, c.series[method.index()][endpoint.index()][status.index()]...)
 }
 
-// Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
-// counter never goes down (the SDK would drop it and log an error).
+// Add adds v to the series of method, endpoint and status. It panics when v is negative or NaN, as
+// the Prometheus backend (and client_golang) does: a counter never goes down.
 func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
-	if v >= 0 {
-		c.counter.Add(context.Background(), v, c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)]...)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(context.Background(), v, c.series[method.index()][endpoint.index()][status.index()]...)
 }

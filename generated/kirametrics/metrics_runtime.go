@@ -2,10 +2,10 @@
 
 package kirametrics
 
-// The code below is the same for every spec: metricgen copies it from gometrics/guard.go,
-// gometrics/pattern.go, gometrics/cache.go, gootel/options.go, gootel/free.go, gootel/value.go,
-// gootel/timer.go, gootel/gauge.go and gootel/histogram.go in its folder templates, where it is
-// tested.
+// The code below is the same for every spec: metricgen copies it from gometrics/enum.go,
+// gometrics/decrease.go, gometrics/guard.go, gometrics/pattern.go, gometrics/cache.go,
+// gootel/options.go, gootel/free.go, gootel/value.go, gootel/timer.go, gootel/histogram.go and
+// gootel/lazy_gauge.go in its folder templates, where it is tested.
 
 import (
 	"context"
@@ -22,6 +22,43 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/metric"
 )
+
+// enumRange is the panic of recording a value of an enum label's type that is none of its
+// constants (a converted integer, or what Parse<Label> returns for an unknown string), when the
+// label declares no other value to record it as: recorded as one of the real values, it would
+// misattribute the data without a trace. value is -1 where it is not known (the series of
+// out-of-range values is shared by all of them).
+type enumRange struct {
+	label, typ   string // the label's name and its Go type
+	value, count int
+}
+
+func (e enumRange) Error() string {
+	what := e.typ + "(" + strconv.Itoa(e.value) + ")"
+	if e.value < 0 {
+		a := "a "
+		if strings.ContainsRune("AEIOU", rune(e.typ[0])) {
+			a = "an "
+		}
+		what = a + e.typ + " that is none of the constants"
+	}
+	return "label " + e.label + ": " + what + " is not one of its " + strconv.Itoa(e.count) +
+		" values; record only the constants of " + e.typ + " (Parse" + e.typ + " reports whether a string is one), " +
+		"or declare other: on the label to record such values as it"
+}
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
 
 // Values recorded in place of a free-form label's value that labelGuard does not admit.
 const (
@@ -225,14 +262,22 @@ type gaugeValue struct {
 	observe []metric.ObserveOption
 }
 
+// unset is the bits of a value that was never set (init: none): a NaN that no arithmetic
+// produces (its payload), reported as no value at all.
+const unset = 0x7ff8_0000_0000_0bad
+
 // set sets the value to v.
 func (g *gaugeValue) set(v float64) { g.bits.Store(math.Float64bits(v)) }
 
-// add adds v to the value.
+// add adds v to the value (to 0, when it was never set).
 func (g *gaugeValue) add(v float64) {
 	for {
 		old := g.bits.Load()
-		if g.bits.CompareAndSwap(old, math.Float64bits(math.Float64frombits(old)+v)) {
+		from := math.Float64frombits(old)
+		if old == unset {
+			from = 0
+		}
+		if g.bits.CompareAndSwap(old, math.Float64bits(from+v)) {
 			return
 		}
 	}
@@ -247,13 +292,17 @@ func (g *gaugeValue) load() float64 { return math.Float64frombits(g.bits.Load())
 // gaugeValues are the series of one such gauge, which New's callback reports at each
 // collection.
 type gaugeValues struct {
-	mu  sync.Mutex
-	all []*gaugeValue // under mu; only appended to, so a copy of the slice stays valid
+	lazy bool // init: none: a series is reported once a value is recorded for it
+	mu   sync.Mutex
+	all  []*gaugeValue // under mu; only appended to, so a copy of the slice stays valid
 }
 
-// add makes the series of set, starting at 0, and returns it.
+// add makes the series of set, starting at 0 (unset when lazy), and returns it.
 func (gs *gaugeValues) add(set attribute.Set) *gaugeValue {
 	v := &gaugeValue{observe: []metric.ObserveOption{metric.WithAttributeSet(set)}}
+	if gs.lazy {
+		v.bits.Store(unset)
+	}
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
 	gs.all = append(gs.all, v)
@@ -266,7 +315,9 @@ func (gs *gaugeValues) report(o metric.Observer, g metric.Float64Observable) {
 	all := gs.all
 	gs.mu.Unlock()
 	for _, v := range all {
-		o.ObserveFloat64(g, v.load(), v.observe...)
+		if v.bits.Load() != unset {
+			o.ObserveFloat64(g, v.load(), v.observe...)
+		}
 	}
 }
 
@@ -295,47 +346,6 @@ func (t Timer) ObserveDuration() time.Duration {
 	return d
 }
 
-// Gauge is a gauge without labels: one series, exported from the first collection. Its value
-// is kept here and reported by an observable gauge, so that it can be both set and added to.
-type Gauge struct {
-	gauge  metric.Float64ObservableGauge
-	values gaugeValues
-	value  *gaugeValue
-}
-
-// newGauge creates the observable gauge name with opts; New registers the callback that
-// reports its value (observe).
-func newGauge(meter metric.Meter, name string, opts ...metric.Float64ObservableGaugeOption) (*Gauge, error) {
-	gauge, err := meter.Float64ObservableGauge(name, opts...)
-	if err != nil {
-		return nil, err
-	}
-	g := &Gauge{gauge: gauge}
-	g.value = g.values.add(attribute.NewSet())
-	return g, nil
-}
-
-// observe reports the gauge's value to o.
-func (g *Gauge) observe(o metric.Observer) { g.values.report(o, g.gauge) }
-
-// Set sets the gauge to v.
-func (g *Gauge) Set(v float64) { g.value.set(v) }
-
-// Inc adds 1 to the gauge.
-func (g *Gauge) Inc() { g.value.add(1) }
-
-// Dec subtracts 1 from the gauge.
-func (g *Gauge) Dec() { g.value.add(-1) }
-
-// Add adds v to the gauge.
-func (g *Gauge) Add(v float64) { g.value.add(v) }
-
-// Sub subtracts v from the gauge.
-func (g *Gauge) Sub(v float64) { g.value.add(-v) }
-
-// SetToCurrentTime sets the gauge to the current Unix time in seconds.
-func (g *Gauge) SetToCurrentTime() { g.value.setToCurrentTime() }
-
 // Histogram is a histogram without labels, of something other than durations: one series,
 // exported from its first observation (the metrics API cannot make an empty histogram).
 type Histogram struct {
@@ -353,3 +363,45 @@ func newHistogram(meter metric.Meter, name string, opts ...metric.Float64Histogr
 
 // Observe records v in the histogram.
 func (h *Histogram) Observe(v float64) { h.histogram.Record(context.Background(), v) }
+
+// LazyGauge is a gauge without labels that is exported once a value is first recorded (init:
+// none, gauges' default). Its value is kept here and reported by an observable gauge, so that
+// it can be both set and added to.
+type LazyGauge struct {
+	gauge  metric.Float64ObservableGauge
+	values gaugeValues
+	value  *gaugeValue
+}
+
+// newLazyGauge creates the observable gauge name with opts, without a value yet; New
+// registers the callback that reports its value (observe).
+func newLazyGauge(meter metric.Meter, name string, opts ...metric.Float64ObservableGaugeOption) (*LazyGauge, error) {
+	gauge, err := meter.Float64ObservableGauge(name, opts...)
+	if err != nil {
+		return nil, err
+	}
+	g := &LazyGauge{gauge: gauge, values: gaugeValues{lazy: true}}
+	g.value = g.values.add(attribute.NewSet())
+	return g, nil
+}
+
+// observe reports the gauge's value to o.
+func (g *LazyGauge) observe(o metric.Observer) { g.values.report(o, g.gauge) }
+
+// Set sets the gauge to v.
+func (g *LazyGauge) Set(v float64) { g.value.set(v) }
+
+// Inc adds 1 to the gauge.
+func (g *LazyGauge) Inc() { g.value.add(1) }
+
+// Dec subtracts 1 from the gauge.
+func (g *LazyGauge) Dec() { g.value.add(-1) }
+
+// Add adds v to the gauge.
+func (g *LazyGauge) Add(v float64) { g.value.add(v) }
+
+// Sub subtracts v from the gauge.
+func (g *LazyGauge) Sub(v float64) { g.value.add(-v) }
+
+// SetToCurrentTime sets the gauge to the current Unix time in seconds.
+func (g *LazyGauge) SetToCurrentTime() { g.value.setToCurrentTime() }

@@ -44,6 +44,36 @@ func Example() {
 	// 32
 }
 
+func ExampleParseMethod() {
+	// An exact match of the exported value, without allocating (from an HTTP request's method).
+	method, ok := klaviyometrics.ParseMethod("PATCH")
+	fmt.Println(method, ok)
+	// Anything else is reported, and never recorded as one of the values: recording it panics.
+	_, ok = klaviyometrics.ParseMethod("patch")
+	fmt.Println(ok)
+	// Output:
+	// PATCH true
+	// false
+}
+
+func ExampleBatchQueueEventsGauge_Observe() {
+	reg := prometheus.NewRegistry()
+	m := klaviyometrics.MustNew(reg)
+	queue := make(chan string, 100) // the events waiting for the next bulk request
+	queue <- "profile.updated"
+	// Read when Prometheus scrapes: no goroutine copies the length into a gauge.
+	m.BatchQueueEvents.Observe(func() float64 { return float64(len(queue)) })
+	queue <- "event.created"
+	families, _ := reg.Gather()
+	for _, f := range families {
+		if f.GetName() == "klaviyo_batch_queue_events" {
+			fmt.Println(f.GetMetric()[0].GetGauge().GetValue())
+		}
+	}
+	// Output:
+	// 2
+}
+
 func ExampleNewRedactingHandler() {
 	// Drop the time so the output is stable.
 	opts := &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {

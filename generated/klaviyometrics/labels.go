@@ -6,8 +6,8 @@ import "strconv"
 
 // Endpoint is a value of label endpoint: API endpoint group, never a full URL.
 //
-// A value past the last constant (a converted integer) is recorded as EndpointCampaigns, the last
-// value, and its String is "Endpoint(N)": nothing panics.
+// Recording an Endpoint that is none of the constants below (a converted integer, or what
+// ParseEndpoint returns for an unknown string) panics: it is never recorded as one of them.
 type Endpoint uint8
 
 // The values of label endpoint, in spec order.
@@ -37,6 +37,23 @@ func EndpointValues() []Endpoint {
 	return []Endpoint{EndpointProfiles, EndpointEvents, EndpointLists, EndpointCampaigns}
 }
 
+// ParseEndpoint returns the Endpoint whose label value is s (ParseEndpoint("profiles") is
+// EndpointProfiles, true), matched exactly. For any other s it returns false and an Endpoint that
+// is none of the constants, which is never recorded as one of them: recording it panics.
+func ParseEndpoint(s string) (Endpoint, bool) {
+	switch s {
+	case "profiles":
+		return EndpointProfiles, true
+	case "events":
+		return EndpointEvents, true
+	case "lists":
+		return EndpointLists, true
+	case "campaigns":
+		return EndpointCampaigns, true
+	}
+	return endpointCount, false
+}
+
 // String returns the label value of e as exported ("profiles"), or "Endpoint(N)" for a value that
 // is none of the constants.
 func (e Endpoint) String() string {
@@ -55,8 +72,8 @@ func (e Endpoint) String() string {
 
 // Method is a value of label method: HTTP method of the API call.
 //
-// A value past the last constant (a converted integer) is recorded as MethodDELETE, the last value,
-// and its String is "Method(N)": nothing panics.
+// Recording a Method that is none of the constants below (a converted integer, or what ParseMethod
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Method uint8
 
 // The values of label method, in spec order.
@@ -86,6 +103,23 @@ func MethodValues() []Method {
 	return []Method{MethodGET, MethodPOST, MethodPATCH, MethodDELETE}
 }
 
+// ParseMethod returns the Method whose label value is s (ParseMethod("GET") is MethodGET, true),
+// matched exactly. For any other s it returns false and a Method that is none of the constants,
+// which is never recorded as one of them: recording it panics.
+func ParseMethod(s string) (Method, bool) {
+	switch s {
+	case "GET":
+		return MethodGET, true
+	case "POST":
+		return MethodPOST, true
+	case "PATCH":
+		return MethodPATCH, true
+	case "DELETE":
+		return MethodDELETE, true
+	}
+	return methodCount, false
+}
+
 // String returns the label value of m as exported ("GET"), or "Method(N)" for a value that is none
 // of the constants.
 func (m Method) String() string {
@@ -104,8 +138,8 @@ func (m Method) String() string {
 
 // Status is a value of label status: Outcome of the API call.
 //
-// A value past the last constant (a converted integer) is recorded as StatusError, the last value,
-// and its String is "Status(N)": nothing panics.
+// Recording a Status that is none of the constants below (a converted integer, or what ParseStatus
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Status uint8
 
 // The values of label status, in spec order.
@@ -129,6 +163,19 @@ func _() {
 // StatusValues returns every Status in spec order, in a new slice.
 func StatusValues() []Status {
 	return []Status{StatusSuccess, StatusError}
+}
+
+// ParseStatus returns the Status whose label value is s (ParseStatus("success") is StatusSuccess,
+// true), matched exactly. For any other s it returns false and a Status that is none of the
+// constants, which is never recorded as one of them: recording it panics.
+func ParseStatus(s string) (Status, bool) {
+	switch s {
+	case "success":
+		return StatusSuccess, true
+	case "error":
+		return StatusError, true
+	}
+	return statusCount, false
 }
 
 // String returns the label value of s as exported ("success"), or "Status(N)" for a value that is

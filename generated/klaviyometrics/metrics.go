@@ -35,6 +35,10 @@ type Metrics struct {
 	// Deprecated: counted by klaviyo_api_errors_total{status_code="429"}; removed in the next release.
 	APIThrottledTotal *APIThrottledTotalCounter
 
+	// BatchQueueEvents records klaviyo_batch_queue_events: Events waiting in the in-memory queue for
+	// the next bulk request.
+	BatchQueueEvents *BatchQueueEventsGauge
+
 	// EventsBatchSize records klaviyo_events_batch_size: Number of events sent in one bulk request.
 	EventsBatchSize *EventsBatchSizeHistogram
 
@@ -43,8 +47,10 @@ type Metrics struct {
 	RateLimitRemaining *RateLimitRemainingGauge
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -70,18 +76,22 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 		APIResponseSizeBytes: newHistogramByEndpoint(prometheus.HistogramOpts{
 			Name:    "klaviyo_api_response_size_bytes",
 			Help:    "Size of Klaviyo API response bodies",
-			Buckets: []float64{256, 1024, 4096, 16384, 65536, 262144, 1.048576e+06, 4.194304e+06},
+			Buckets: []float64{256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304},
 		}),
 		APIThrottledTotal: newCounterByEndpoint(prometheus.CounterOpts{
 			Name: "klaviyo_api_throttled_total",
 			Help: "(Deprecated) Klaviyo API calls rejected by rate limiting",
 		}),
-		EventsBatchSize: newDurationHistogram(prometheus.HistogramOpts{
+		BatchQueueEvents: newGaugeFunc(prometheus.GaugeOpts{
+			Name: "klaviyo_batch_queue_events",
+			Help: "Events waiting in the in-memory queue for the next bulk request",
+		}),
+		EventsBatchSize: newHistogram(prometheus.HistogramOpts{
 			Name:    "klaviyo_events_batch_size",
 			Help:    "Number of events sent in one bulk request",
 			Buckets: []float64{100, 200, 300, 400, 500, 600, 700, 800, 900, 1000},
 		}),
-		RateLimitRemaining: newGauge(prometheus.GaugeOpts{
+		RateLimitRemaining: newLazyGauge(prometheus.GaugeOpts{
 			Name: "klaviyo_rate_limit_remaining",
 			Help: "Remaining requests in the current rate-limit window",
 		}),
@@ -131,8 +141,9 @@ func (m *Metrics) collectors() []prometheus.Collector {
 		m.APIRequestsTotal.vec,
 		m.APIResponseSizeBytes.vec,
 		m.APIThrottledTotal.vec,
+		m.BatchQueueEvents.funcs,
 		m.EventsBatchSize.histogram,
-		m.RateLimitRemaining.gauge,
+		m.RateLimitRemaining.vec,
 	}
 }
 
@@ -154,7 +165,7 @@ type APIRequestsTotalCounter = CounterByMethodEndpointStatus
 // APIResponseSizeBytesHistogram records the histogram klaviyo_api_response_size_bytes: Size of
 // Klaviyo API response bodies.
 //
-// Unit: bytes. Buckets: 256, 1024, 4096, 16384, 65536, 262144, 1.048576e+06, 4.194304e+06.
+// Unit: bytes. Buckets: 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304.
 type APIResponseSizeBytesHistogram = HistogramByEndpoint
 
 // APIThrottledTotalCounter records the counter klaviyo_api_throttled_total: Klaviyo API calls
@@ -163,15 +174,19 @@ type APIResponseSizeBytesHistogram = HistogramByEndpoint
 // Deprecated: counted by klaviyo_api_errors_total{status_code="429"}; removed in the next release.
 type APIThrottledTotalCounter = CounterByEndpoint
 
+// BatchQueueEventsGauge records the gauge klaviyo_batch_queue_events: Events waiting in the
+// in-memory queue for the next bulk request.
+type BatchQueueEventsGauge = GaugeFunc
+
 // EventsBatchSizeHistogram records the histogram klaviyo_events_batch_size: Number of events sent
 // in one bulk request.
 //
 // Buckets: 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000.
-type EventsBatchSizeHistogram = DurationHistogram
+type EventsBatchSizeHistogram = Histogram
 
 // RateLimitRemainingGauge records the gauge klaviyo_rate_limit_remaining: Remaining requests in the
 // current rate-limit window.
-type RateLimitRemainingGauge = Gauge
+type RateLimitRemainingGauge = LazyGauge
 
 // DurationHistogramByMethodEndpoint is a histogram of durations in seconds with the labels method
 // and endpoint: the type of APIDurationSeconds.
@@ -183,15 +198,27 @@ type RateLimitRemainingGauge = Gauge
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type DurationHistogramByMethodEndpoint struct {
 	vec    *prometheus.HistogramVec
-	series [methodCount][endpointCount]prometheus.Observer
+	series [methodCount + 1][endpointCount + 1]prometheus.Observer
 }
 
 // newDurationHistogramByMethodEndpoint creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *DurationHistogramByMethodEndpoint {
 	h := &DurationHistogramByMethodEndpoint{vec: prometheus.NewHistogramVec(opts, []string{"method", "endpoint"})}
-	for _, method := range MethodValues() {
-		for _, endpoint := range EndpointValues() {
-			h.series[method][endpoint] = h.vec.WithLabelValues(method.String(), endpoint.String())
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		for endpointSlot := range Endpoint(endpointCount + 1) {
+			endpoint := endpointSlot
+			switch {
+			case method == methodCount:
+				h.series[methodSlot][endpointSlot] = panicObserver{err: enumRange{"method", "Method", -1, methodCount}}
+			case endpoint == endpointCount:
+				h.series[methodSlot][endpointSlot] = panicObserver{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+			default:
+				h.series[methodSlot][endpointSlot] = h.vec.WithLabelValues(method.String(), endpoint.String())
+			}
 		}
 	}
 	return h
@@ -199,7 +226,7 @@ func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *Durati
 
 // Observe records v in the series of method and endpoint.
 func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, endpoint Endpoint) {
-	h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)].Observe(v)
+	h.series[min(method, methodCount)][min(endpoint, endpointCount)].Observe(v)
 }
 
 // Start starts timing an operation of method and endpoint; ObserveDuration of the returned timer
@@ -207,7 +234,7 @@ func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, en
 //
 //	defer h.Start(method, endpoint).ObserveDuration()
 func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoint) Timer {
-	return newTimer(h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)])
+	return newTimer(h.series[min(method, methodCount)][min(endpoint, endpointCount)])
 }
 
 // CounterByEndpointStatusCodeErrorCode is a counter with the labels endpoint, status_code and
@@ -223,20 +250,30 @@ func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoi
 //     are recorded as "other".
 type CounterByEndpointStatusCodeErrorCode struct {
 	vec    *prometheus.CounterVec
-	series [endpointCount]freeSeries[[2]string, prometheus.Counter]
+	series [endpointCount + 1]freeSeries[[2]string, prometheus.Counter]
+	name   string // for Add's panic
 }
 
 // newCounterByEndpointStatusCodeErrorCode creates the counter of opts, its label guards, and
 // curries it with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *CounterByEndpointStatusCodeErrorCode {
-	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"})}
+	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"}), name: opts.Name}
 	guards := []*labelGuard{
 		newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 60),
 		newLabelGuard(nil, 30),
 	}
-	for _, endpoint := range EndpointValues() {
-		c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
-		c.series[endpoint].guards = guards
+	for endpointSlot := range Endpoint(endpointCount + 1) {
+		endpoint := endpointSlot
+		switch {
+		case endpoint == endpointCount:
+			c.series[endpointSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}}
+		default:
+			c.series[endpointSlot].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		}
+		c.series[endpointSlot].guards = guards
 	}
 	return c
 }
@@ -244,7 +281,7 @@ func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *Count
 // with returns the series of endpoint, statusCode and errorCode.
 func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
 	k := [2]string{statusCode, errorCode}
-	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
+	return c.series[min(endpoint, endpointCount)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
@@ -252,12 +289,13 @@ func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode
 	c.with(endpoint, statusCode, errorCode).Inc()
 }
 
-// Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
-// a counter never goes down (client_golang would panic).
+// Add adds v to the series of endpoint, statusCode and errorCode. It panics when v is negative or
+// NaN, as client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
-	if v >= 0 {
-		c.with(endpoint, statusCode, errorCode).Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.with(endpoint, statusCode, errorCode).Add(v)
 }
 
 // CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
@@ -271,16 +309,32 @@ func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint,
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByMethodEndpointStatus struct {
 	vec    *prometheus.CounterVec
-	series [methodCount][endpointCount][statusCount]prometheus.Counter
+	series [methodCount + 1][endpointCount + 1][statusCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByMethodEndpointStatus creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMethodEndpointStatus {
-	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"})}
-	for _, method := range MethodValues() {
-		for _, endpoint := range EndpointValues() {
-			for _, status := range StatusValues() {
-				c.series[method][endpoint][status] = c.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"}), name: opts.Name}
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		for endpointSlot := range Endpoint(endpointCount + 1) {
+			endpoint := endpointSlot
+			for statusSlot := range Status(statusCount + 1) {
+				status := statusSlot
+				switch {
+				case method == methodCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"method", "Method", -1, methodCount}}
+				case endpoint == endpointCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+				case status == statusCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"status", "Status", -1, statusCount}}
+				default:
+					c.series[methodSlot][endpointSlot][statusSlot] = c.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+				}
 			}
 		}
 	}
@@ -289,18 +343,19 @@ func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMet
 
 // Inc adds 1 to the series of method, endpoint and status.
 func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
-	c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Inc()
+	c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].Inc()
 }
 
-// Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
-// counter never goes down (client_golang would panic).
+// Add adds v to the series of method, endpoint and status. It panics when v is negative or NaN, as
+// client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
-	if v >= 0 {
-		c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].Add(v)
 }
 
-// HistogramByEndpoint is a histogram with the labels endpoint: the type of APIResponseSizeBytes.
+// HistogramByEndpoint is a histogram with the label endpoint: the type of APIResponseSizeBytes.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group, never a full URL. One of profiles, events, lists, campaigns.
@@ -308,24 +363,33 @@ func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint E
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type HistogramByEndpoint struct {
 	vec    *prometheus.HistogramVec
-	series [endpointCount]prometheus.Observer
+	series [endpointCount + 1]prometheus.Observer
 }
 
 // newHistogramByEndpoint creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newHistogramByEndpoint(opts prometheus.HistogramOpts) *HistogramByEndpoint {
 	h := &HistogramByEndpoint{vec: prometheus.NewHistogramVec(opts, []string{"endpoint"})}
-	for _, endpoint := range EndpointValues() {
-		h.series[endpoint] = h.vec.WithLabelValues(endpoint.String())
+	for endpointSlot := range Endpoint(endpointCount + 1) {
+		endpoint := endpointSlot
+		switch {
+		case endpoint == endpointCount:
+			h.series[endpointSlot] = panicObserver{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+		default:
+			h.series[endpointSlot] = h.vec.WithLabelValues(endpoint.String())
+		}
 	}
 	return h
 }
 
 // Observe records v in the series of endpoint.
 func (h *HistogramByEndpoint) Observe(v float64, endpoint Endpoint) {
-	h.series[min(endpoint, endpointCount-1)].Observe(v)
+	h.series[min(endpoint, endpointCount)].Observe(v)
 }
 
-// CounterByEndpoint is a counter with the labels endpoint: the type of APIThrottledTotal.
+// CounterByEndpoint is a counter with the label endpoint: the type of APIThrottledTotal.
 //
 // Labels, in parameter order:
 //   - endpoint: API endpoint group, never a full URL. One of profiles, events, lists, campaigns.
@@ -333,27 +397,38 @@ func (h *HistogramByEndpoint) Observe(v float64, endpoint Endpoint) {
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByEndpoint struct {
 	vec    *prometheus.CounterVec
-	series [endpointCount]prometheus.Counter
+	series [endpointCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByEndpoint creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByEndpoint(opts prometheus.CounterOpts) *CounterByEndpoint {
-	c := &CounterByEndpoint{vec: prometheus.NewCounterVec(opts, []string{"endpoint"})}
-	for _, endpoint := range EndpointValues() {
-		c.series[endpoint] = c.vec.WithLabelValues(endpoint.String())
+	c := &CounterByEndpoint{vec: prometheus.NewCounterVec(opts, []string{"endpoint"}), name: opts.Name}
+	for endpointSlot := range Endpoint(endpointCount + 1) {
+		endpoint := endpointSlot
+		switch {
+		case endpoint == endpointCount:
+			c.series[endpointSlot] = panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+		default:
+			c.series[endpointSlot] = c.vec.WithLabelValues(endpoint.String())
+		}
 	}
 	return c
 }
 
 // Inc adds 1 to the series of endpoint.
 func (c *CounterByEndpoint) Inc(endpoint Endpoint) {
-	c.series[min(endpoint, endpointCount-1)].Inc()
+	c.series[min(endpoint, endpointCount)].Inc()
 }
 
-// Add adds v to the series of endpoint. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the series of endpoint. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *CounterByEndpoint) Add(v float64, endpoint Endpoint) {
-	if v >= 0 {
-		c.series[min(endpoint, endpointCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(endpoint, endpointCount)].Add(v)
 }

@@ -2,13 +2,16 @@
 
 package klaviyometrics
 
-// The code below is the same for every spec: metricgen copies it from guard.go, pattern.go,
-// cache.go, free.go, timer.go, gauge.go and duration_histogram.go in its folder
+// The code below is the same for every spec: metricgen copies it from enum.go, panic_counter.go,
+// panic_observer.go, panic_vec.go, decrease.go, guard.go, pattern.go, cache.go, free.go, lazy.go,
+// funcs.go, timer.go, histogram.go, lazy_gauge.go and gauge_func.go in its folder
 // templates/gometrics, where it is tested.
 
 import (
 	"maps"
 	"regexp"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,6 +19,71 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 )
+
+// enumRange is the panic of recording a value of an enum label's type that is none of its
+// constants (a converted integer, or what Parse<Label> returns for an unknown string), when the
+// label declares no other value to record it as: recorded as one of the real values, it would
+// misattribute the data without a trace. value is -1 where it is not known (the series of
+// out-of-range values is shared by all of them).
+type enumRange struct {
+	label, typ   string // the label's name and its Go type
+	value, count int
+}
+
+func (e enumRange) Error() string {
+	what := e.typ + "(" + strconv.Itoa(e.value) + ")"
+	if e.value < 0 {
+		a := "a "
+		if strings.ContainsRune("AEIOU", rune(e.typ[0])) {
+			a = "an "
+		}
+		what = a + e.typ + " that is none of the constants"
+	}
+	return "label " + e.label + ": " + what + " is not one of its " + strconv.Itoa(e.count) +
+		" values; record only the constants of " + e.typ + " (Parse" + e.typ + " reports whether a string is one), " +
+		"or declare other: on the label to record such values as it"
+}
+
+// panicCounter stands, in a counter's array of series, for the values of an enum label that
+// are none of its constants: recording into it panics. It is never registered; the embedded
+// interface is nil.
+type panicCounter struct {
+	prometheus.Counter
+	err enumRange
+}
+
+func (c panicCounter) Inc()          { panic(c.err) }
+func (c panicCounter) Add(_ float64) { panic(c.err) }
+
+// panicObserver stands, in a histogram's array of series, for the values of an enum label
+// that are none of its constants: recording into it (or timing into it) panics.
+type panicObserver struct {
+	err enumRange
+}
+
+func (o panicObserver) Observe(_ float64) { panic(o.err) }
+
+// panicVec stands for the client_golang vector of the values of an enum label that are none of
+// its constants, where series are made on use (init: none, free-form labels): the series it
+// makes is one that panics when recorded into (panicCounter, panicGauge, panicObserver).
+type panicVec[M any] struct {
+	series M
+}
+
+func (v panicVec[M]) WithLabelValues(...string) M { return v.series }
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
 
 // Values recorded in place of a free-form label's value that labelGuard does not admit.
 const (
@@ -159,6 +227,69 @@ func (s *freeSeries[K, M]) create(k K, values []string) M {
 	return m
 }
 
+// lazySeries is one series of a metric that exports nothing before a value is recorded for it
+// (init: none): its client_golang vector, curried with the series' label values, makes the
+// series on first use. M is the series (prometheus.Counter, Gauge or Observer).
+type lazySeries[M any] struct {
+	vec    interface{ WithLabelValues(...string) M } // curried with every label value
+	series atomic.Pointer[M]
+}
+
+// get returns the series, making it on first use.
+func (s *lazySeries[M]) get() M {
+	if m := s.series.Load(); m != nil {
+		return *m
+	}
+	return s.create()
+}
+
+// create makes the series. Two goroutines may both get here: the vector returns the same
+// series to both, so either store is right.
+func (s *lazySeries[M]) create() M {
+	m := s.vec.WithLabelValues()
+	s.series.Store(&m)
+	return m
+}
+
+// funcSeries are the series of a metric read at scrape time (observe: scrape): a function per
+// combination of label values, registered by the program and called at every collection, as
+// client_golang's GaugeFunc and CounterFunc are, but one metric for all combinations. A
+// combination without a function has no series.
+type funcSeries struct {
+	desc   *prometheus.Desc
+	typ    prometheus.ValueType
+	values [][]string                       // the label values of each combination, by index
+	funcs  []atomic.Pointer[func() float64] // by index; nil: no series
+}
+
+// newFuncSeries makes the series of a metric with the label values of each combination (one
+// combination of no values for a metric without labels).
+func newFuncSeries(desc *prometheus.Desc, typ prometheus.ValueType, values [][]string) *funcSeries {
+	return &funcSeries{desc: desc, typ: typ, values: values, funcs: make([]atomic.Pointer[func() float64], len(values))}
+}
+
+// set makes f the function of combination i; nil removes its series.
+func (s *funcSeries) set(i int, f func() float64) {
+	if f == nil {
+		s.funcs[i].Store(nil)
+		return
+	}
+	s.funcs[i].Store(&f)
+}
+
+// Describe sends the metric's one description.
+func (s *funcSeries) Describe(ch chan<- *prometheus.Desc) { ch <- s.desc }
+
+// Collect calls each registered function and sends its value as the series of its
+// combination.
+func (s *funcSeries) Collect(ch chan<- prometheus.Metric) {
+	for i := range s.funcs {
+		if f := s.funcs[i].Load(); f != nil {
+			ch <- prometheus.MustNewConstMetric(s.desc, s.typ, (*f)(), s.values[i]...)
+		}
+	}
+}
+
 // Timer times one operation for a histogram of durations: Start returns it, and
 // ObserveDuration records the time elapsed. It is a value: starting and stopping a timer
 // allocates nothing. In one line: defer m.RequestDurationSeconds.Start(...).ObserveDuration().
@@ -183,49 +314,65 @@ func (t Timer) ObserveDuration() time.Duration {
 	return d
 }
 
-// Gauge is a gauge without labels: one series, exported from the first scrape.
-type Gauge struct {
-	gauge prometheus.Gauge
-}
-
-// newGauge creates the gauge of opts.
-func newGauge(opts prometheus.GaugeOpts) *Gauge {
-	return &Gauge{gauge: prometheus.NewGauge(opts)}
-}
-
-// Set sets the gauge to v.
-func (g *Gauge) Set(v float64) { g.gauge.Set(v) }
-
-// Inc adds 1 to the gauge.
-func (g *Gauge) Inc() { g.gauge.Inc() }
-
-// Dec subtracts 1 from the gauge.
-func (g *Gauge) Dec() { g.gauge.Dec() }
-
-// Add adds v to the gauge.
-func (g *Gauge) Add(v float64) { g.gauge.Add(v) }
-
-// Sub subtracts v from the gauge.
-func (g *Gauge) Sub(v float64) { g.gauge.Sub(v) }
-
-// SetToCurrentTime sets the gauge to the current Unix time in seconds.
-func (g *Gauge) SetToCurrentTime() { g.gauge.SetToCurrentTime() }
-
-// DurationHistogram is a histogram of durations in seconds without labels: one series,
+// Histogram is a histogram without labels, of something other than durations: one series,
 // exported from the first scrape.
-type DurationHistogram struct {
+type Histogram struct {
 	histogram prometheus.Histogram
 }
 
-// newDurationHistogram creates the histogram of opts.
-func newDurationHistogram(opts prometheus.HistogramOpts) *DurationHistogram {
-	return &DurationHistogram{histogram: prometheus.NewHistogram(opts)}
+// newHistogram creates the histogram of opts.
+func newHistogram(opts prometheus.HistogramOpts) *Histogram {
+	return &Histogram{histogram: prometheus.NewHistogram(opts)}
 }
 
-// Observe records v, in seconds, in the histogram.
-func (h *DurationHistogram) Observe(v float64) { h.histogram.Observe(v) }
+// Observe records v in the histogram.
+func (h *Histogram) Observe(v float64) { h.histogram.Observe(v) }
 
-// Start starts timing an operation; ObserveDuration of the returned timer records it:
-//
-//	defer h.Start().ObserveDuration()
-func (h *DurationHistogram) Start() Timer { return newTimer(h.histogram) }
+// LazyGauge is a gauge without labels that is exported once a value is first recorded
+// (init: none, gauges' default): before that there is no series, rather than a 0 that nobody
+// measured.
+type LazyGauge struct {
+	vec   *prometheus.GaugeVec
+	gauge lazySeries[prometheus.Gauge]
+}
+
+// newLazyGauge creates the gauge of opts, without its series.
+func newLazyGauge(opts prometheus.GaugeOpts) *LazyGauge {
+	g := &LazyGauge{vec: prometheus.NewGaugeVec(opts, nil)}
+	g.gauge.vec = g.vec
+	return g
+}
+
+// Set sets the gauge to v.
+func (g *LazyGauge) Set(v float64) { g.gauge.get().Set(v) }
+
+// Inc adds 1 to the gauge.
+func (g *LazyGauge) Inc() { g.gauge.get().Inc() }
+
+// Dec subtracts 1 from the gauge.
+func (g *LazyGauge) Dec() { g.gauge.get().Dec() }
+
+// Add adds v to the gauge.
+func (g *LazyGauge) Add(v float64) { g.gauge.get().Add(v) }
+
+// Sub subtracts v from the gauge.
+func (g *LazyGauge) Sub(v float64) { g.gauge.get().Sub(v) }
+
+// SetToCurrentTime sets the gauge to the current Unix time in seconds.
+func (g *LazyGauge) SetToCurrentTime() { g.gauge.get().SetToCurrentTime() }
+
+// GaugeFunc is a gauge without labels read at scrape time (observe: scrape): its value is what
+// the function given to Observe returns when Prometheus scrapes.
+type GaugeFunc struct {
+	funcs *funcSeries
+}
+
+// newGaugeFunc creates the gauge of opts, without a function yet (and so without a series).
+func newGaugeFunc(opts prometheus.GaugeOpts) *GaugeFunc {
+	return &GaugeFunc{funcs: newFuncSeries(prometheus.NewDesc(opts.Name, opts.Help, nil, nil), prometheus.GaugeValue, [][]string{nil})}
+}
+
+// Observe makes f the gauge's value: f is called at every scrape, concurrently with the
+// program, so it must be safe for that and quick. A later call replaces f; Observe(nil)
+// removes the series.
+func (g *GaugeFunc) Observe(f func() float64) { g.funcs.set(0, f) }

@@ -111,6 +111,8 @@ const (
 	MetricEmptyHelp         Code = "metric/empty-help"
 	MetricNameClash         Code = "metric/name-clash"
 	MetricHistogramOnly     Code = "metric/histogram-only"
+	MetricInit              Code = "metric/init"
+	MetricObserve           Code = "metric/observe"
 	MetricOnePer            Code = "metric/one-per"
 	HistogramBuckets        Code = "histogram/buckets"
 	HistogramBucketCount    Code = "histogram/bucket-count"
@@ -127,6 +129,7 @@ const (
 	LabelUnbounded      Code = "label/unbounded"
 	LabelPersonalData   Code = "label/personal-data"
 	LabelTargetLabel    Code = "label/target-label"
+	LabelOther          Code = "label/other"
 
 	// Output paths.
 	OutputInvalidPath Code = "output/invalid-path"

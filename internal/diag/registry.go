@@ -562,6 +562,20 @@ metrics:
 		Fix: "Name the value, e.g. `none` or `unknown`.",
 	},
 	{
+		Code: LabelOther, Severity: Error, Ignorable: false,
+		Summary: "a label's `other` is not one of its values, or the label is free-form",
+		Catches: "`other` names the enum value that stands for anything else: `<Label>Of(s)` maps unknown strings to it, and an out-of-range value is recorded as it. It must be one of the label's `values`, so that its series exists and queries can match it. A free-form label already folds values past `max_values` into \"other\".",
+		Example: `
+labels:
+  method:
+    values: [GET, POST]
+    other: OTHER
+metrics:
+  requests_total: {type: counter, help: Requests, labels: [method]}
+`,
+		Fix: "Add the value to `values` (`values: [GET, POST, OTHER]`), or name one that is there.",
+	},
+	{
 		Code: LabelPersonalData, Severity: Error, Ignorable: true,
 		Summary: "a metric label looks like personal data, or matches a logging.redact key",
 		Catches: "Every label value is stored by Prometheus for the retention period and shown on dashboards; an e-mail or user id as a label leaks personal data and explodes cardinality. Names are matched against common personal-data words and the spec's own redaction keys.",
@@ -631,6 +645,22 @@ metrics:
 		Fix: "Make the metric a histogram, or remove `buckets`/`native`.",
 	},
 	{
+		Code: MetricInit, Severity: Error, Ignorable: false,
+		Summary: "`init: all` on a metric with a free-form label, or `init` on a metric read at scrape time",
+		Catches: "`init: all` exports every combination of the enum labels' values at 0 from the first scrape. A free-form label's values are not known until the program records them, so its series cannot exist in advance; a metric read at scrape time (`observe: scrape`) has a series exactly while a function is registered for it.",
+		Example: `
+labels:
+  tenant: {max_values: 20}
+metrics:
+  jobs_total:
+    type: counter
+    help: Jobs run
+    labels: [tenant]
+    init: all
+`,
+		Fix: "Remove `init`; or make the label an enum (`values`) when every value is known.",
+	},
+	{
 		Code: MetricNameClash, Severity: Error, Ignorable: false,
 		Summary: "two series would have the same name: a metric and a histogram's _bucket/_sum/_count, an external metric or a recording rule",
 		Catches: "A histogram `x` exposes `x_bucket`, `x_sum` and `x_count`; an external metric or a recording rule with the full name of a metric would mix its series with the metric's. Queries would then read both.",
@@ -640,6 +670,22 @@ metrics:
   latency_seconds_count: {type: gauge, help: Requests in flight}
 `,
 		Fix: "Rename one of the two.",
+	},
+	{
+		Code: MetricObserve, Severity: Error, Ignorable: false,
+		Summary: "`observe: scrape` on a histogram, or on a metric with a free-form label",
+		Catches: "A metric read at scrape time gets its value from a function the program registers per combination of label values (`m.PoolInUse.Observe(func() float64 {...}, PoolPrimary)`). A histogram counts observations as they happen, so it has no value to read; and a free-form label's values would make the set of functions unbounded (nothing folds two functions into one `other` series).",
+		Example: `
+labels:
+  pool: {max_values: 10}
+metrics:
+  pool_in_use_connections:
+    type: gauge
+    help: Connections in use
+    labels: [pool]
+    observe: scrape
+`,
+		Fix: "Use an enum label (`values: [primary, replica]`), or record the values with Set/Observe instead.",
 	},
 	{
 		Code: MetricOnePer, Severity: Error, Ignorable: false,

@@ -80,6 +80,10 @@ type Label struct {
 
 	// Values is set for an enum label, in spec order; constants are numbered in this order.
 	Values []*Value
+	// Other is the enum value that stands for anything else (the spec's other:), one of
+	// Values; nil when the label declares none. Strings that are none of the values map to
+	// it (<Label>Of), and so does an out-of-range value given to a record method.
+	Other *Value
 
 	// Free-form labels: an optional RE2 pattern (anchored as written) and a cardinality bound
 	// (0: unbounded, which validation warns about).
@@ -134,9 +138,13 @@ type Metric struct {
 
 	Title string // the spec's title, "" when it gives none; see DisplayTitle
 
-	// Init says which series exist before a value is recorded: InitAll for enum-only
-	// metrics, InitNone for a metric with a free-form label.
+	// Init says which series exist before a value is recorded; defaults applied (all for
+	// counters and histograms, none for gauges), and always InitNone for a metric with a
+	// free-form label or read at scrape time.
 	Init Init
+	// Scrape is set for a metric read at scrape time (observe: scrape): a counter or gauge
+	// whose values come from functions the program registers per label combination.
+	Scrape bool
 
 	// OTel is the OpenTelemetry instrument of the metric; nil unless the Go backend is otel.
 	OTel *OTelInstrument

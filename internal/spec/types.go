@@ -68,6 +68,7 @@ type Label struct {
 	Values    []String `yaml:"values"`
 	Pattern   String   `yaml:"pattern"`
 	MaxValues Int      `yaml:"max_values"`
+	Other     String   `yaml:"other"`
 }
 
 // Metric is one entry of metrics.
@@ -81,6 +82,8 @@ type Metric struct {
 	MaxSeries  Int      `yaml:"max_series"`
 	Deprecated String   `yaml:"deprecated"`
 	Title      String   `yaml:"title"`
+	Init       String   `yaml:"init"`
+	Observe    String   `yaml:"observe"`
 }
 
 // Buckets is a histogram's classic buckets: a list, or a generated form.

@@ -315,7 +315,11 @@ func (b *builder) labels() {
 				b.errorf(diag.LabelEnumOptions, keyIn(e.Node, "max_values"), "label %q has both values and max_values; an enum label has exactly its values: remove max_values", name)
 			}
 			b.enumValues(l, def.Values)
+			b.otherValue(l, def.Other)
 		default:
+			if def.Other.Set() {
+				b.errorf(diag.LabelOther, keyIn(e.Node, "other"), "label %q is free-form: other applies to enum labels (with values); a free-form label folds values past max_values into \"other\" by itself: remove other", name)
+			}
 			if def.Pattern.Set() {
 				// The user's own pattern is compiled for the message, which quotes a part of it;
 				// the model anchors it.
@@ -413,6 +417,28 @@ func (b *builder) enumValues(l *model.Label, values []spec.String) {
 	if l.Values == nil {
 		l.Values = []*model.Value{} // still an enum: values were given
 	}
+}
+
+// otherValue links an enum label to its other: value, which must be one of its values.
+func (b *builder) otherValue(l *model.Label, other spec.String) {
+	if !other.Set() || other.Value == "" {
+		return // absent, or empty: the schema reports it
+	}
+	for _, v := range l.Values {
+		if v.Value == other.Value {
+			l.Other = v
+			return
+		}
+	}
+	vals := make([]string, len(l.Values))
+	for i, v := range l.Values {
+		vals[i] = v.Value
+	}
+	hint := didYouMean(other.Value, vals)
+	if hint == "" {
+		hint = fmt.Sprintf("; add it to values, or name one of %s", strings.Join(vals, ", "))
+	}
+	b.errorf(diag.LabelOther, other.Pos(), "label %q: other %q is not one of its values%s", l.Name, other.Value, hint)
 }
 
 func isUTF8(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }

@@ -351,11 +351,45 @@ func (b *builder) budget(k spec.String, def spec.Metric, m *model.Metric) {
 	}
 }
 
-// initAndObserve sets which series exist before a value is recorded: every enum
-// combination, unless a free-form label's values are only known once recorded.
-func (b *builder) initAndObserve(_ spec.String, _ spec.Metric, m *model.Metric) {
-	m.Init = model.InitAll
-	if !m.EnumOnly() {
+// initAndObserve sets which series exist before a value is recorded (init), and whether the
+// metric is read at scrape time (observe), with their defaults and constraints.
+func (b *builder) initAndObserve(k spec.String, def spec.Metric, m *model.Metric) {
+	m.Scrape = def.Observe.Value == "scrape"
+	var free *model.Label
+	for _, l := range m.Labels {
+		if !l.Enum() {
+			free = l
+			break
+		}
+	}
+	if m.Scrape {
+		switch {
+		case m.Type == model.Histogram:
+			b.errorf(diag.MetricObserve, def.Observe.Pos(), "histogram %q cannot be read at scrape time: it counts observations as they happen; remove observe, or make it a gauge or counter", k.Value)
+		case free != nil:
+			b.errorf(diag.MetricObserve, def.Observe.Pos(), "metric %q is read at scrape time but its label %q is free-form: the functions registered per value would be unbounded; make %q an enum label (values), or record with Set/Add instead", k.Value, free.Name, free.Name)
+		}
+		if def.Init.Set() {
+			b.errorf(diag.MetricInit, def.Init.Pos(), "metric %q is read at scrape time (observe: scrape): a series exists exactly while a function is registered for it; remove init", k.Value)
+		}
+		m.Init = model.InitNone
+		return
+	}
+	switch def.Init.Value {
+	case "all", "none":
+		m.Init = model.Init(def.Init.Value)
+	case "":
+		m.Init = model.InitAll
+		if m.Type == model.Gauge {
+			m.Init = model.InitNone
+		}
+	default:
+		return // the schema reports it
+	}
+	if m.Init == model.InitAll && free != nil {
+		if def.Init.Set() {
+			b.errorf(diag.MetricInit, def.Init.Pos(), "metric %q has the free-form label %q, whose values are not known before they are recorded, so its series cannot exist from the start; remove init: all, or make %q an enum label (values)", k.Value, free.Name, free.Name)
+		}
 		m.Init = model.InitNone
 	}
 }

@@ -57,6 +57,7 @@ var semanticOwned = []string{
 	"#/$defs/duration/minLength",
 	"#/$defs/label/properties/pattern/format",                           // builder.labels: the regexp's own error
 	"#/$defs/label/dependentSchemas/values/",                            // builder.labels: values with pattern or max_values
+	"#/$defs/label/dependentRequired",                                   // builder.labels: other on a free-form label
 	"#/$defs/metric/then/",                                              // builder.buckets: buckets or native on a non-histogram
 	"#/$defs/nativeHistogram/properties/bucket_factor/exclusiveMinimum", // builder.buckets
 	"#/$defs/alert/properties/runbook/format",                           // builder.alerts

@@ -2,6 +2,8 @@ package gometrics
 
 import (
 	"math"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,11 +25,26 @@ func TestCounter(t *testing.T) {
 	c := newCounter(prometheus.CounterOpts{Name: "c_total", Help: "h"})
 	c.Inc()
 	c.Add(2.5)
-	c.Add(-1)         // ignored: a counter never goes down
-	c.Add(math.NaN()) // ignored too
+	for _, v := range []float64{-1, math.NaN()} {
+		wantPanic(t, "counter c_total: Add("+strconv.FormatFloat(v, 'g', -1, 64)+"): a counter cannot decrease", func() { c.Add(v) })
+	}
 	if got := write(t, c.counter).GetCounter().GetValue(); got != 3.5 {
 		t.Errorf("counter %v, want 3.5", got)
 	}
+}
+
+// wantPanic checks that f panics with an error whose text starts with want.
+func wantPanic(t *testing.T, want string, f func()) {
+	t.Helper()
+	defer func() {
+		t.Helper()
+		r := recover()
+		err, ok := r.(error)
+		if !ok || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("panic %v, want an error starting %q", r, want)
+		}
+	}()
+	f()
 }
 
 func TestGauge(t *testing.T) {

@@ -22,14 +22,22 @@ type gaugeValue struct {
 	observe []metric.ObserveOption
 }
 
+// unset is the bits of a value that was never set (init: none): a NaN that no arithmetic
+// produces (its payload), reported as no value at all.
+const unset = 0x7ff8_0000_0000_0bad
+
 // set sets the value to v.
 func (g *gaugeValue) set(v float64) { g.bits.Store(math.Float64bits(v)) }
 
-// add adds v to the value.
+// add adds v to the value (to 0, when it was never set).
 func (g *gaugeValue) add(v float64) {
 	for {
 		old := g.bits.Load()
-		if g.bits.CompareAndSwap(old, math.Float64bits(math.Float64frombits(old)+v)) {
+		from := math.Float64frombits(old)
+		if old == unset {
+			from = 0
+		}
+		if g.bits.CompareAndSwap(old, math.Float64bits(from+v)) {
 			return
 		}
 	}
@@ -44,13 +52,17 @@ func (g *gaugeValue) load() float64 { return math.Float64frombits(g.bits.Load())
 // gaugeValues are the series of one such gauge, which New's callback reports at each
 // collection.
 type gaugeValues struct {
-	mu  sync.Mutex
-	all []*gaugeValue // under mu; only appended to, so a copy of the slice stays valid
+	lazy bool // init: none: a series is reported once a value is recorded for it
+	mu   sync.Mutex
+	all  []*gaugeValue // under mu; only appended to, so a copy of the slice stays valid
 }
 
-// add makes the series of set, starting at 0, and returns it.
+// add makes the series of set, starting at 0 (unset when lazy), and returns it.
 func (gs *gaugeValues) add(set attribute.Set) *gaugeValue {
 	v := &gaugeValue{observe: []metric.ObserveOption{metric.WithAttributeSet(set)}}
+	if gs.lazy {
+		v.bits.Store(unset)
+	}
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
 	gs.all = append(gs.all, v)
@@ -63,6 +75,8 @@ func (gs *gaugeValues) report(o metric.Observer, g metric.Float64Observable) {
 	all := gs.all
 	gs.mu.Unlock()
 	for _, v := range all {
-		o.ObserveFloat64(g, v.load(), v.observe...)
+		if v.bits.Load() != unset {
+			o.ObserveFloat64(g, v.load(), v.observe...)
+		}
 	}
 }

@@ -4,10 +4,79 @@ package checkoutmetrics
 
 import "strconv"
 
+// ConnState is a value of label conn_state: State of an HTTP connection, as net/http names it.
+//
+// Recording a ConnState that is none of the constants below (a converted integer, or what
+// ParseConnState returns for an unknown string) panics: it is never recorded as one of them.
+type ConnState uint8
+
+// The values of label conn_state, in spec order.
+const (
+	ConnStateNew    ConnState = iota // "new"
+	ConnStateActive                  // "active"
+	ConnStateIdle                    // "idle"
+)
+
+// connStateCount is the number of ConnState values: the length of arrays indexed by ConnState.
+const connStateCount = 3
+
+// An "invalid array index" compiler error here means that the constants of ConnState changed since
+// they were generated: run metricgen again.
+func _() {
+	var x [1]struct{}
+	_ = x[ConnStateNew-0]
+	_ = x[ConnStateActive-1]
+	_ = x[ConnStateIdle-2]
+	_ = x[connStateCount-3]
+}
+
+// ConnStateValues returns every ConnState in spec order, in a new slice.
+func ConnStateValues() []ConnState {
+	return []ConnState{ConnStateNew, ConnStateActive, ConnStateIdle}
+}
+
+// ParseConnState returns the ConnState whose label value is s (ParseConnState("new") is
+// ConnStateNew, true), matched exactly. For any other s it returns false and a ConnState that is
+// none of the constants, which is never recorded as one of them: recording it panics.
+func ParseConnState(s string) (ConnState, bool) {
+	switch s {
+	case "new":
+		return ConnStateNew, true
+	case "active":
+		return ConnStateActive, true
+	case "idle":
+		return ConnStateIdle, true
+	}
+	return connStateCount, false
+}
+
+// String returns the label value of c as exported ("new"), or "ConnState(N)" for a value that is
+// none of the constants.
+func (c ConnState) String() string {
+	switch c {
+	case ConnStateNew:
+		return "new"
+	case ConnStateActive:
+		return "active"
+	case ConnStateIdle:
+		return "idle"
+	}
+	return "ConnState(" + strconv.Itoa(int(c)) + ")"
+}
+
+// index returns c to index arrays of ConnState values; it panics when c is none of the constants,
+// rather than record it as one of them.
+func (c ConnState) index() ConnState {
+	if c >= connStateCount {
+		panic(enumRange{"conn_state", "ConnState", int(c), connStateCount})
+	}
+	return c
+}
+
 // Method is a value of label method: HTTP method of the request.
 //
-// A value past the last constant (a converted integer) is recorded as MethodOther, the last value,
-// and its String is "Method(N)": nothing panics.
+// A Method that is none of the constants below (a converted integer, or what ParseMethod returns
+// for an unknown string) is recorded as MethodOther, the label's value for anything else.
 type Method uint8
 
 // The values of label method, in spec order.
@@ -35,6 +104,30 @@ func MethodValues() []Method {
 	return []Method{MethodGET, MethodPOST, MethodOther}
 }
 
+// ParseMethod returns the Method whose label value is s (ParseMethod("GET") is MethodGET, true),
+// matched exactly. For any other s it returns false and a Method that is none of the constants,
+// which is never recorded as one of them: it is recorded as MethodOther (MethodOf maps it to
+// MethodOther at once).
+func ParseMethod(s string) (Method, bool) {
+	switch s {
+	case "GET":
+		return MethodGET, true
+	case "POST":
+		return MethodPOST, true
+	case "other":
+		return MethodOther, true
+	}
+	return methodCount, false
+}
+
+// MethodOf returns the Method whose label value is s, or MethodOther when s is none of its values.
+func MethodOf(s string) Method {
+	if v, ok := ParseMethod(s); ok {
+		return v
+	}
+	return MethodOther
+}
+
 // String returns the label value of m as exported ("GET"), or "Method(N)" for a value that is none
 // of the constants.
 func (m Method) String() string {
@@ -51,8 +144,8 @@ func (m Method) String() string {
 
 // Route is a value of label route: Route that served the request; "other" for unknown paths.
 //
-// A value past the last constant (a converted integer) is recorded as RouteOther, the last value,
-// and its String is "Route(N)": nothing panics.
+// Recording a Route that is none of the constants below (a converted integer, or what ParseRoute
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Route uint8
 
 // The values of label route, in spec order.
@@ -80,6 +173,21 @@ func RouteValues() []Route {
 	return []Route{RouteCheckout, RouteAdmin, RouteOther}
 }
 
+// ParseRoute returns the Route whose label value is s (ParseRoute("checkout") is RouteCheckout,
+// true), matched exactly. For any other s it returns false and a Route that is none of the
+// constants, which is never recorded as one of them: recording it panics.
+func ParseRoute(s string) (Route, bool) {
+	switch s {
+	case "checkout":
+		return RouteCheckout, true
+	case "admin":
+		return RouteAdmin, true
+	case "other":
+		return RouteOther, true
+	}
+	return routeCount, false
+}
+
 // String returns the label value of r as exported ("checkout"), or "Route(N)" for a value that is
 // none of the constants.
 func (r Route) String() string {
@@ -96,8 +204,8 @@ func (r Route) String() string {
 
 // Status is a value of label status: Outcome class of the response.
 //
-// A value past the last constant (a converted integer) is recorded as StatusServerError, the last
-// value, and its String is "Status(N)": nothing panics.
+// Recording a Status that is none of the constants below (a converted integer, or what ParseStatus
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Status uint8
 
 // The values of label status, in spec order.
@@ -123,6 +231,21 @@ func _() {
 // StatusValues returns every Status in spec order, in a new slice.
 func StatusValues() []Status {
 	return []Status{StatusOk, StatusClientError, StatusServerError}
+}
+
+// ParseStatus returns the Status whose label value is s (ParseStatus("ok") is StatusOk, true),
+// matched exactly. For any other s it returns false and a Status that is none of the constants,
+// which is never recorded as one of them: recording it panics.
+func ParseStatus(s string) (Status, bool) {
+	switch s {
+	case "ok":
+		return StatusOk, true
+	case "client_error":
+		return StatusClientError, true
+	case "server_error":
+		return StatusServerError, true
+	}
+	return statusCount, false
 }
 
 // String returns the label value of s as exported ("ok"), or "Status(N)" for a value that is none

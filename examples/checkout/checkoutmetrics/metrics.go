@@ -15,8 +15,15 @@ type Metrics struct {
 	// ErrorsTotal records checkout_errors_total: HTTP requests that failed with a server error.
 	ErrorsTotal *ErrorsTotalCounter
 
+	// HTTPConnections records checkout_http_connections: Open HTTP connections by state.
+	HTTPConnections *HTTPConnectionsGauge
+
 	// InFlightRequests records checkout_in_flight_requests: HTTP requests being served.
 	InFlightRequests *InFlightRequestsGauge
+
+	// InjectedErrorRatio records checkout_injected_error_ratio: Share of checkouts failed on purpose
+	// (/admin/fault).
+	InjectedErrorRatio *InjectedErrorRatioGauge
 
 	// RequestDurationSeconds records checkout_request_duration_seconds: HTTP request duration.
 	RequestDurationSeconds *RequestDurationSecondsHistogram
@@ -25,8 +32,10 @@ type Metrics struct {
 	RequestsTotal *RequestsTotalCounter
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -37,9 +46,17 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 			Name: "checkout_errors_total",
 			Help: "HTTP requests that failed with a server error",
 		}),
+		HTTPConnections: newGaugeFuncByConnState(prometheus.GaugeOpts{
+			Name: "checkout_http_connections",
+			Help: "Open HTTP connections by state",
+		}),
 		InFlightRequests: newGauge(prometheus.GaugeOpts{
 			Name: "checkout_in_flight_requests",
 			Help: "HTTP requests being served",
+		}),
+		InjectedErrorRatio: newGaugeFunc(prometheus.GaugeOpts{
+			Name: "checkout_injected_error_ratio",
+			Help: "Share of checkouts failed on purpose (/admin/fault)",
 		}),
 		RequestDurationSeconds: newDurationHistogramByRouteMethod(prometheus.HistogramOpts{
 			Name:    "checkout_request_duration_seconds",
@@ -92,7 +109,9 @@ func (m *Metrics) Collect(ch chan<- prometheus.Metric) {
 func (m *Metrics) collectors() []prometheus.Collector {
 	return []prometheus.Collector{
 		m.ErrorsTotal.vec,
+		m.HTTPConnections.funcs,
 		m.InFlightRequests.gauge,
+		m.InjectedErrorRatio.funcs,
 		m.RequestDurationSeconds.vec,
 		m.RequestsTotal.vec,
 	}
@@ -102,8 +121,17 @@ func (m *Metrics) collectors() []prometheus.Collector {
 // server error.
 type ErrorsTotalCounter = CounterByRoute
 
+// HTTPConnectionsGauge records the gauge checkout_http_connections: Open HTTP connections by state.
+type HTTPConnectionsGauge = GaugeFuncByConnState
+
 // InFlightRequestsGauge records the gauge checkout_in_flight_requests: HTTP requests being served.
 type InFlightRequestsGauge = Gauge
+
+// InjectedErrorRatioGauge records the gauge checkout_injected_error_ratio: Share of checkouts
+// failed on purpose (/admin/fault).
+//
+// Unit: ratio.
+type InjectedErrorRatioGauge = GaugeFunc
 
 // RequestDurationSecondsHistogram records the histogram checkout_request_duration_seconds: HTTP
 // request duration.
@@ -114,7 +142,7 @@ type RequestDurationSecondsHistogram = DurationHistogramByRouteMethod
 // RequestsTotalCounter records the counter checkout_requests_total: HTTP requests served.
 type RequestsTotalCounter = CounterByRouteMethodStatus
 
-// CounterByRoute is a counter with the labels route: the type of ErrorsTotal.
+// CounterByRoute is a counter with the label route: the type of ErrorsTotal.
 //
 // Labels, in parameter order:
 //   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
@@ -123,29 +151,69 @@ type RequestsTotalCounter = CounterByRouteMethodStatus
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByRoute struct {
 	vec    *prometheus.CounterVec
-	series [routeCount]prometheus.Counter
+	series [routeCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByRoute creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByRoute(opts prometheus.CounterOpts) *CounterByRoute {
-	c := &CounterByRoute{vec: prometheus.NewCounterVec(opts, []string{"route"})}
-	for _, route := range RouteValues() {
-		c.series[route] = c.vec.WithLabelValues(route.String())
+	c := &CounterByRoute{vec: prometheus.NewCounterVec(opts, []string{"route"}), name: opts.Name}
+	for routeSlot := range Route(routeCount + 1) {
+		route := routeSlot
+		switch {
+		case route == routeCount:
+			c.series[routeSlot] = panicCounter{err: enumRange{"route", "Route", -1, routeCount}}
+		default:
+			c.series[routeSlot] = c.vec.WithLabelValues(route.String())
+		}
 	}
 	return c
 }
 
 // Inc adds 1 to the series of route.
 func (c *CounterByRoute) Inc(route Route) {
-	c.series[min(route, routeCount-1)].Inc()
+	c.series[min(route, routeCount)].Inc()
 }
 
-// Add adds v to the series of route. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the series of route. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *CounterByRoute) Add(v float64, route Route) {
-	if v >= 0 {
-		c.series[min(route, routeCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(route, routeCount)].Add(v)
+}
+
+// GaugeFuncByConnState is a gauge read at scrape time with the label conn_state: the type of
+// HTTPConnections.
+//
+// Labels, in parameter order:
+//   - conn_state: State of an HTTP connection, as net/http names it. One of new, active, idle.
+//
+// Observe registers the function that gives a combination's value at each scrape; a combination
+// without one has no series.
+type GaugeFuncByConnState struct {
+	funcs *funcSeries
+}
+
+// newGaugeFuncByConnState creates the gauge of opts, without functions yet (and so without series).
+func newGaugeFuncByConnState(opts prometheus.GaugeOpts) *GaugeFuncByConnState {
+	var values [][]string
+	for _, connState := range ConnStateValues() {
+		values = append(values, []string{connState.String()})
+	}
+	desc := prometheus.NewDesc(opts.Name, opts.Help, []string{"conn_state"}, nil)
+	return &GaugeFuncByConnState{funcs: newFuncSeries(desc, prometheus.GaugeValue, values)}
+}
+
+// Observe makes f the value of the series of connState: f is called at every scrape, concurrently
+// with the program, so it must be safe for that, and quick. A later call replaces f; Observe(nil,
+// ...) removes the series.
+func (g *GaugeFuncByConnState) Observe(f func() float64, connState ConnState) {
+	g.funcs.set(int(connState.index()), f)
 }
 
 // DurationHistogramByRouteMethod is a histogram of durations in seconds with the labels route and
@@ -154,20 +222,34 @@ func (c *CounterByRoute) Add(v float64, route Route) {
 // Labels, in parameter order:
 //   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
 //     other.
-//   - method: HTTP method of the request. One of GET, POST, other.
+//   - method: HTTP method of the request. One of GET, POST, other; any other value is recorded as
+//     other.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type DurationHistogramByRouteMethod struct {
 	vec    *prometheus.HistogramVec
-	series [routeCount][methodCount]prometheus.Observer
+	series [routeCount + 1][methodCount + 1]prometheus.Observer
 }
 
 // newDurationHistogramByRouteMethod creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByRouteMethod(opts prometheus.HistogramOpts) *DurationHistogramByRouteMethod {
 	h := &DurationHistogramByRouteMethod{vec: prometheus.NewHistogramVec(opts, []string{"route", "method"})}
-	for _, route := range RouteValues() {
-		for _, method := range MethodValues() {
-			h.series[route][method] = h.vec.WithLabelValues(route.String(), method.String())
+	for routeSlot := range Route(routeCount + 1) {
+		route := routeSlot
+		for methodSlot := range Method(methodCount + 1) {
+			method := methodSlot
+			if method == methodCount {
+				method = MethodOther
+			}
+			switch {
+			case route == routeCount:
+				h.series[routeSlot][methodSlot] = panicObserver{err: enumRange{"route", "Route", -1, routeCount}}
+			default:
+				h.series[routeSlot][methodSlot] = h.vec.WithLabelValues(route.String(), method.String())
+			}
 		}
 	}
 	return h
@@ -175,7 +257,7 @@ func newDurationHistogramByRouteMethod(opts prometheus.HistogramOpts) *DurationH
 
 // Observe records v in the series of route and method.
 func (h *DurationHistogramByRouteMethod) Observe(v float64, route Route, method Method) {
-	h.series[min(route, routeCount-1)][min(method, methodCount-1)].Observe(v)
+	h.series[min(route, routeCount)][min(method, methodCount)].Observe(v)
 }
 
 // Start starts timing an operation of route and method; ObserveDuration of the returned timer
@@ -183,7 +265,7 @@ func (h *DurationHistogramByRouteMethod) Observe(v float64, route Route, method 
 //
 //	defer h.Start(route, method).ObserveDuration()
 func (h *DurationHistogramByRouteMethod) Start(route Route, method Method) Timer {
-	return newTimer(h.series[min(route, routeCount-1)][min(method, methodCount-1)])
+	return newTimer(h.series[min(route, routeCount)][min(method, methodCount)])
 }
 
 // CounterByRouteMethodStatus is a counter with the labels route, method and status: the type of
@@ -192,22 +274,40 @@ func (h *DurationHistogramByRouteMethod) Start(route Route, method Method) Timer
 // Labels, in parameter order:
 //   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
 //     other.
-//   - method: HTTP method of the request. One of GET, POST, other.
+//   - method: HTTP method of the request. One of GET, POST, other; any other value is recorded as
+//     other.
 //   - status: Outcome class of the response. One of ok, client_error, server_error.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByRouteMethodStatus struct {
 	vec    *prometheus.CounterVec
-	series [routeCount][methodCount][statusCount]prometheus.Counter
+	series [routeCount + 1][methodCount + 1][statusCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByRouteMethodStatus creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByRouteMethodStatus(opts prometheus.CounterOpts) *CounterByRouteMethodStatus {
-	c := &CounterByRouteMethodStatus{vec: prometheus.NewCounterVec(opts, []string{"route", "method", "status"})}
-	for _, route := range RouteValues() {
-		for _, method := range MethodValues() {
-			for _, status := range StatusValues() {
-				c.series[route][method][status] = c.vec.WithLabelValues(route.String(), method.String(), status.String())
+	c := &CounterByRouteMethodStatus{vec: prometheus.NewCounterVec(opts, []string{"route", "method", "status"}), name: opts.Name}
+	for routeSlot := range Route(routeCount + 1) {
+		route := routeSlot
+		for methodSlot := range Method(methodCount + 1) {
+			method := methodSlot
+			if method == methodCount {
+				method = MethodOther
+			}
+			for statusSlot := range Status(statusCount + 1) {
+				status := statusSlot
+				switch {
+				case route == routeCount:
+					c.series[routeSlot][methodSlot][statusSlot] = panicCounter{err: enumRange{"route", "Route", -1, routeCount}}
+				case status == statusCount:
+					c.series[routeSlot][methodSlot][statusSlot] = panicCounter{err: enumRange{"status", "Status", -1, statusCount}}
+				default:
+					c.series[routeSlot][methodSlot][statusSlot] = c.vec.WithLabelValues(route.String(), method.String(), status.String())
+				}
 			}
 		}
 	}
@@ -216,13 +316,14 @@ func newCounterByRouteMethodStatus(opts prometheus.CounterOpts) *CounterByRouteM
 
 // Inc adds 1 to the series of route, method and status.
 func (c *CounterByRouteMethodStatus) Inc(route Route, method Method, status Status) {
-	c.series[min(route, routeCount-1)][min(method, methodCount-1)][min(status, statusCount-1)].Inc()
+	c.series[min(route, routeCount)][min(method, methodCount)][min(status, statusCount)].Inc()
 }
 
-// Add adds v to the series of route, method and status. It ignores a negative v, and NaN: a counter
-// never goes down (client_golang would panic).
+// Add adds v to the series of route, method and status. It panics when v is negative or NaN, as
+// client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByRouteMethodStatus) Add(v float64, route Route, method Method, status Status) {
-	if v >= 0 {
-		c.series[min(route, routeCount-1)][min(method, methodCount-1)][min(status, statusCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(route, routeCount)][min(method, methodCount)][min(status, statusCount)].Add(v)
 }

@@ -2,14 +2,113 @@
 
 package checkoutmetrics
 
-// The code below is the same for every spec: metricgen copies it from timer.go and gauge.go in its
-// folder templates/gometrics, where it is tested.
+// The code below is the same for every spec: metricgen copies it from enum.go, panic_counter.go,
+// panic_observer.go, decrease.go, funcs.go, timer.go, gauge.go and gauge_func.go in its folder
+// templates/gometrics, where it is tested.
 
 import (
+	"strconv"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
+
+// enumRange is the panic of recording a value of an enum label's type that is none of its
+// constants (a converted integer, or what Parse<Label> returns for an unknown string), when the
+// label declares no other value to record it as: recorded as one of the real values, it would
+// misattribute the data without a trace. value is -1 where it is not known (the series of
+// out-of-range values is shared by all of them).
+type enumRange struct {
+	label, typ   string // the label's name and its Go type
+	value, count int
+}
+
+func (e enumRange) Error() string {
+	what := e.typ + "(" + strconv.Itoa(e.value) + ")"
+	if e.value < 0 {
+		a := "a "
+		if strings.ContainsRune("AEIOU", rune(e.typ[0])) {
+			a = "an "
+		}
+		what = a + e.typ + " that is none of the constants"
+	}
+	return "label " + e.label + ": " + what + " is not one of its " + strconv.Itoa(e.count) +
+		" values; record only the constants of " + e.typ + " (Parse" + e.typ + " reports whether a string is one), " +
+		"or declare other: on the label to record such values as it"
+}
+
+// panicCounter stands, in a counter's array of series, for the values of an enum label that
+// are none of its constants: recording into it panics. It is never registered; the embedded
+// interface is nil.
+type panicCounter struct {
+	prometheus.Counter
+	err enumRange
+}
+
+func (c panicCounter) Inc()          { panic(c.err) }
+func (c panicCounter) Add(_ float64) { panic(c.err) }
+
+// panicObserver stands, in a histogram's array of series, for the values of an enum label
+// that are none of its constants: recording into it (or timing into it) panics.
+type panicObserver struct {
+	err enumRange
+}
+
+func (o panicObserver) Observe(_ float64) { panic(o.err) }
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
+
+// funcSeries are the series of a metric read at scrape time (observe: scrape): a function per
+// combination of label values, registered by the program and called at every collection, as
+// client_golang's GaugeFunc and CounterFunc are, but one metric for all combinations. A
+// combination without a function has no series.
+type funcSeries struct {
+	desc   *prometheus.Desc
+	typ    prometheus.ValueType
+	values [][]string                       // the label values of each combination, by index
+	funcs  []atomic.Pointer[func() float64] // by index; nil: no series
+}
+
+// newFuncSeries makes the series of a metric with the label values of each combination (one
+// combination of no values for a metric without labels).
+func newFuncSeries(desc *prometheus.Desc, typ prometheus.ValueType, values [][]string) *funcSeries {
+	return &funcSeries{desc: desc, typ: typ, values: values, funcs: make([]atomic.Pointer[func() float64], len(values))}
+}
+
+// set makes f the function of combination i; nil removes its series.
+func (s *funcSeries) set(i int, f func() float64) {
+	if f == nil {
+		s.funcs[i].Store(nil)
+		return
+	}
+	s.funcs[i].Store(&f)
+}
+
+// Describe sends the metric's one description.
+func (s *funcSeries) Describe(ch chan<- *prometheus.Desc) { ch <- s.desc }
+
+// Collect calls each registered function and sends its value as the series of its
+// combination.
+func (s *funcSeries) Collect(ch chan<- prometheus.Metric) {
+	for i := range s.funcs {
+		if f := s.funcs[i].Load(); f != nil {
+			ch <- prometheus.MustNewConstMetric(s.desc, s.typ, (*f)(), s.values[i]...)
+		}
+	}
+}
 
 // Timer times one operation for a histogram of durations: Start returns it, and
 // ObserveDuration records the time elapsed. It is a value: starting and stopping a timer
@@ -62,3 +161,19 @@ func (g *Gauge) Sub(v float64) { g.gauge.Sub(v) }
 
 // SetToCurrentTime sets the gauge to the current Unix time in seconds.
 func (g *Gauge) SetToCurrentTime() { g.gauge.SetToCurrentTime() }
+
+// GaugeFunc is a gauge without labels read at scrape time (observe: scrape): its value is what
+// the function given to Observe returns when Prometheus scrapes.
+type GaugeFunc struct {
+	funcs *funcSeries
+}
+
+// newGaugeFunc creates the gauge of opts, without a function yet (and so without a series).
+func newGaugeFunc(opts prometheus.GaugeOpts) *GaugeFunc {
+	return &GaugeFunc{funcs: newFuncSeries(prometheus.NewDesc(opts.Name, opts.Help, nil, nil), prometheus.GaugeValue, [][]string{nil})}
+}
+
+// Observe makes f the gauge's value: f is called at every scrape, concurrently with the
+// program, so it must be safe for that and quick. A later call replaces f; Observe(nil)
+// removes the series.
+func (g *GaugeFunc) Observe(f func() float64) { g.funcs.set(0, f) }

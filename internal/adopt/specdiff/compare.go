@@ -326,6 +326,17 @@ func (c *comparer) metric(o, n *model.Metric) {
 	if o.Title != n.Title {
 		changed = append(changed, fmt.Sprintf("title %q is now %q", o.Title, n.Title))
 	}
+	if o.Init != n.Init && !o.Scrape && !n.Scrape {
+		what := map[model.Init]string{
+			model.InitAll:  "every combination is exported at 0 from the first scrape",
+			model.InitNone: "a series appears when a value is first recorded for it (queries that expected zeros before that find no series)",
+		}[n.Init]
+		changed = append(changed, fmt.Sprintf("init %s is now %s: %s", o.Init, n.Init, what))
+	}
+	if o.Scrape != n.Scrape {
+		mode := map[bool]string{false: "recorded by the program", true: "read at scrape time"}
+		changed = append(changed, fmt.Sprintf("it was %s and is now %s: its Go methods change, so code using them stops compiling", mode[o.Scrape], mode[n.Scrape]))
+	}
 	if o.Deprecated != "" && n.Deprecated == "" {
 		changed = append(changed, "no longer deprecated")
 	}
@@ -514,6 +525,19 @@ func (c *comparer) label(o, n *model.Label) {
 	}
 	if o.MaxValues != n.MaxValues {
 		changed = append(changed, fmt.Sprintf("max_values %d is now %d (values past it are recorded as \"other\")", o.MaxValues, n.MaxValues))
+	}
+	if other := func(l *model.Label) string {
+		if l.Other == nil {
+			return ""
+		}
+		return l.Other.Value
+	}; other(o) != other(n) {
+		switch {
+		case other(n) == "":
+			changed = append(changed, fmt.Sprintf("other %q is gone: Go code recording a value that is none of the constants now panics, and %sOf no longer exists", other(o), n.GoName))
+		default:
+			changed = append(changed, fmt.Sprintf("other is now %q: values that are none of the constants are recorded as it", other(n)))
+		}
 	}
 	if len(changed) > 0 {
 		c.add(Change{Code: diag.DiffLabelChanged, Pos: n.Pos, OldPos: o.Pos, Msg: fmt.Sprintf("label %s: %s", n.Name, strings.Join(changed, "; "))})

@@ -297,8 +297,8 @@ func filterable(l *model.Label) bool {
 
 // firstWith returns the metric a variable lists the values of label l from (any label when
 // l is nil), or nil. A variable is only as good as the series it reads, so the first of the
-// metrics whose series exist from the first scrape is preferred (enum-only label sets are
-// exported at zero from the start; free-form ones only once a value is seen), and counters and
+// metrics whose series exist from the first scrape is preferred (init: all exports every enum
+// combination at zero from the start; other series appear once recorded), and counters and
 // gauges before histograms, whose series depend on the scrape (see histogramPanels).
 func firstWith(s *model.Spec, l *model.Label) *model.Metric {
 	var best *model.Metric
@@ -308,7 +308,7 @@ func firstWith(s *model.Spec, l *model.Label) *model.Metric {
 			continue
 		}
 		rank := 0
-		if !m.EnumOnly() {
+		if m.Init != model.InitAll {
 			rank += 2
 		}
 		if m.Type == model.Histogram {

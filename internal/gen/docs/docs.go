@@ -103,6 +103,8 @@ func floats(fs []float64) string {
 func series(m *model.Metric) string {
 	most := thousands(m.Series)
 	switch {
+	case m.Scrape:
+		return fmt.Sprintf("one per function registered, at most %s", most)
 	case m.Init == model.InitAll:
 		return fmt.Sprintf("%s, all of them from the first scrape at 0 (init: all)", most)
 	case m.EnumOnly():
@@ -146,6 +148,9 @@ func labelValues(l *model.Label) string {
 		vals := make([]string, len(l.Values))
 		for i, v := range l.Values {
 			vals[i] = v.Value
+		}
+		if l.Other != nil {
+			return cell(codeList(vals)) + "; anything else is `" + cell(l.Other.Value) + "`"
 		}
 		return cell(codeList(vals))
 	}

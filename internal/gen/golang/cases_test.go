@@ -25,6 +25,7 @@ var cases = []struct {
 	{"go-nolabels", nolabelsSpec},
 	{"go-native", nativeSpec},
 	{"go-deprecated", deprecatedSpec},
+	{"go-api", apiSpec},
 }
 
 // enum returns an enum label as the validator builds it.
@@ -72,9 +73,15 @@ func spec(ns, service, pkg string, labels []*model.Label, metrics ...*model.Metr
 			series = min(series*n, math.MaxInt32)
 		}
 		if m.Type == model.Histogram {
-			series *= len(m.Buckets) + 2
+			series *= len(m.Buckets) + 3
 		}
 		m.Series = series
+		if m.Init == "" { // the validator's defaults
+			m.Init = model.InitAll
+			if m.Type == model.Gauge || !m.EnumOnly() || m.Scrape {
+				m.Init = model.InitNone
+			}
+		}
 	}
 	return s
 }
@@ -164,8 +171,41 @@ func deprecatedSpec() *model.Spec {
 	)
 }
 
+// apiSpec: Parse and Of, an other value, init none and all, metrics read at scrape time, a
+// histogram of counts.
+func apiSpec() *model.Spec {
+	queue := enum("queue", "Queue the job came from", "email", "sms", "push", "other")
+	queue.Other = queue.Values[3]
+	outcome := enum("outcome", "How the job ended", "done", "failed", "retried")
+	pool := enum("pool", "Database connection pool", "primary", "replica")
+	state := enum("state", "State of a connection in the pool", "in_use", "idle")
+	rejected := metric("worker", "jobs_rejected_total", model.Counter, "", "Jobs rejected before they ran", queue)
+	rejected.Init = model.InitNone
+	depth := metric("worker", "queue_jobs", model.Gauge, "", "Jobs waiting in each queue", queue)
+	depth.Init = model.InitAll
+	batch := metric("worker", "batch_jobs", model.Histogram, "", "Jobs fetched in one batch")
+	batch.Buckets = []float64{1, 5, 10, 50}
+	duration := metric("worker", "job_duration_seconds", model.Histogram, "seconds", "Time to run a job", queue)
+	duration.Buckets = []float64{0.1, 1, 10}
+	duration.Init = model.InitNone
+	scrape := func(m *model.Metric) *model.Metric { m.Scrape = true; return m }
+	return spec("worker", "queue-worker", "workermetrics", []*model.Label{queue, outcome, pool, state},
+		metric("worker", "jobs_total", model.Counter, "", "Jobs run", queue, outcome),
+		rejected, depth,
+		metric("worker", "busy", model.Gauge, "", "1 while the worker runs a job"),
+		batch, duration,
+		scrape(metric("worker", "db_connections", model.Gauge, "", "Connections of the database pool, by state", pool, state)),
+		scrape(metric("worker", "db_max_open_connections", model.Gauge, "", "Most connections the pool may open", pool)),
+		scrape(metric("worker", "db_waits_total", model.Counter, "", "Connections waited for", pool)),
+		scrape(metric("worker", "db_wait_duration_seconds_total", model.Counter, "seconds", "Time spent waiting for a connection", pool)),
+		scrape(metric("worker", "goroutines", model.Gauge, "", "Goroutines of the worker")),
+		scrape(metric("worker", "fetches_total", model.Counter, "", "Batches fetched from the broker")),
+	)
+}
+
 // benchSpec is the package of ./bench/benchmetrics: a 3-enum-label counter and histogram (the
-// fast path), a free-form counter and a mixed one. Its spec is bench/spec.yaml.
+// fast path), a free-form counter, a mixed one, and a counter whose series are made on first
+// use (init: none) by a label with an other value. Its spec is bench/spec.yaml.
 func benchSpec() *model.Spec {
 	method := enum("method", "HTTP method of the API call", "GET", "POST", "PATCH", "DELETE")
 	endpoint := enum("endpoint", "API endpoint group", "profiles", "events", "lists", "campaigns")
@@ -177,18 +217,24 @@ func benchSpec() *model.Spec {
 	duration.Buckets = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
 	errors := metric("bench", "api_errors_total", model.Counter, "", "API errors", endpoint, statusCode, errorCode)
 	errors.MaxSeries = 4 * 60 * 15
-	return spec("bench", "bench", "benchmetrics", []*model.Label{method, endpoint, status, statusCode, errorCode, tenant},
+	queue := enum("queue", "", "email", "sms", "push", "other")
+	queue.Other = queue.Values[3]
+	jobs := metric("bench", "jobs_total", model.Counter, "", "Jobs by queue, each series made on first use", queue)
+	jobs.Init = model.InitNone
+	return spec("bench", "bench", "benchmetrics", []*model.Label{method, endpoint, status, statusCode, errorCode, tenant, queue},
 		metric("bench", "api_requests_total", model.Counter, "", "API requests", method, endpoint, status),
 		duration,
 		errors,
 		metric("bench", "tenant_requests_total", model.Counter, "", "Requests by tenant", tenant),
+		jobs,
 	)
 }
 
 // edgeSpec is not a golden case: internal/gen/goscratch compiles and exercises the package of
 // its spec, testdata/edge/spec.yaml there (TestSpecFiles checks they agree). Its labels
 // are named like the generated code's own identifiers (keywords, predeclared names, imports,
-// receivers, fields), and one enum fills its uint8.
+// receivers, fields), and one enum has 256 values (a uint16, which leaves room for a value
+// that is none of them).
 func edgeSpec() *model.Spec {
 	values := make([]string, 256)
 	for i := range values {
@@ -203,7 +249,7 @@ func edgeSpec() *model.Spec {
 	// methods of a metric's type with free-form labels
 	with := free("with", "", "", 2)
 	create := free("create", "", "", 2)
-	odd := metric("edge", "odd_seconds", model.Histogram, "", "Odd durations", v, tm)
+	odd := metric("edge", "odd_seconds", model.Histogram, "seconds", "Odd durations", v, tm)
 	odd.Buckets = []float64{1}
 	return spec("edge", "edge", "edgemetrics", []*model.Label{typ, tm, v, series, ln, c, with, create},
 		metric("edge", "odd_total", model.Counter, "", "Odd events", typ, tm, v, c),

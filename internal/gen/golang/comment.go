@@ -1,10 +1,11 @@
 package golang
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/metricgen/metricgen/internal/model"
 )
 
 // commentWidth is where doc comments wrap, counting the "// ".
@@ -84,5 +85,5 @@ func joinAnd(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
-// formatFloat writes a float as the spec would: 0.05, 10, 1e-06.
-func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+// formatFloat writes a number as every output does (model.FormatFloat): 0.05, 10, 1048576.
+func formatFloat(f float64) string { return model.FormatFloat(f) }

@@ -139,8 +139,10 @@ func (g *generator) metricsStruct(f *jen.File) {
 //	}
 func (g *generator) newFunc(f *jen.File) {
 	f.Add(doc(
-		"New creates the metrics and registers them with reg. Enum-only label sets are resolved here, "+
-			"so every combination of their values is exported, with 0, from the first scrape.",
+		"New creates the metrics and registers them with reg. The series of a metric with init: all (counters' and "+
+			"histograms' default) are made here: every combination of its enum labels' values is exported, with 0, "+
+			"from the first scrape. Other series appear once a value is recorded for them, or, for a metric read at "+
+			"scrape time, once a function is registered for them.",
 		"New registers every metric or none: when one cannot be registered, it unregisters those it "+
 			"registered and returns reg's error unchanged. Registering twice thus returns a "+
 			"prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.",
@@ -339,6 +341,9 @@ func labelDoc(l *model.Label) string {
 			vs[i] = v.Value
 		}
 		what = "one of " + strings.Join(vs, ", ") + "."
+		if l.Other != nil {
+			what = "one of " + strings.Join(vs, ", ") + "; any other value is recorded as " + l.Other.Value + "."
+		}
 	} else {
 		what = fmt.Sprintf("free-form; a value that is not valid UTF-8 is recorded as %q", invalidValue)
 		if l.Pattern != "" {
@@ -359,6 +364,10 @@ func labelDoc(l *model.Label) string {
 // shapeType writes the type of a shape with labels, its constructor, its series lookup and its
 // methods.
 func (g *generator) shapeType(f *jen.File, sh *shape) {
+	if sh.scrape {
+		g.funcShape(f, sh)
+		return
+	}
 	g.shapeStruct(f, sh)
 	g.shapeConstructor(f, sh)
 	if !sh.enumOnly() {
@@ -379,7 +388,10 @@ func (g *generator) shapeDoc(sh *shape) []string {
 	what := map[string]string{
 		"Counter": "a counter", "Gauge": "a gauge", "Histogram": "a histogram",
 		"DurationHistogram": "a histogram of durations in seconds",
-	}[sh.kind]
+	}[strings.TrimSuffix(strings.TrimPrefix(sh.kind, "Lazy"), "Func")]
+	if sh.scrape {
+		what += " read at scrape time"
+	}
 	var names []string
 	for _, l := range sh.labels {
 		names = append(names, l.Name)
@@ -393,13 +405,24 @@ func (g *generator) shapeDoc(sh *shape) []string {
 	if len(of) > 3 {
 		of = append(of[:2], fmt.Sprintf("%d more metrics", len(of)-2))
 	}
-	paras := []string{fmt.Sprintf("%s is %s with the labels %s: the type of %s.", sh.name, what, joinAnd(names), joinAnd(of))}
+	withLabels := "the labels"
+	if len(names) == 1 {
+		withLabels = "the label"
+	}
+	paras := []string{fmt.Sprintf("%s is %s with %s %s: the type of %s.", sh.name, what, withLabels, joinAnd(names), joinAnd(of))}
 	items := []string{"Labels, in parameter order:"}
 	for _, l := range sh.labels {
 		items = append(items, "  - "+labelDoc(l))
 	}
 	paras = append(paras, strings.Join(items, "\n"))
-	if sh.enumOnly() {
+	switch {
+	case sh.scrape:
+		paras = append(paras, "Observe registers the function that gives a combination's value at each scrape; "+
+			"a combination without one has no series.")
+	case sh.lazy:
+		paras = append(paras, "A combination's series is exported from the first value recorded for it (init: none), "+
+			"not at 0 before.")
+	case sh.enumOnly():
 		paras = append(paras, "Every combination of the labels' values is exported from the first scrape, with 0.")
 	}
 	return paras
@@ -410,21 +433,29 @@ func (g *generator) shapeDoc(sh *shape) []string {
 //	type CounterByEndpointStatusCode struct {
 //		vec    *prometheus.CounterVec
 //		series [endpointCount]freeSeries[[1]string, prometheus.Counter]
+//		name   string // for Add's panic
 //	}
 //
-// An enum-only shape holds [methodCount][statusCount]prometheus.Counter instead.
+// An enum-only shape holds [methodCount][statusCount]prometheus.Counter instead, and a Lazy
+// one [methodCount][statusCount]lazySeries[prometheus.Counter].
 func (g *generator) shapeStruct(f *jen.File, sh *shape) {
 	f.Add(doc(g.shapeDoc(sh)...))
 	f.Type().Id(sh.name).StructFunc(func(s *jen.Group) {
 		s.Id("vec").Op("*").Qual(promPath, sh.promKind()+"Vec")
 		series := s.Id("series")
 		for _, l := range sh.enums {
-			series.Index(jen.Id(countConst(l)))
+			series.Index(jen.Id(countConst(l)).Op("+").Lit(1)) // the last: see slot
 		}
-		if sh.enumOnly() {
+		switch {
+		case sh.lazy:
+			series.Add(sh.lazySeries())
+		case sh.enumOnly():
 			series.Add(sh.child())
-		} else {
+		default:
 			series.Add(sh.freeSeries())
+		}
+		if sh.typ == model.Counter {
+			s.Id("name").String().Comment("for Add's panic")
 		}
 	})
 	f.Line()
@@ -455,6 +486,8 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 	r := sh.recv
 	what := fmt.Sprintf("%s creates the %s of opts", sh.constructor(), strings.ToLower(sh.promKind()))
 	switch {
+	case sh.lazy:
+		what += ", and curries its vector with every combination of label values, to make each series on first use."
 	case sh.enumOnly():
 		what += " with all its series."
 	case len(sh.enums) > 0:
@@ -462,7 +495,12 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 	default:
 		what += " and its label guards."
 	}
-	f.Add(doc(what))
+	paras := []string{what}
+	if len(sh.enums) > 0 {
+		paras = append(paras, "The last slot of each enum label stands for the values that are none of its constants: it "+
+			"records into the label's other value, or panics.")
+	}
+	f.Add(doc(paras...))
 	f.Func().Id(sh.constructor()).Params(jen.Id("opts").Add(sh.opts())).Op("*").Id(sh.name).BlockFunc(func(b *jen.Group) {
 		vec := jen.Qual(promPath, "New"+sh.promKind()+"Vec").Call(
 			jen.Id("opts"),
@@ -472,22 +510,32 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 				}
 			}),
 		)
-		b.Id(r).Op(":=").Op("&").Id(sh.name).Values(jen.Id("vec").Op(":").Add(vec))
+		fields := []jen.Code{jen.Id("vec").Op(":").Add(vec)}
+		if sh.typ == model.Counter {
+			fields = append(fields, jen.Id("name").Op(":").Id("opts").Dot("Name"))
+		}
+		b.Id(r).Op(":=").Op("&").Id(sh.name).Values(fields...)
+		// Each enum label indexes the series with one more slot than it has values: the
+		// series recorded for a value that is none of its constants (see slot), its other
+		// value's or one that panics.
 		series := func() *jen.Statement {
 			s := jen.Id(r).Dot("series")
 			for _, l := range sh.enums {
-				s.Index(jen.Id(g.param(l)))
+				s.Index(jen.Id(slotVar(g.param(l))))
 			}
 			return s
 		}
-		var inner []jen.Code
-		if sh.enumOnly() {
-			var values []jen.Code
-			for _, l := range sh.labels {
-				values = append(values, jen.Id(g.param(l)).Dot("String").Call())
-			}
-			inner = append(inner, series().Op("=").Id(r).Dot("vec").Dot("WithLabelValues").Call(values...))
-		} else {
+		curry := func() *jen.Statement {
+			return jen.Id(r).Dot("vec").Dot("MustCurryWith").Call(
+				jen.Qual(promPath, "Labels").Values(jen.DictFunc(func(d jen.Dict) {
+					for _, l := range sh.enums {
+						d[jen.Lit(l.Name)] = jen.Id(g.param(l)).Dot("String").Call()
+					}
+				})),
+			)
+		}
+		var guards *jen.Statement
+		if len(sh.free) > 0 {
 			b.Id("guards").Op(":=").Index().Op("*").Id("labelGuard").ValuesFunc(func(gs *jen.Group) {
 				for _, l := range sh.free {
 					guard := jen.Id("newLabelGuard").Call(g.guardValid(l), jen.Lit(l.MaxValues))
@@ -501,24 +549,56 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 					gs.Line()
 				}
 			})
-			curried := jen.Id(r).Dot("vec")
-			if len(sh.enums) > 0 {
-				curried = jen.Id(r).Dot("vec").Dot("MustCurryWith").Call(
-					jen.Qual(promPath, "Labels").Values(jen.DictFunc(func(d jen.Dict) {
-						for _, l := range sh.enums {
-							d[jen.Lit(l.Name)] = jen.Id(g.param(l)).Dot("String").Call()
-						}
-					})),
-				)
+			guards = series().Dot("guards").Op("=").Id("guards")
+		}
+		// set writes the series of the slots from what the vector makes of them.
+		set := func(made func() *jen.Statement) []jen.Code {
+			switch {
+			case sh.lazy:
+				return []jen.Code{series().Dot("vec").Op("=").Add(made())}
+			case sh.enumOnly():
+				return []jen.Code{series().Op("=").Add(made())}
 			}
-			inner = append(inner,
-				series().Dot("vec").Op("=").Add(curried),
-				series().Dot("guards").Op("=").Id("guards"),
-			)
+			return []jen.Code{series().Dot("vec").Op("=").Add(made())}
+		}
+		var real func() *jen.Statement
+		switch {
+		case sh.enumOnly() && !sh.lazy:
+			real = func() *jen.Statement {
+				var values []jen.Code
+				for _, l := range sh.labels {
+					values = append(values, jen.Id(g.param(l)).Dot("String").Call())
+				}
+				return jen.Id(r).Dot("vec").Dot("WithLabelValues").Call(values...)
+			}
+		case len(sh.enums) > 0:
+			real = curry
+		default:
+			real = func() *jen.Statement { return jen.Id(r).Dot("vec") }
+		}
+		inner := set(real)
+		var cases []jen.Code
+		for _, l := range sh.enums {
+			if l.Other != nil {
+				continue
+			}
+			cases = append(cases, jen.Case(jen.Id(g.param(l)).Op("==").Id(countConst(l))).Block(
+				set(func() *jen.Statement { return g.panicSeries(sh, l) })...))
+		}
+		if len(cases) > 0 {
+			inner = []jen.Code{jen.Switch().Block(append(cases, jen.Default().Block(inner...))...)}
+		}
+		if guards != nil {
+			inner = append(inner, guards)
 		}
 		for i := len(sh.enums) - 1; i >= 0; i-- {
 			l := sh.enums[i]
-			inner = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(g.param(l))).Op(":=").Range().Id(valuesFunc(l)).Call()).Block(inner...)}
+			p := g.param(l)
+			body := []jen.Code{jen.Id(p).Op(":=").Id(slotVar(p))}
+			if l.Other != nil {
+				body = append(body, jen.If(jen.Id(p).Op("==").Id(countConst(l))).Block(jen.Id(p).Op("=").Id(l.Other.GoName)))
+			}
+			inner = []jen.Code{jen.For(jen.Id(slotVar(p)).Op(":=").Range().Id(l.GoName).Call(jen.Id(countConst(l)).Op("+").Lit(1))).Block(append(body, inner...)...)}
 		}
 		for _, c := range inner {
 			b.Add(c)
@@ -556,7 +636,7 @@ func (g *generator) freeWithChild(f *jen.File, sh *shape, child *jen.Statement) 
 	r := sh.recv
 	series := jen.Id(r).Dot("series")
 	for _, l := range sh.enums {
-		series.Index(g.index(l))
+		series.Index(g.at(l))
 	}
 	f.Add(doc(fmt.Sprintf("with returns %s.", g.seriesOf(sh))))
 	f.Func().Params(jen.Id(r).Op("*").Id(sh.name)).Id("with").Params(g.params(sh.labels)...).Add(child).Block(
@@ -575,7 +655,10 @@ func (g *generator) series(sh *shape) *jen.Statement {
 	if sh.enumOnly() {
 		s := jen.Id(sh.recv).Dot("series")
 		for _, l := range sh.enums {
-			s.Index(g.index(l))
+			s.Index(g.at(l))
+		}
+		if sh.lazy && !isOTel(g.s) {
+			s.Dot("get").Call() // the Prometheus backend's series made on first use
 		}
 		return s
 	}
@@ -602,22 +685,27 @@ func (g *generator) method(f *jen.File, sh *shape, name, text string, value bool
 	f.Line()
 }
 
-// counterMethods writes Inc and Add; Add ignores what would make client_golang panic:
+// counterMethods writes Inc and Add; Add panics on what would make a counter go down, as
+// client_golang's does on a negative value:
 //
-//	// Add adds v to the series of method and status. ...
+//	// Add adds v to the series of method and status. It panics when v is negative or NaN ...
 //	func (c *CounterByMethodStatus) Add(v float64, method Method, status Status) {
-//		if v >= 0 {
-//			c.series[min(method, methodCount-1)][min(status, statusCount-1)].Add(v)
+//		if !(v >= 0) {
+//			panic(counterDecrease{c.name, v})
 //		}
+//		c.series[method.index()][status.index()].Add(v)
 //	}
 func (g *generator) counterMethods(f *jen.File, sh *shape) {
 	of := g.seriesOf(sh)
 	g.method(f, sh, "Inc", fmt.Sprintf("Inc adds 1 to %s.", of), false)
-	f.Add(doc(fmt.Sprintf("Add adds v to %s. It ignores a negative v, and NaN: a counter never goes down "+
-		"(client_golang would panic).", of)))
+	f.Add(doc(fmt.Sprintf("Add adds v to %s. It panics when v is negative or NaN, as client_golang's Add panics "+
+		"on a negative v: a counter never goes down.", of)))
 	f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id("Add").
 		Params(append([]jen.Code{jen.Id("v").Float64()}, g.params(sh.labels)...)...).Block(
-		jen.If(jen.Id("v").Op(">=").Lit(0)).Block(g.series(sh).Dot("Add").Call(jen.Id("v"))),
+		jen.If(jen.Op("!").Parens(jen.Id("v").Op(">=").Lit(0))).Block(
+			jen.Panic(jen.Id("counterDecrease").Values(jen.Id(sh.recv).Dot("name"), jen.Id("v"))),
+		),
+		g.series(sh).Dot("Add").Call(jen.Id("v")),
 	)
 	f.Line()
 }
@@ -655,6 +743,124 @@ func (g *generator) histogramMethods(f *jen.File, sh *shape) {
 	))
 	f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id("Start").Params(g.params(sh.labels)...).Id("Timer").Block(
 		jen.Return(jen.Id("newTimer").Call(g.series(sh))),
+	)
+	f.Line()
+}
+
+// funcShape writes the type of a shape read at scrape time, its constructor and Observe; for
+// gauges of pool and role:
+//
+//	type GaugeFuncByPoolRole struct {
+//		funcs *funcSeries
+//	}
+//
+//	func newGaugeFuncByPoolRole(opts prometheus.GaugeOpts) *GaugeFuncByPoolRole {
+//		var values [][]string
+//		for _, pool := range PoolValues() {
+//			for _, role := range RoleValues() {
+//				values = append(values, []string{pool.String(), role.String()})
+//			}
+//		}
+//		desc := prometheus.NewDesc(opts.Name, opts.Help, []string{"pool", "role"}, nil)
+//		return &GaugeFuncByPoolRole{funcs: newFuncSeries(desc, prometheus.GaugeValue, values)}
+//	}
+//
+//	func (g *GaugeFuncByPoolRole) Observe(f func() float64, pool Pool, role Role) {
+//		g.funcs.set(int(pool.index())*roleCount+int(role.index()), f)
+//	}
+func (g *generator) funcShape(f *jen.File, sh *shape) {
+	f.Add(doc(g.shapeDoc(sh)...))
+	f.Type().Id(sh.name).Struct(jen.Id("funcs").Op("*").Id("funcSeries"))
+	f.Line()
+
+	f.Add(doc(fmt.Sprintf("%s creates the %s of opts, without functions yet (and so without series).", sh.constructor(), strings.ToLower(sh.promKind()))))
+	valueType := "GaugeValue"
+	if sh.typ == model.Counter {
+		valueType = "CounterValue"
+	}
+	f.Func().Id(sh.constructor()).Params(jen.Id("opts").Add(sh.opts())).Op("*").Id(sh.name).BlockFunc(func(b *jen.Group) {
+		b.Var().Id("values").Index().Index().String()
+		var values []jen.Code
+		for _, l := range sh.labels {
+			values = append(values, jen.Id(g.param(l)).Dot("String").Call())
+		}
+		inner := jen.Id("values").Op("=").Append(jen.Id("values"), jen.Index().String().Values(values...))
+		for i := len(sh.labels) - 1; i >= 0; i-- {
+			l := sh.labels[i]
+			inner = jen.For(jen.List(jen.Id("_"), jen.Id(g.param(l))).Op(":=").Range().Id(valuesFunc(l)).Call()).Block(inner)
+		}
+		b.Add(inner)
+		b.Id("desc").Op(":=").Qual(promPath, "NewDesc").Call(jen.Id("opts").Dot("Name"), jen.Id("opts").Dot("Help"),
+			jen.Index().String().ValuesFunc(func(vs *jen.Group) {
+				for _, l := range sh.labels {
+					vs.Lit(l.Name)
+				}
+			}), jen.Nil())
+		b.Return(jen.Op("&").Id(sh.name).Values(jen.Id("funcs").Op(":").Id("newFuncSeries").Call(
+			jen.Id("desc"), jen.Qual(promPath, valueType), jen.Id("values"))))
+	})
+	f.Line()
+
+	g.observeMethod(f, sh)
+}
+
+// slotVar names the loop variable of a label's slots in a constructor: methodSlot.
+func slotVar(param string) string { return param + "Slot" }
+
+// panicSeries is the series of a shape that stands for the values of enum label l that are
+// none of its constants, and panics when recorded into:
+//
+//	panicCounter{err: enumRange{"method", "Method", -1, methodCount}}
+//	panicVec[prometheus.Counter]{panicCounter{...}} // where series are made on use
+func (g *generator) panicSeries(sh *shape, l *model.Label) *jen.Statement {
+	err := jen.Id("enumRange").Values(jen.Lit(l.Name), jen.Lit(l.GoName), jen.Lit(-1), jen.Id(countConst(l)))
+	series := jen.Id(panicType(sh)).Values(jen.Id("err").Op(":").Add(err))
+	if sh.lazy || !sh.enumOnly() {
+		return jen.Id("panicVec").Types(sh.child()).Values(series)
+	}
+	return series
+}
+
+// panicType is the runtime's series of a shape that panics when recorded into.
+func panicType(sh *shape) string {
+	switch sh.typ {
+	case model.Counter:
+		return "panicCounter"
+	case model.Gauge:
+		return "panicGauge"
+	}
+	return "panicObserver"
+}
+
+// observeMethod writes Observe of a shape read at scrape time, the same for both backends: it
+// stores f at the index of its combination, the labels' indexes as digits of mixed radix.
+//
+//	func (g *GaugeFuncByPoolRole) Observe(f func() float64, pool Pool, role Role) {
+//		g.funcs.set(int(pool.index())*roleCount+int(role.index()), f)
+//	}
+func (g *generator) observeMethod(f *jen.File, sh *shape) {
+	r := sh.recv
+	var index *jen.Statement
+	for i, l := range sh.labels {
+		digit := jen.Int().Call(g.index(l))
+		if i == 0 {
+			index = digit
+			continue
+		}
+		if i > 1 {
+			index = jen.Parens(index)
+		}
+		index = index.Op("*").Id(countConst(l)).Op("+").Add(digit)
+	}
+	counter := ""
+	if sh.typ == model.Counter {
+		counter = " Its results must never go down: a lower value is read by rate() as a restart of the count."
+	}
+	f.Add(doc(fmt.Sprintf("Observe makes f the value of %s: f is called at every scrape, concurrently with the program, "+
+		"so it must be safe for that, and quick.%s A later call replaces f; Observe(nil, ...) removes the series.", g.seriesOf(sh), counter)))
+	f.Func().Params(jen.Id(r).Op("*").Id(sh.name)).Id("Observe").
+		Params(append([]jen.Code{jen.Id("f").Func().Params().Float64()}, g.params(sh.labels)...)...).Block(
+		jen.Id(r).Dot("funcs").Dot("set").Call(index, jen.Id("f")),
 	)
 	f.Line()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/metricgen/metricgen/internal/goname"
@@ -26,7 +27,7 @@ var importNames = []struct{ path, name string }{
 // struct fields: a label's parameter must not shadow or clash with any of them.
 var bodyNames = []string{
 	"c", "g", "h", "t", "v", "s", "k", "d", "m", "r", "i", "x", "ok", "err", "reg", "child",
-	"collectors", "vec", "series", "guards", "opts", "ch",
+	"collectors", "vec", "series", "guards", "opts", "ch", "f", "values", "desc", "funcs", "name",
 }
 
 // unexport returns the unexported form of a Go name: its leading capitals lowered, keeping
@@ -54,7 +55,8 @@ type names struct {
 }
 
 // namesOf derives the parameter name of every label: its Go name unexported, with "Value"
-// added until it shadows nothing the generated bodies use (a keyword, a predeclared
+// added until it shadows nothing the generated bodies use (nor ends in Slot, which the loop
+// variables of constructors do: slotVar) (a keyword, a predeclared
 // identifier, a local name, an import, a package-level name of this emitter, a method of a
 // metric's type, where a guard field of that name would clash) and differs from every other
 // label's: a metric may take any two labels.
@@ -66,7 +68,7 @@ func namesOf(s *model.Spec) *names {
 	for _, l := range s.Labels {
 		p := unexport(l.GoName)
 		for token.IsKeyword(p) || goname.Predeclared(p) || slices.Contains(bodyNames, p) ||
-			slices.Contains(metricMethods, p) || declared.Declared(p) || used[p] ||
+			slices.Contains(metricMethods, p) || declared.Declared(p) || used[p] || strings.HasSuffix(p, "Slot") ||
 			isOTel(s) && (slices.Contains(otelBodyNames, p) || slices.Contains(otelMetricMethods, p)) {
 			p += "Value"
 		}
@@ -117,6 +119,13 @@ func declare(s *model.Spec, r *goname.Registry) {
 		o := goname.Origin{What: fmt.Sprintf("label %q", l.Name), Pos: l.Pos}
 		r.Type(l.GoName, o)
 		r.Method(l.GoName, "String", o)
+		if usedBy(s, l, true) || isOTel(s) && usedBy(s, l, false) {
+			r.Method(l.GoName, "index", o)
+		}
+		r.Func(parseFunc(l), o)
+		if l.Other != nil {
+			r.Func(ofFunc(l), o)
+		}
 		for _, v := range l.Values {
 			r.Const(v.GoName, goname.Origin{What: fmt.Sprintf("value %q of label %q", v.Value, l.Name), Pos: v.Pos})
 		}
@@ -148,12 +157,23 @@ func declare(s *model.Spec, r *goname.Registry) {
 		if otel {
 			_, field := sh.otelInstrument()
 			r.Field(sh.name, field, o)
-			if sh.typ == model.Gauge {
+			switch {
+			case sh.scrape:
+				r.Field(sh.name, "funcs", o)
+				r.Method(sh.name, "observe", o)
+			case sh.typ == model.Gauge:
 				r.Field(sh.name, "values", o)
 				r.Method(sh.name, "observe", o)
+			case sh.typ == model.Counter:
+				r.Field(sh.name, "name", o)
 			}
+		} else if sh.scrape {
+			r.Field(sh.name, "funcs", o)
 		} else {
 			r.Field(sh.name, "vec", o)
+			if sh.typ == model.Counter {
+				r.Field(sh.name, "name", o)
+			}
 		}
 		if !sh.enumOnly() {
 			for _, meth := range metricMethods {
@@ -170,6 +190,13 @@ func declare(s *model.Spec, r *goname.Registry) {
 
 // countConst names the constant holding the number of values of enum label l.
 func countConst(l *model.Label) string { return unexport(l.GoName) + "Count" }
+
+// parseFunc names the function turning a string into a value of enum label l.
+func parseFunc(l *model.Label) string { return "Parse" + l.GoName }
+
+// ofFunc names the function turning a string into a value of enum label l, or its other
+// value.
+func ofFunc(l *model.Label) string { return l.GoName + "Of" }
 
 // valuesFunc names the function listing the values of enum label l.
 func valuesFunc(l *model.Label) string { return l.GoName + "Values" }

@@ -85,9 +85,10 @@ func (g *generator) otelNewFunc(f *jen.File) {
 	f.Add(doc(
 		"New creates the metrics' instruments with a meter of mp, named after this package's import "+
 			"path (WithMeter sets another name). Enum-only label sets are resolved here: their attribute "+
-			"sets are built once, and every combination of their values of a counter or a gauge is "+
-			"exported, with 0, from the first collection; a histogram's series appear at their first "+
-			"observation (the metrics API cannot create an empty one).",
+			"sets are built once, and every combination of their values of a counter or a gauge with "+
+			"init: all (counters' default) is exported, with 0, from the first collection; other series "+
+			"appear once a value is recorded for them, a histogram's at its first observation (the metrics "+
+			"API cannot create an empty one), a metric read at scrape time's once a function is registered.",
 		"New returns the first error of the meter, such as for an instrument the MeterProvider refuses.",
 	))
 	var gauges []*model.Metric
@@ -112,8 +113,8 @@ func (g *generator) otelNewFunc(f *jen.File) {
 				jen.List(jen.Id("m").Dot(m.GoName), jen.Err()).Op("=").Id(sh.constructor()).Call(args...),
 				jen.Err().Op("!=").Nil(),
 			).Block(jen.Return(jen.Nil(), jen.Err()))
-			if m.Type == model.Gauge {
-				gauges = append(gauges, m)
+			if m.Type == model.Gauge || m.Scrape {
+				gauges = append(gauges, m) // reported by the callback
 			}
 		}
 		if len(gauges) > 0 {
@@ -125,7 +126,8 @@ func (g *generator) otelNewFunc(f *jen.File) {
 			})
 			args := []jen.Code{callback}
 			for _, m := range gauges {
-				args = append(args, jen.Id("m").Dot(m.GoName).Dot("gauge"))
+				_, field := g.shapes.of[m].otelInstrument()
+				args = append(args, jen.Id("m").Dot(m.GoName).Dot(field))
 			}
 			b.If(
 				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("meter").Dot("RegisterCallback").Call(args...),
@@ -178,6 +180,10 @@ func (g *generator) otelMustNewFunc(f *jen.File) {
 
 // otelInstrument is the metric API type of a shape's instrument, and its field's name.
 func (sh *shape) otelInstrument() (*jen.Statement, string) {
+	switch {
+	case sh.scrape && sh.typ == model.Counter:
+		return jen.Qual(otelMetricPath, "Float64ObservableCounter"), "counter"
+	}
 	switch sh.typ {
 	case model.Counter:
 		return jen.Qual(otelMetricPath, "Float64Counter"), "counter"
@@ -189,6 +195,10 @@ func (sh *shape) otelInstrument() (*jen.Statement, string) {
 
 // otelOption is the type of a shape's instrument options: ...metric.Float64CounterOption.
 func (sh *shape) otelOption() *jen.Statement {
+	switch {
+	case sh.scrape && sh.typ == model.Counter:
+		return jen.Qual(otelMetricPath, "Float64ObservableCounterOption")
+	}
 	switch sh.typ {
 	case model.Counter:
 		return jen.Qual(otelMetricPath, "Float64CounterOption")
@@ -225,6 +235,10 @@ func (sh *shape) otelNewSeries() *jen.Statement {
 // otelShapeType writes the type of a shape with labels, its constructor, its series lookup and
 // its methods.
 func (g *generator) otelShapeType(f *jen.File, sh *shape) {
+	if sh.scrape {
+		g.otelFuncShape(f, sh)
+		return
+	}
 	g.otelShapeStruct(f, sh)
 	g.otelShapeConstructor(f, sh)
 	if !sh.enumOnly() {
@@ -258,6 +272,9 @@ func (g *generator) otelShapeStruct(f *jen.File, sh *shape) {
 		s.Id(field).Add(inst)
 		if sh.typ == model.Gauge {
 			s.Id("values").Id("gaugeValues")
+		}
+		if sh.typ == model.Counter {
+			s.Id("name").String().Comment("for Add's panic")
 		}
 		series := s.Id("series")
 		for _, l := range sh.enums {
@@ -328,7 +345,15 @@ func (g *generator) otelShapeConstructor(f *jen.File, sh *shape) {
 	).Params(jen.Op("*").Id(sh.name), jen.Error()).BlockFunc(func(b *jen.Group) {
 		b.List(jen.Id(field), jen.Err()).Op(":=").Id("meter").Dot(create).Call(jen.Id("name"), jen.Id("opts").Op("..."))
 		b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		b.Id(r).Op(":=").Op("&").Id(sh.name).Values(jen.Id(field).Op(":").Id(field))
+		fields := []jen.Code{jen.Id(field).Op(":").Id(field)}
+		switch {
+		case sh.typ == model.Counter:
+			fields = append(fields, jen.Id("name").Op(":").Id("name"))
+		case sh.typ == model.Gauge && sh.lazy:
+			// init: none: a series is reported once a value is recorded for it.
+			fields = append(fields, jen.Id("values").Op(":").Id("gaugeValues").Values(jen.Id("lazy").Op(":").True()))
+		}
+		b.Id(r).Op(":=").Op("&").Id(sh.name).Values(fields...)
 		series := func() *jen.Statement {
 			s := jen.Id(r).Dot("series")
 			for _, l := range sh.enums {
@@ -348,7 +373,7 @@ func (g *generator) otelShapeConstructor(f *jen.File, sh *shape) {
 				as.Line()
 			})
 			inner = append(inner, series().Op("=").Add(sh.otelNewSeries()).Call(set))
-			if sh.typ == model.Counter {
+			if sh.typ == model.Counter && !sh.lazy {
 				// Exported from the first collection, with 0, as the Prometheus backend does.
 				inner = append(inner, jen.Id(field).Dot("Add").Call(background(), jen.Lit(0), series().Op("...")))
 			}
@@ -422,9 +447,15 @@ func (g *generator) otelMethods(f *jen.File, sh *shape) {
 			return r.Clone().Dot("counter").Dot("Add").Call(background(), v, g.series(sh).Op("..."))
 		}
 		method("Inc", fmt.Sprintf("Inc adds 1 to %s.", of), false, add(jen.Lit(1)))
-		method("Add", fmt.Sprintf("Add adds v to %s. It ignores a negative v, and NaN: a counter never goes down "+
-			"(the SDK would drop it and log an error).", of), true,
-			jen.If(jen.Id("v").Op(">=").Lit(0)).Block(add(jen.Id("v"))))
+		f.Add(doc(fmt.Sprintf("Add adds v to %s. It panics when v is negative or NaN, as the Prometheus backend "+
+			"(and client_golang) does: a counter never goes down.", of)))
+		f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id("Add").Params(withV...).Block(
+			jen.If(jen.Op("!").Parens(jen.Id("v").Op(">=").Lit(0))).Block(
+				jen.Panic(jen.Id("counterDecrease").Values(r.Clone().Dot("name"), jen.Id("v"))),
+			),
+			add(jen.Id("v")),
+		)
+		f.Line()
 	case model.Gauge:
 		value := func(call string, args ...jen.Code) *jen.Statement { return g.series(sh).Dot(call).Call(args...) }
 		method("Set", fmt.Sprintf("Set sets %s to v.", of), true, value("set", jen.Id("v")))
@@ -452,4 +483,73 @@ func (g *generator) otelMethods(f *jen.File, sh *shape) {
 			f.Line()
 		}
 	}
+}
+
+// otelFuncShape writes the type of a shape read at scrape time for the otel backend: an
+// observable instrument, the functions of its combinations, observe (which New's callback
+// calls) and Observe; for gauges of pool:
+//
+//	type GaugeFuncByPool struct {
+//		gauge metric.Float64ObservableGauge
+//		funcs *funcSets
+//	}
+//
+//	func newGaugeFuncByPool(meter metric.Meter, name string, opts ...metric.Float64ObservableGaugeOption) (*GaugeFuncByPool, error) {
+//		gauge, err := meter.Float64ObservableGauge(name, opts...)
+//		if err != nil {
+//			return nil, err
+//		}
+//		var sets []attribute.Set
+//		for _, pool := range PoolValues() {
+//			sets = append(sets, attribute.NewSet(attribute.String("pool", pool.String())))
+//		}
+//		return &GaugeFuncByPool{gauge: gauge, funcs: newFuncSets(sets)}, nil
+//	}
+func (g *generator) otelFuncShape(f *jen.File, sh *shape) {
+	r := sh.recv
+	inst, field := sh.otelInstrument()
+	f.Add(doc(g.shapeDoc(sh)...))
+	f.Type().Id(sh.name).Struct(
+		jen.Id(field).Add(inst),
+		jen.Id("funcs").Op("*").Id("funcSets"),
+	)
+	f.Line()
+
+	create := "Float64ObservableGauge"
+	if sh.typ == model.Counter {
+		create = "Float64ObservableCounter"
+	}
+	f.Add(doc(fmt.Sprintf("%s creates the observable %s name with opts, without functions yet (and so without series).",
+		sh.constructor(), strings.ToLower(sh.promKind()))))
+	f.Func().Id(sh.constructor()).Params(
+		jen.Id("meter").Qual(otelMetricPath, "Meter"),
+		jen.Id("name").String(),
+		jen.Id("opts").Op("...").Add(sh.otelOption()),
+	).Params(jen.Op("*").Id(sh.name), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.List(jen.Id(field), jen.Err()).Op(":=").Id("meter").Dot(create).Call(jen.Id("name"), jen.Id("opts").Op("..."))
+		b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		b.Var().Id("sets").Index().Qual(otelAttrPath, "Set")
+		inner := jen.Id("sets").Op("=").Append(jen.Id("sets"), jen.Qual(otelAttrPath, "NewSet").CallFunc(func(as *jen.Group) {
+			for _, l := range sh.labels {
+				as.Qual(otelAttrPath, "String").Call(jen.Lit(l.Name), jen.Id(g.param(l)).Dot("String").Call())
+			}
+		}))
+		for i := len(sh.labels) - 1; i >= 0; i-- {
+			l := sh.labels[i]
+			inner = jen.For(jen.List(jen.Id("_"), jen.Id(g.param(l))).Op(":=").Range().Id(valuesFunc(l)).Call()).Block(inner)
+		}
+		b.Add(inner)
+		b.Return(jen.Op("&").Id(sh.name).Values(
+			jen.Id(field).Op(":").Id(field),
+			jen.Id("funcs").Op(":").Id("newFuncSets").Call(jen.Id("sets")),
+		), jen.Nil())
+	})
+	f.Line()
+
+	f.Add(doc("observe reports the value of every registered function to o: New's callback calls it at each collection."))
+	f.Func().Params(jen.Id(r).Op("*").Id(sh.name)).Id("observe").Params(jen.Id("o").Qual(otelMetricPath, "Observer")).Block(
+		jen.Id(r).Dot("funcs").Dot("report").Call(jen.Id("o"), jen.Id(r).Dot(field)),
+	)
+	f.Line()
+	g.observeMethod(f, sh)
 }

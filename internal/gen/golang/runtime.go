@@ -2,6 +2,7 @@ package golang
 
 import (
 	"path"
+	"slices"
 
 	"github.com/metricgen/metricgen/internal/gen/gosrc"
 	"github.com/metricgen/metricgen/internal/goname"
@@ -19,15 +20,29 @@ const runtimeFile = "metrics_runtime.go"
 // order they are copied, with the files each uses. Every non-test file of the folder but
 // doc.go is here (TestRuntimeFiles checks it, and that Needs is complete).
 var runtimeFiles = []gosrc.File{
+	{Name: "enum.go"},
+	{Name: "panic_counter.go", Needs: []string{"enum.go"}},
+	{Name: "panic_gauge.go", Needs: []string{"enum.go"}},
+	{Name: "panic_observer.go", Needs: []string{"enum.go"}},
+	{Name: "panic_vec.go"},
+	{Name: "decrease.go"},
 	{Name: "guard.go"},
 	{Name: "pattern.go"},
 	{Name: "cache.go"},
 	{Name: "free.go", Needs: []string{"guard.go", "cache.go"}},
+	{Name: "lazy.go"},
+	{Name: "funcs.go"},
 	{Name: "timer.go"},
-	{Name: "counter.go"},
+	{Name: "counter.go", Needs: []string{"decrease.go"}},
 	{Name: "gauge.go"},
 	{Name: "histogram.go"},
 	{Name: "duration_histogram.go", Needs: []string{"timer.go"}},
+	{Name: "lazy_counter.go", Needs: []string{"lazy.go", "decrease.go"}},
+	{Name: "lazy_gauge.go", Needs: []string{"lazy.go"}},
+	{Name: "lazy_histogram.go", Needs: []string{"lazy.go"}},
+	{Name: "lazy_duration_histogram.go", Needs: []string{"lazy.go", "timer.go"}},
+	{Name: "counter_func.go", Needs: []string{"funcs.go"}},
+	{Name: "gauge_func.go", Needs: []string{"funcs.go"}},
 }
 
 // runtimeOrigin is the origin of the names the runtime files declare.
@@ -37,17 +52,36 @@ var runtimeOrigin = goname.Origin{What: "the generated metrics code (its runtime
 var otelRuntimeOrigin = goname.Origin{What: "the generated metrics code (its OpenTelemetry runtime, templates/gootel)"}
 
 // runtimeOf returns the runtime files the package of s needs: those of the shapes of its
-// metrics, and what they need.
-func runtimeOf(ss *shapes) []gosrc.File {
+// metrics, of its enum labels, and what they need.
+func runtimeOf(s *model.Spec, ss *shapes) []gosrc.File {
 	var names []string
+	for _, l := range s.Labels {
+		if l.Enum() && l.Other == nil && usedBy(s, l, true) {
+			names = append(names, "enum.go") // index panics
+		}
+	}
 	for _, sh := range ss.all {
+		if !sh.scrape && slices.ContainsFunc(sh.enums, func(l *model.Label) bool { return l.Other == nil }) {
+			names = append(names, map[model.MetricType]string{
+				model.Counter: "panic_counter.go", model.Gauge: "panic_gauge.go", model.Histogram: "panic_observer.go",
+			}[sh.typ])
+			if sh.lazy || !sh.enumOnly() {
+				names = append(names, "panic_vec.go")
+			}
+		}
 		switch {
-		case sh.unlabelled() && sh.kind == "DurationHistogram":
-			names = append(names, "duration_histogram.go")
 		case sh.unlabelled():
-			names = append(names, map[string]string{"Counter": "counter.go", "Gauge": "gauge.go", "Histogram": "histogram.go"}[sh.kind])
-		case sh.timed():
+			names = append(names, unlabelledFiles[sh.kind])
+		case sh.scrape:
+			names = append(names, "funcs.go")
+		case sh.lazy:
+			names = append(names, "lazy.go")
+		}
+		if !sh.unlabelled() && sh.timed() {
 			names = append(names, "timer.go")
+		}
+		if !sh.unlabelled() && sh.typ == model.Counter && !sh.scrape {
+			names = append(names, "decrease.go") // Add panics
 		}
 		if len(sh.free) > 0 {
 			names = append(names, "free.go")
@@ -71,9 +105,16 @@ func runtimeOf(ss *shapes) []gosrc.File {
 // their folder) for the otel backend.
 func runtimeFor(s *model.Spec, ss *shapes) (string, []gosrc.File) {
 	if s.Go.Backend == model.OTel {
-		return ".", otelRuntimeOf(ss)
+		return ".", otelRuntimeOf(s, ss)
 	}
-	return runtimeDir, runtimeOf(ss)
+	return runtimeDir, runtimeOf(s, ss)
+}
+
+// unlabelledFiles are the runtime files of the types of metrics without labels, by kind.
+var unlabelledFiles = map[string]string{
+	"Counter": "counter.go", "Gauge": "gauge.go", "Histogram": "histogram.go", "DurationHistogram": "duration_histogram.go",
+	"LazyCounter": "lazy_counter.go", "LazyGauge": "lazy_gauge.go", "LazyHistogram": "lazy_histogram.go",
+	"LazyDurationHistogram": "lazy_duration_histogram.go", "CounterFunc": "counter_func.go", "GaugeFunc": "gauge_func.go",
 }
 
 // runtimeAbout is the comment of metrics_runtime.go under its package clause.

@@ -40,7 +40,7 @@ func TestRuntimeFiles(t *testing.T) {
 func TestRuntimeSelection(t *testing.T) {
 	names := func(s *model.Spec) string {
 		var ns []string
-		for _, f := range runtimeOf(shapesOf(s)) {
+		for _, f := range runtimeOf(s, shapesOf(s)) {
 			ns = append(ns, f.Name)
 		}
 		return strings.Join(ns, " ")
@@ -50,12 +50,13 @@ func TestRuntimeSelection(t *testing.T) {
 		spec func() *model.Spec
 		want string
 	}{
-		{"go-enum", enumSpec, "timer.go"},
-		{"go-deprecated", deprecatedSpec, ""},
-		{"go-kinds", kindsSpec, "timer.go histogram.go"},
-		{"go-mixed", mixedSpec, "guard.go pattern.go cache.go free.go timer.go"},
-		{"go-freeform", freeformSpec, "guard.go pattern.go cache.go free.go timer.go"},
-		{"go-nolabels", nolabelsSpec, "timer.go counter.go gauge.go duration_histogram.go"},
+		{"go-enum", enumSpec, "enum.go panic_counter.go panic_observer.go decrease.go timer.go"},
+		{"go-deprecated", deprecatedSpec, "enum.go panic_counter.go decrease.go"},
+		{"go-kinds", kindsSpec, "enum.go panic_counter.go panic_gauge.go panic_observer.go panic_vec.go decrease.go lazy.go timer.go histogram.go"},
+		{"go-mixed", mixedSpec, "enum.go panic_counter.go panic_gauge.go panic_observer.go panic_vec.go decrease.go guard.go pattern.go cache.go free.go timer.go"},
+		{"go-freeform", freeformSpec, "decrease.go guard.go pattern.go cache.go free.go timer.go"},
+		{"go-nolabels", nolabelsSpec, "decrease.go lazy.go timer.go counter.go duration_histogram.go lazy_gauge.go"},
+		{"go-api", apiSpec, "enum.go panic_counter.go decrease.go lazy.go funcs.go timer.go histogram.go lazy_gauge.go counter_func.go gauge_func.go"},
 	} {
 		if got := names(c.spec()); got != c.want {
 			t.Errorf("%s: runtime files %q, want %q", c.name, got, c.want)
@@ -69,16 +70,29 @@ func TestRuntimeSelection(t *testing.T) {
 	if got := names(s); strings.Contains(got, "pattern.go") {
 		t.Errorf("free-form labels without a pattern get %s", got)
 	}
-	// Without any file, no metrics_runtime.go.
-	for _, f := range generate(t, "go-deprecated", deprecatedSpec) {
+	// Without any file, no metrics_runtime.go: gauges of a label with an other value, recorded
+	// from the first scrape.
+	quiet := func() *model.Spec {
+		level := enum("level", "", "low", "high", "other")
+		level.Other = level.Values[2]
+		g := metric("q", "queue_jobs", model.Gauge, "", "Jobs waiting", level)
+		g.Init = model.InitAll
+		return spec("q", "q", "qmetrics", []*model.Label{level}, g)
+	}
+	if got := names(quiet()); got != "" {
+		t.Errorf("a gauge of a label with other: runtime files %q, want none", got)
+	}
+	for _, f := range generate(t, "quiet", quiet) {
 		if strings.HasSuffix(f.Path, runtimeFile) {
-			t.Errorf("go-deprecated has %s, with nothing in it", f.Path)
+			t.Errorf("%s, with nothing in it", f.Path)
 		}
 	}
 }
 
 // TestShapes: metrics of one kind and labels share a type; types whose names would be equal
-// are told apart.
+// are told apart. A gauge is Lazy by default (init: none), a histogram without unit: seconds
+// has no Start (a Histogram, not a DurationHistogram), and a metric read at scrape time is a
+// Func.
 func TestShapes(t *testing.T) {
 	ab := enum("a_b", "", "x")
 	c := enum("c", "", "x")
@@ -91,19 +105,23 @@ func TestShapes(t *testing.T) {
 		metric("t", "level", model.Gauge, "", "level", ab, c),
 		metric("t", "size_bytes", model.Histogram, "bytes", "size", ab, c),
 		metric("t", "wait_seconds", model.Histogram, "seconds", "wait", ab, c),
+		metric("t", "batch_items", model.Histogram, "", "items", ab, c),
+		metric("t", "pool_open", model.Gauge, "", "pool", ab, c),
 	)
+	s.Metric("pool_open").Scrape = true
 	ss := shapesOf(s)
 	of := func(key string) string { return ss.of[s.Metric(key)].name }
 	for key, want := range map[string]string{
 		"one_total": "CounterByABC", "two_total": "CounterByABC", "three_total": "CounterByABC2",
-		"level": "GaugeByABC", "size_bytes": "HistogramByABC", "wait_seconds": "DurationHistogramByABC",
+		"level": "LazyGaugeByABC", "size_bytes": "HistogramByABC", "wait_seconds": "DurationHistogramByABC",
+		"batch_items": "HistogramByABC", "pool_open": "GaugeFuncByABC",
 	} {
 		if got := of(key); got != want {
 			t.Errorf("%s has the shape %s, want %s", key, got, want)
 		}
 	}
-	if len(ss.all) != 5 {
-		t.Errorf("%d shapes, want 5", len(ss.all))
+	if len(ss.all) != 6 {
+		t.Errorf("%d shapes, want 6", len(ss.all))
 	}
 }
 
@@ -179,9 +197,10 @@ func TestOTelRuntimeSelection(t *testing.T) {
 		spec func() *model.Spec
 		want string
 	}{
-		{"go-enum", enumSpec, ".: gootel/options.go gootel/timer.go"},
-		{"go-mixed", mixedSpec, ".: gometrics/guard.go gometrics/pattern.go gometrics/cache.go gootel/options.go gootel/free.go gootel/value.go gootel/timer.go"},
-		{"go-nolabels", nolabelsSpec, ".: gootel/options.go gootel/value.go gootel/timer.go gootel/counter.go gootel/gauge.go gootel/duration_histogram.go"},
+		{"go-enum", enumSpec, ".: gometrics/enum.go gometrics/decrease.go gootel/options.go gootel/timer.go"},
+		{"go-mixed", mixedSpec, ".: gometrics/enum.go gometrics/decrease.go gometrics/guard.go gometrics/pattern.go gometrics/cache.go gootel/options.go gootel/free.go gootel/value.go gootel/timer.go"},
+		{"go-nolabels", nolabelsSpec, ".: gometrics/decrease.go gootel/options.go gootel/value.go gootel/timer.go gootel/counter.go gootel/duration_histogram.go gootel/lazy_gauge.go"},
+		{"go-api", apiSpec, ".: gometrics/enum.go gometrics/decrease.go gootel/options.go gootel/value.go gootel/funcs.go gootel/timer.go gootel/histogram.go gootel/lazy_gauge.go gootel/counter_func.go gootel/gauge_func.go"},
 	} {
 		if got := names(c.spec()); got != c.want {
 			t.Errorf("%s: runtime files %q, want %q", c.name, got, c.want)

@@ -13,11 +13,13 @@ import (
 // one shape share one type, so that a spec of many metrics over a few label sets generates a
 // few types: the metric's own type (APIRequestsTotalCounter) is an alias of its shape's
 // (CounterByMethodEndpointStatus). A metric without labels has the shape of a type of the
-// runtime (Counter, Gauge, Histogram, DurationHistogram in templates/gometrics).
+// runtime (Counter, LazyGauge, GaugeFunc, ... in templates/gometrics).
 type shape struct {
 	name   string           // its type: CounterByMethodEndpointStatus, or the runtime's Counter
-	kind   string           // Counter, Gauge, Histogram or DurationHistogram
+	kind   string           // see shapeKind
 	typ    model.MetricType // of its metrics
+	lazy   bool             // init: none with enum labels only (or none): each series made on first use
+	scrape bool             // observe: scrape: a function per combination of label values
 	labels []*model.Label   // parameter order
 	enums  []*model.Label   // its enum labels, in parameter order
 	free   []*model.Label   // its free-form labels, in parameter order
@@ -28,21 +30,37 @@ func (sh *shape) unlabelled() bool { return len(sh.labels) == 0 }
 func (sh *shape) enumOnly() bool   { return len(sh.labels) > 0 && len(sh.free) == 0 }
 
 // timed reports whether the shape has Start and a Timer: histograms of durations.
-func (sh *shape) timed() bool { return sh.kind == "DurationHistogram" }
+func (sh *shape) timed() bool { return strings.HasSuffix(sh.kind, "DurationHistogram") }
 
-// shapeKind is the kind of a metric's shape; a histogram measuring seconds, or of no unit, is
-// a DurationHistogram (a timer on a histogram of bytes would record nonsense).
+// shapeKind is the kind of a metric's shape: Counter, Gauge, Histogram or DurationHistogram (a
+// histogram in seconds, the only one with a Start timer: a timer on a histogram of bytes or of
+// counts would record nonsense); Lazy before it for a metric whose series are made on first
+// use (init: none, without free-form labels, whose series are always made on use); CounterFunc
+// or GaugeFunc for a metric read at scrape time.
 func shapeKind(m *model.Metric) string {
+	var kind string
 	switch {
 	case m.Type == model.Counter:
-		return "Counter"
+		kind = "Counter"
 	case m.Type == model.Gauge:
-		return "Gauge"
-	case m.Unit == "" || m.Unit == "seconds":
-		return "DurationHistogram"
+		kind = "Gauge"
+	case m.Unit == "seconds":
+		kind = "DurationHistogram"
+	default:
+		kind = "Histogram"
 	}
-	return "Histogram"
+	switch {
+	case m.Scrape:
+		return kind + "Func"
+	case lazy(m):
+		return "Lazy" + kind
+	}
+	return kind
 }
+
+// lazy reports whether m's series are made on first use by a Lazy shape: init: none, and no
+// free-form label (whose series are made on use anyway).
+func lazy(m *model.Metric) bool { return m.Init == model.InitNone && m.EnumOnly() && !m.Scrape }
 
 // shapes are the shapes of a spec's metrics.
 type shapes struct {
@@ -62,7 +80,7 @@ func shapesOf(s *model.Spec) *shapes {
 		key := kind + "\x00" + strings.Join(m.LabelNames(), "\x00")
 		sh := byKey[key]
 		if sh == nil {
-			sh = &shape{kind: kind, typ: m.Type, labels: m.Labels}
+			sh = &shape{kind: kind, typ: m.Type, labels: m.Labels, lazy: lazy(m), scrape: m.Scrape}
 			sh.recv = map[model.MetricType]string{model.Counter: "c", model.Gauge: "g"}[m.Type]
 			if sh.recv == "" {
 				sh.recv = "h"
@@ -122,9 +140,13 @@ func (sh *shape) promKind() string {
 }
 
 // field is the field of a metric's type that holds its client_golang collector: the vector of
-// a shape with labels, the metric itself in the runtime's types without.
+// a shape with labels, the metric itself in the runtime's types without, and the functions of
+// a metric read at scrape time.
 func (sh *shape) field() string {
-	if sh.unlabelled() {
+	switch {
+	case sh.scrape:
+		return "funcs"
+	case sh.unlabelled() && !sh.lazy:
 		return strings.ToLower(sh.promKind())
 	}
 	return "vec"
@@ -144,14 +166,21 @@ func (sh *shape) freeSeries() *jen.Statement {
 
 // kindMethods are the exported methods of a shape's type.
 func (sh *shape) kindMethods() []string {
-	switch sh.typ {
-	case model.Counter:
+	switch {
+	case sh.scrape:
+		return []string{"Observe"}
+	case sh.typ == model.Counter:
 		return []string{"Inc", "Add"}
-	case model.Gauge:
+	case sh.typ == model.Gauge:
 		return []string{"Set", "Inc", "Dec", "Add", "Sub", "SetToCurrentTime"}
-	}
-	if sh.timed() {
+	case sh.timed():
 		return []string{"Observe", "Start"}
 	}
 	return []string{"Observe"}
+}
+
+// lazySeries is the runtime's type of one series made on first use:
+// lazySeries[prometheus.Counter].
+func (sh *shape) lazySeries() *jen.Statement {
+	return jen.Id("lazySeries").Types(sh.child())
 }

@@ -248,7 +248,7 @@ func copyOTelPackage(t *testing.T, templates, dir string) {
 		}
 		writeFile(t, filepath.Join(dir, filepath.Base(p)), src)
 	}
-	for _, name := range []string{"guard.go", "cache.go", "pattern.go"} {
+	for _, name := range []string{"guard.go", "cache.go", "pattern.go", "enum.go", "decrease.go"} {
 		src := readFile(t, filepath.Join(templates, "gometrics", name))
 		writeFile(t, filepath.Join(dir, name), strings.Replace(src, "package gometrics\n", "package gootel\n", 1))
 	}

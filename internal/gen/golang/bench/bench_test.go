@@ -178,3 +178,47 @@ func BenchmarkMixedInc(b *testing.B) { benchMixed(b, false) }
 
 // BenchmarkMixedIncParallel: the same from GOMAXPROCS goroutines.
 func BenchmarkMixedIncParallel(b *testing.B) { benchMixed(b, true) }
+
+// BenchmarkParse: ParseMethod of a known value and of an unknown one, against the map a
+// hand-written parser would use (and the switch it would repeat).
+func BenchmarkParse(b *testing.B) {
+	byName := map[string]benchmetrics.Method{}
+	for _, m := range benchmetrics.MethodValues() {
+		byName[m.String()] = m
+	}
+	var sink benchmetrics.Method
+	for _, in := range []string{"PATCH", "OPTIONS"} {
+		b.Run("generated/"+in, func(b *testing.B) {
+			run(b, false, func() { sink, _ = benchmetrics.ParseMethod(in) })
+		})
+		b.Run("map/"+in, func(b *testing.B) {
+			run(b, false, func() { sink = byName[in] })
+		})
+	}
+	b.Run("Of/unknown", func(b *testing.B) {
+		run(b, false, func() { _ = benchmetrics.QueueOf("fax") })
+	})
+	_ = sink
+}
+
+func benchLazy(b *testing.B, parallel bool) {
+	b.Run("generated", func(b *testing.B) {
+		m := newMetrics(b)
+		run(b, parallel, func() { m.JobsTotal.Inc(benchmetrics.QueueSMS) })
+	})
+	b.Run("WithLabelValues", func(b *testing.B) {
+		v := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "bench_jobs_total", Help: "Jobs"}, []string{"queue"})
+		run(b, parallel, func() { v.WithLabelValues("sms").Inc() })
+	})
+	b.Run("resolved", func(b *testing.B) {
+		c := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "bench_jobs_total", Help: "Jobs"}, []string{"queue"}).WithLabelValues("sms")
+		run(b, parallel, func() { c.Inc() })
+	})
+}
+
+// BenchmarkLazyInc: Inc on a one-label counter with init: none, whose series is made on first
+// use (a load of the made series more than an enum counter with init: all).
+func BenchmarkLazyInc(b *testing.B) { benchLazy(b, false) }
+
+// BenchmarkLazyIncParallel: the same from GOMAXPROCS goroutines.
+func BenchmarkLazyIncParallel(b *testing.B) { benchLazy(b, true) }

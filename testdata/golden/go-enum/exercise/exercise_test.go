@@ -54,10 +54,21 @@ func TestEnum(t *testing.T) {
 
 	m.APIRequestsTotal.Inc(klaviyometrics.MethodGET, klaviyometrics.EndpointProfiles, klaviyometrics.StatusSuccess)
 	m.APIRequestsTotal.Add(3, klaviyometrics.MethodPOST, klaviyometrics.EndpointEvents, klaviyometrics.StatusError)
-	m.APIRequestsTotal.Inc(klaviyometrics.Method(9), klaviyometrics.Endpoint(250), klaviyometrics.Status(2)) // DELETE campaigns error
+	// Values that are none of the constants are never recorded as one of them: the first
+	// such label is named.
+	mustPanic(t, "label method: a Method that is none of the constants is not one of its 4 values", func() {
+		m.APIRequestsTotal.Inc(klaviyometrics.Method(9), klaviyometrics.Endpoint(250), klaviyometrics.Status(2))
+	})
+	mustPanic(t, "label endpoint:", func() {
+		m.APIRequestsTotal.Inc(klaviyometrics.MethodGET, klaviyometrics.Endpoint(4), klaviyometrics.StatusError)
+	})
+	mustPanic(t, "label status:", func() {
+		m.APIDurationSeconds.Start(klaviyometrics.MethodGET, klaviyometrics.EndpointLists) // fine
+		m.APIRequestsTotal.Add(1, klaviyometrics.MethodGET, klaviyometrics.EndpointLists, klaviyometrics.Status(255))
+	})
 	m.APIDurationSeconds.Observe(0.3, klaviyometrics.MethodDELETE, klaviyometrics.EndpointCampaigns)
 	check(t, reg, m, exposition(
-		map[string]float64{"GET profiles success": 1, "POST events error": 3, "DELETE campaigns error": 1},
+		map[string]float64{"GET profiles success": 1, "POST events error": 3},
 		map[string]bool{"DELETE campaigns": true},
 	))
 

@@ -12,11 +12,17 @@ import (
 
 func TestKinds(t *testing.T) {
 	m, reg := newMetrics(t, shopmetrics.New, shopmetrics.MustNew)
+	absent(t, reg, "shop_queue_depth") // a gauge's series appear when set (init: none)
 	m.OrdersTotal.Inc(shopmetrics.MethodPOST)
 	m.OrdersTotal.Add(2.5, shopmetrics.MethodPOST)
-	m.OrdersTotal.Add(-1, shopmetrics.MethodPOST)         // ignored: a counter never goes down
-	m.OrdersTotal.Add(math.NaN(), shopmetrics.MethodPOST) // ignored too
-	m.OrdersTotal.Inc(shopmetrics.Method(200))            // out of range: recorded as POST, the last value
+	// A counter never goes down: Add panics on a negative value, as client_golang's does,
+	// and on NaN.
+	mustPanic(t, "counter shop_orders_total: Add(-1): a counter cannot decrease", func() { m.OrdersTotal.Add(-1, shopmetrics.MethodPOST) })
+	mustPanic(t, "counter shop_orders_total: Add(NaN)", func() { m.OrdersTotal.Add(math.NaN(), shopmetrics.MethodPOST) })
+	// A Method that is none of the constants is never recorded as one of them.
+	mustPanic(t, "label method: a Method that is none of the constants is not one of its 2 values", func() { m.OrdersTotal.Inc(shopmetrics.Method(200)) })
+	mustPanic(t, "label method:", func() { m.RequestDurationSeconds.Observe(1, shopmetrics.Method(2)) })
+	mustPanic(t, "label queue:", func() { m.QueueDepth.Set(1, shopmetrics.Queue(9)) })
 	m.QueueDepth.Set(7, shopmetrics.QueueEmail)
 	m.QueueDepth.Inc(shopmetrics.QueueEmail)
 	m.QueueDepth.Dec(shopmetrics.QueueSMS)
@@ -30,7 +36,7 @@ func TestKinds(t *testing.T) {
 # HELP shop_orders_total Orders placed
 # TYPE shop_orders_total counter
 shop_orders_total{method="GET"} 0
-shop_orders_total{method="POST"} 4.5
+shop_orders_total{method="POST"} 3.5
 # HELP shop_payload_bytes Size of request payloads
 # TYPE shop_payload_bytes histogram
 shop_payload_bytes_bucket{le="1024"} 0
@@ -86,6 +92,19 @@ shop_request_duration_seconds_count{method="POST"} 1
 	if got := shopmetrics.Method(200).String(); got != "Method(200)" {
 		t.Errorf("Method(200).String() = %q", got)
 	}
+	for s, want := range map[string]shopmetrics.Method{"GET": shopmetrics.MethodGET, "POST": shopmetrics.MethodPOST} {
+		if got, ok := shopmetrics.ParseMethod(s); got != want || !ok {
+			t.Errorf("ParseMethod(%q) = %v, %v; want %v, true", s, got, ok, want)
+		}
+	}
+	for _, s := range []string{"get", "PUT", "", "GET "} {
+		got, ok := shopmetrics.ParseMethod(s)
+		if ok || slices.Contains(shopmetrics.MethodValues(), got) {
+			t.Errorf("ParseMethod(%q) = %v, %v; want false and none of the values", s, got, ok)
+		}
+		mustPanic(t, "label method:", func() { m.OrdersTotal.Inc(got) }) // an unchecked ok is never recorded as a value
+	}
+	noAllocs(t, "ParseMethod", func() { shopmetrics.ParseMethod("POST") })
 	values := shopmetrics.MethodValues()
 	if !slices.Equal(values, []shopmetrics.Method{shopmetrics.MethodGET, shopmetrics.MethodPOST}) {
 		t.Errorf("MethodValues() = %v", values)

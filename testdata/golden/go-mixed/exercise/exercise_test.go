@@ -18,10 +18,12 @@ func TestMixed(t *testing.T) {
 	m.APIErrorsTotal.Inc(syncmetrics.EndpointEvents, "429", "throttled")
 	m.APIErrorsTotal.Inc(syncmetrics.EndpointEvents, "429", "throttled")
 	m.APIErrorsTotal.Add(3, syncmetrics.EndpointLists, "500", "internal")
-	m.APIErrorsTotal.Add(-3, syncmetrics.EndpointLists, "500", "internal") // ignored
-	m.APIErrorsTotal.Inc(syncmetrics.EndpointEvents, "4290", "throttled")  // fails the pattern
-	m.APIErrorsTotal.Inc(syncmetrics.EndpointEvents, "unknown", "\xff")    // not UTF-8
-	m.APIErrorsTotal.Inc(syncmetrics.Endpoint(7), "404", "missing")        // out of range: campaigns
+	mustPanic(t, "counter sync_api_errors_total: Add(-3)", func() { m.APIErrorsTotal.Add(-3, syncmetrics.EndpointLists, "500", "internal") })
+	m.APIErrorsTotal.Inc(syncmetrics.EndpointEvents, "4290", "throttled") // fails the pattern
+	m.APIErrorsTotal.Inc(syncmetrics.EndpointEvents, "unknown", "\xff")   // not UTF-8
+	// An Endpoint that is none of the constants is never recorded as one of them.
+	mustPanic(t, "label endpoint: an Endpoint that is none", func() { m.APIErrorsTotal.Inc(syncmetrics.Endpoint(7), "404", "missing") })
+	mustPanic(t, "label endpoint:", func() { m.BacklogItems.Set(1, syncmetrics.Endpoint(4), "none") })
 	m.BacklogItems.Set(5, syncmetrics.EndpointEvents, "throttled")
 	m.BacklogItems.Inc(syncmetrics.EndpointEvents, "throttled")
 	m.BacklogItems.Dec(syncmetrics.EndpointCampaigns, "none")
@@ -32,7 +34,6 @@ func TestMixed(t *testing.T) {
 	check(t, reg, m, `
 # HELP sync_api_errors_total API errors by status and error code
 # TYPE sync_api_errors_total counter
-sync_api_errors_total{endpoint="campaigns",error_code="missing",status_code="404"} 1
 sync_api_errors_total{endpoint="events",error_code="invalid",status_code="unknown"} 1
 sync_api_errors_total{endpoint="events",error_code="throttled",status_code="429"} 2
 sync_api_errors_total{endpoint="events",error_code="throttled",status_code="invalid"} 1

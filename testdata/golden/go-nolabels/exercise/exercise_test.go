@@ -24,13 +24,12 @@ batch_run_duration_seconds_bucket{le="600"} 0
 batch_run_duration_seconds_bucket{le="+Inf"} 0
 batch_run_duration_seconds_sum 0
 batch_run_duration_seconds_count 0
-# HELP batch_temperature_celsius Temperature of the batch host
-# TYPE batch_temperature_celsius gauge
-batch_temperature_celsius 0
 `)
+	// A gauge is exported once set (init: none): no 0 that nobody measured.
+	absent(t, reg, "batch_temperature_celsius")
 	m.JobsProcessedTotal.Inc()
 	m.JobsProcessedTotal.Add(41)
-	m.JobsProcessedTotal.Add(-5)
+	mustPanic(t, "counter batch_jobs_processed_total: Add(-5): a counter cannot decrease", func() { m.JobsProcessedTotal.Add(-5) })
 	m.TemperatureCelsius.Set(20)
 	m.TemperatureCelsius.Inc()
 	m.TemperatureCelsius.Dec()

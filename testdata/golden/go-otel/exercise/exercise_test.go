@@ -27,7 +27,7 @@ func TestOTelBackend(t *testing.T) {
 			for j := range 50 {
 				code := []string{"404", "500", "999", "\xff"}[(i+j)%4]
 				m.RequestsTotal.Inc(shopmetrics.RouteCart, shopmetrics.StatusOk)
-				m.RequestsTotal.Add(2, shopmetrics.Route(9), shopmetrics.Status(9))
+				m.RequestsTotal.Add(2, shopmetrics.RouteOther, shopmetrics.StatusError)
 				m.ErrorsTotal.Inc(shopmetrics.RouteCheckout, code, "timeout")
 				m.ErrorsTotal.Add(1.5, shopmetrics.RouteOther, code, string(rune('a'+j%10)))
 				m.RequestDurationSeconds.Observe(0.2, shopmetrics.RouteCart)
@@ -41,7 +41,7 @@ func TestOTelBackend(t *testing.T) {
 				m.PendingReasons.Set(float64(j), "timeout")
 				m.PendingReasons.Inc(string(rune('a' + j%10)))
 				m.RestartsTotal.Inc()
-				m.RestartsTotal.Add(-1)
+				m.RestartsTotal.Add(1)
 				m.QueueItems.Set(4)
 				m.QueueItems.Inc()
 				m.QueueItems.Dec()
@@ -55,6 +55,11 @@ func TestOTelBackend(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	// As on the Prometheus backend: a value out of an enum's range and a counter going down
+	// panic, naming the label or the metric.
+	mustPanic(t, "label route: Route(9) is not one of its 3 values", func() { m.RequestsTotal.Add(2, shopmetrics.Route(9), shopmetrics.StatusOk) })
+	mustPanic(t, "label status: Status(9)", func() { m.RequestsTotal.Inc(shopmetrics.RouteCart, shopmetrics.Status(9)) })
+	mustPanic(t, "counter shop_restarts_total: Add(-1): a counter cannot decrease", func() { m.RestartsTotal.Add(-1) })
 	var zero shopmetrics.Timer
 	if d := zero.ObserveDuration(); d != 0 {
 		t.Errorf("the zero Timer returned %v", d)

@@ -21,12 +21,17 @@ type Metrics struct {
 	// APIRequestsTotal records bench_api_requests_total: API requests.
 	APIRequestsTotal *APIRequestsTotalCounter
 
+	// JobsTotal records bench_jobs_total: Jobs by queue, each series made on first use.
+	JobsTotal *JobsTotalCounter
+
 	// TenantRequestsTotal records bench_tenant_requests_total: Requests by tenant.
 	TenantRequestsTotal *TenantRequestsTotalCounter
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -45,6 +50,10 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 		APIRequestsTotal: newCounterByMethodEndpointStatus(prometheus.CounterOpts{
 			Name: "bench_api_requests_total",
 			Help: "API requests",
+		}),
+		JobsTotal: newLazyCounterByQueue(prometheus.CounterOpts{
+			Name: "bench_jobs_total",
+			Help: "Jobs by queue, each series made on first use",
 		}),
 		TenantRequestsTotal: newCounterByTenant(prometheus.CounterOpts{
 			Name: "bench_tenant_requests_total",
@@ -94,6 +103,7 @@ func (m *Metrics) collectors() []prometheus.Collector {
 		m.APIDurationSeconds.vec,
 		m.APIErrorsTotal.vec,
 		m.APIRequestsTotal.vec,
+		m.JobsTotal.vec,
 		m.TenantRequestsTotal.vec,
 	}
 }
@@ -110,6 +120,10 @@ type APIErrorsTotalCounter = CounterByEndpointStatusCodeErrorCode
 // APIRequestsTotalCounter records the counter bench_api_requests_total: API requests.
 type APIRequestsTotalCounter = CounterByMethodEndpointStatus
 
+// JobsTotalCounter records the counter bench_jobs_total: Jobs by queue, each series made on first
+// use.
+type JobsTotalCounter = LazyCounterByQueue
+
 // TenantRequestsTotalCounter records the counter bench_tenant_requests_total: Requests by tenant.
 type TenantRequestsTotalCounter = CounterByTenant
 
@@ -124,16 +138,31 @@ type TenantRequestsTotalCounter = CounterByTenant
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type DurationHistogramByMethodEndpointStatus struct {
 	vec    *prometheus.HistogramVec
-	series [methodCount][endpointCount][statusCount]prometheus.Observer
+	series [methodCount + 1][endpointCount + 1][statusCount + 1]prometheus.Observer
 }
 
 // newDurationHistogramByMethodEndpointStatus creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByMethodEndpointStatus(opts prometheus.HistogramOpts) *DurationHistogramByMethodEndpointStatus {
 	h := &DurationHistogramByMethodEndpointStatus{vec: prometheus.NewHistogramVec(opts, []string{"method", "endpoint", "status"})}
-	for _, method := range MethodValues() {
-		for _, endpoint := range EndpointValues() {
-			for _, status := range StatusValues() {
-				h.series[method][endpoint][status] = h.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		for endpointSlot := range Endpoint(endpointCount + 1) {
+			endpoint := endpointSlot
+			for statusSlot := range Status(statusCount + 1) {
+				status := statusSlot
+				switch {
+				case method == methodCount:
+					h.series[methodSlot][endpointSlot][statusSlot] = panicObserver{err: enumRange{"method", "Method", -1, methodCount}}
+				case endpoint == endpointCount:
+					h.series[methodSlot][endpointSlot][statusSlot] = panicObserver{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+				case status == statusCount:
+					h.series[methodSlot][endpointSlot][statusSlot] = panicObserver{err: enumRange{"status", "Status", -1, statusCount}}
+				default:
+					h.series[methodSlot][endpointSlot][statusSlot] = h.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+				}
 			}
 		}
 	}
@@ -142,7 +171,7 @@ func newDurationHistogramByMethodEndpointStatus(opts prometheus.HistogramOpts) *
 
 // Observe records v in the series of method, endpoint and status.
 func (h *DurationHistogramByMethodEndpointStatus) Observe(v float64, method Method, endpoint Endpoint, status Status) {
-	h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Observe(v)
+	h.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].Observe(v)
 }
 
 // Start starts timing an operation of method, endpoint and status; ObserveDuration of the returned
@@ -150,7 +179,7 @@ func (h *DurationHistogramByMethodEndpointStatus) Observe(v float64, method Meth
 //
 //	defer h.Start(method, endpoint, status).ObserveDuration()
 func (h *DurationHistogramByMethodEndpointStatus) Start(method Method, endpoint Endpoint, status Status) Timer {
-	return newTimer(h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)])
+	return newTimer(h.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)])
 }
 
 // CounterByEndpointStatusCodeErrorCode is a counter with the labels endpoint, status_code and
@@ -165,20 +194,30 @@ func (h *DurationHistogramByMethodEndpointStatus) Start(method Method, endpoint 
 //     distinct values, new ones are recorded as "other".
 type CounterByEndpointStatusCodeErrorCode struct {
 	vec    *prometheus.CounterVec
-	series [endpointCount]freeSeries[[2]string, prometheus.Counter]
+	series [endpointCount + 1]freeSeries[[2]string, prometheus.Counter]
+	name   string // for Add's panic
 }
 
 // newCounterByEndpointStatusCodeErrorCode creates the counter of opts, its label guards, and
 // curries it with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *CounterByEndpointStatusCodeErrorCode {
-	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"})}
+	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"}), name: opts.Name}
 	guards := []*labelGuard{
 		newLabelGuard(matchPattern(`^[1-5][0-9][0-9]$`), 60),
 		newLabelGuard(nil, 15),
 	}
-	for _, endpoint := range EndpointValues() {
-		c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
-		c.series[endpoint].guards = guards
+	for endpointSlot := range Endpoint(endpointCount + 1) {
+		endpoint := endpointSlot
+		switch {
+		case endpoint == endpointCount:
+			c.series[endpointSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}}
+		default:
+			c.series[endpointSlot].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		}
+		c.series[endpointSlot].guards = guards
 	}
 	return c
 }
@@ -186,7 +225,7 @@ func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *Count
 // with returns the series of endpoint, statusCode and errorCode.
 func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
 	k := [2]string{statusCode, errorCode}
-	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
+	return c.series[min(endpoint, endpointCount)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
@@ -194,12 +233,13 @@ func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode
 	c.with(endpoint, statusCode, errorCode).Inc()
 }
 
-// Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
-// a counter never goes down (client_golang would panic).
+// Add adds v to the series of endpoint, statusCode and errorCode. It panics when v is negative or
+// NaN, as client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
-	if v >= 0 {
-		c.with(endpoint, statusCode, errorCode).Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.with(endpoint, statusCode, errorCode).Add(v)
 }
 
 // CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
@@ -213,16 +253,32 @@ func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint,
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByMethodEndpointStatus struct {
 	vec    *prometheus.CounterVec
-	series [methodCount][endpointCount][statusCount]prometheus.Counter
+	series [methodCount + 1][endpointCount + 1][statusCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByMethodEndpointStatus creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMethodEndpointStatus {
-	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"})}
-	for _, method := range MethodValues() {
-		for _, endpoint := range EndpointValues() {
-			for _, status := range StatusValues() {
-				c.series[method][endpoint][status] = c.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"}), name: opts.Name}
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		for endpointSlot := range Endpoint(endpointCount + 1) {
+			endpoint := endpointSlot
+			for statusSlot := range Status(statusCount + 1) {
+				status := statusSlot
+				switch {
+				case method == methodCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"method", "Method", -1, methodCount}}
+				case endpoint == endpointCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+				case status == statusCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"status", "Status", -1, statusCount}}
+				default:
+					c.series[methodSlot][endpointSlot][statusSlot] = c.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+				}
 			}
 		}
 	}
@@ -231,18 +287,63 @@ func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMet
 
 // Inc adds 1 to the series of method, endpoint and status.
 func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
-	c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Inc()
+	c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].Inc()
 }
 
-// Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
-// counter never goes down (client_golang would panic).
+// Add adds v to the series of method, endpoint and status. It panics when v is negative or NaN, as
+// client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
-	if v >= 0 {
-		c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].Add(v)
 }
 
-// CounterByTenant is a counter with the labels tenant: the type of TenantRequestsTotal.
+// LazyCounterByQueue is a counter with the label queue: the type of JobsTotal.
+//
+// Labels, in parameter order:
+//   - queue: one of email, sms, push, other; any other value is recorded as other.
+//
+// A combination's series is exported from the first value recorded for it (init: none), not at 0
+// before.
+type LazyCounterByQueue struct {
+	vec    *prometheus.CounterVec
+	series [queueCount + 1]lazySeries[prometheus.Counter]
+	name   string // for Add's panic
+}
+
+// newLazyCounterByQueue creates the counter of opts, and curries its vector with every combination
+// of label values, to make each series on first use.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newLazyCounterByQueue(opts prometheus.CounterOpts) *LazyCounterByQueue {
+	c := &LazyCounterByQueue{vec: prometheus.NewCounterVec(opts, []string{"queue"}), name: opts.Name}
+	for queueSlot := range Queue(queueCount + 1) {
+		queue := queueSlot
+		if queue == queueCount {
+			queue = QueueOther
+		}
+		c.series[queueSlot].vec = c.vec.MustCurryWith(prometheus.Labels{"queue": queue.String()})
+	}
+	return c
+}
+
+// Inc adds 1 to the series of queue.
+func (c *LazyCounterByQueue) Inc(queue Queue) {
+	c.series[min(queue, queueCount)].get().Inc()
+}
+
+// Add adds v to the series of queue. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
+func (c *LazyCounterByQueue) Add(v float64, queue Queue) {
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
+	}
+	c.series[min(queue, queueCount)].get().Add(v)
+}
+
+// CounterByTenant is a counter with the label tenant: the type of TenantRequestsTotal.
 //
 // Labels, in parameter order:
 //   - tenant: free-form; a value that does not match ^[a-z][a-z0-9-]*$, or is not valid UTF-8, is
@@ -250,11 +351,12 @@ func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint E
 type CounterByTenant struct {
 	vec    *prometheus.CounterVec
 	series freeSeries[[1]string, prometheus.Counter]
+	name   string // for Add's panic
 }
 
 // newCounterByTenant creates the counter of opts and its label guards.
 func newCounterByTenant(opts prometheus.CounterOpts) *CounterByTenant {
-	c := &CounterByTenant{vec: prometheus.NewCounterVec(opts, []string{"tenant"})}
+	c := &CounterByTenant{vec: prometheus.NewCounterVec(opts, []string{"tenant"}), name: opts.Name}
 	guards := []*labelGuard{newLabelGuard(matchPattern(`^[a-z][a-z0-9-]*$`), 100)}
 	c.series.vec = c.vec
 	c.series.guards = guards
@@ -272,10 +374,11 @@ func (c *CounterByTenant) Inc(tenant string) {
 	c.with(tenant).Inc()
 }
 
-// Add adds v to the series of tenant. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the series of tenant. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *CounterByTenant) Add(v float64, tenant string) {
-	if v >= 0 {
-		c.with(tenant).Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.with(tenant).Add(v)
 }

@@ -124,3 +124,31 @@ func goroutines(n int, f func(g int)) {
 		<-done
 	}
 }
+
+// mustPanic checks that f panics with an error whose text holds want.
+func mustPanic(t *testing.T, want string, f func()) {
+	t.Helper()
+	defer func() {
+		t.Helper()
+		r := recover()
+		err, ok := r.(error)
+		if !ok || !strings.Contains(err.Error(), want) {
+			t.Errorf("panic %v, want an error containing %q", r, want)
+		}
+	}()
+	f()
+}
+
+// absent checks that reg exposes no series of metric name.
+func absent(t *testing.T, reg prometheus.Gatherer, name string) {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() == name && len(mf.GetMetric()) > 0 {
+			t.Errorf("%s has %d series, want none", name, len(mf.GetMetric()))
+		}
+	}
+}

@@ -6,8 +6,8 @@ import "strconv"
 
 // Queue is a value of label queue: Job queue.
 //
-// A value past the last constant (a converted integer) is recorded as QueueBilling, the last value,
-// and its String is "Queue(N)": nothing panics.
+// Recording a Queue that is none of the constants below (a converted integer, or what ParseQueue
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Queue uint8
 
 // The values of label queue, in spec order.
@@ -31,6 +31,19 @@ func _() {
 // QueueValues returns every Queue in spec order, in a new slice.
 func QueueValues() []Queue {
 	return []Queue{QueueEmail, QueueBilling}
+}
+
+// ParseQueue returns the Queue whose label value is s (ParseQueue("email") is QueueEmail, true),
+// matched exactly. For any other s it returns false and a Queue that is none of the constants,
+// which is never recorded as one of them: recording it panics.
+func ParseQueue(s string) (Queue, bool) {
+	switch s {
+	case "email":
+		return QueueEmail, true
+	case "billing":
+		return QueueBilling, true
+	}
+	return queueCount, false
 }
 
 // String returns the label value of q as exported ("email"), or "Queue(N)" for a value that is none

@@ -19,8 +19,10 @@ type Metrics struct {
 	RunsTotal *RunsTotalCounter
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -93,8 +95,8 @@ type QueueWaitSecondsHistogram = DurationHistogramByQueue
 // RunsTotalCounter records the counter jobs_runs_total: Jobs run, by queue.
 type RunsTotalCounter = CounterByQueue
 
-// DurationHistogramByQueue is a histogram of durations in seconds with the labels queue: the type
-// of QueueWaitSeconds.
+// DurationHistogramByQueue is a histogram of durations in seconds with the label queue: the type of
+// QueueWaitSeconds.
 //
 // Labels, in parameter order:
 //   - queue: Job queue. One of email, billing.
@@ -102,31 +104,40 @@ type RunsTotalCounter = CounterByQueue
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type DurationHistogramByQueue struct {
 	vec    *prometheus.HistogramVec
-	series [queueCount]prometheus.Observer
+	series [queueCount + 1]prometheus.Observer
 }
 
 // newDurationHistogramByQueue creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByQueue(opts prometheus.HistogramOpts) *DurationHistogramByQueue {
 	h := &DurationHistogramByQueue{vec: prometheus.NewHistogramVec(opts, []string{"queue"})}
-	for _, queue := range QueueValues() {
-		h.series[queue] = h.vec.WithLabelValues(queue.String())
+	for queueSlot := range Queue(queueCount + 1) {
+		queue := queueSlot
+		switch {
+		case queue == queueCount:
+			h.series[queueSlot] = panicObserver{err: enumRange{"queue", "Queue", -1, queueCount}}
+		default:
+			h.series[queueSlot] = h.vec.WithLabelValues(queue.String())
+		}
 	}
 	return h
 }
 
 // Observe records v in the series of queue.
 func (h *DurationHistogramByQueue) Observe(v float64, queue Queue) {
-	h.series[min(queue, queueCount-1)].Observe(v)
+	h.series[min(queue, queueCount)].Observe(v)
 }
 
 // Start starts timing an operation of queue; ObserveDuration of the returned timer records it:
 //
 //	defer h.Start(queue).ObserveDuration()
 func (h *DurationHistogramByQueue) Start(queue Queue) Timer {
-	return newTimer(h.series[min(queue, queueCount-1)])
+	return newTimer(h.series[min(queue, queueCount)])
 }
 
-// CounterByQueue is a counter with the labels queue: the type of RunsTotal.
+// CounterByQueue is a counter with the label queue: the type of RunsTotal.
 //
 // Labels, in parameter order:
 //   - queue: Job queue. One of email, billing.
@@ -134,27 +145,38 @@ func (h *DurationHistogramByQueue) Start(queue Queue) Timer {
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByQueue struct {
 	vec    *prometheus.CounterVec
-	series [queueCount]prometheus.Counter
+	series [queueCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByQueue creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByQueue(opts prometheus.CounterOpts) *CounterByQueue {
-	c := &CounterByQueue{vec: prometheus.NewCounterVec(opts, []string{"queue"})}
-	for _, queue := range QueueValues() {
-		c.series[queue] = c.vec.WithLabelValues(queue.String())
+	c := &CounterByQueue{vec: prometheus.NewCounterVec(opts, []string{"queue"}), name: opts.Name}
+	for queueSlot := range Queue(queueCount + 1) {
+		queue := queueSlot
+		switch {
+		case queue == queueCount:
+			c.series[queueSlot] = panicCounter{err: enumRange{"queue", "Queue", -1, queueCount}}
+		default:
+			c.series[queueSlot] = c.vec.WithLabelValues(queue.String())
+		}
 	}
 	return c
 }
 
 // Inc adds 1 to the series of queue.
 func (c *CounterByQueue) Inc(queue Queue) {
-	c.series[min(queue, queueCount-1)].Inc()
+	c.series[min(queue, queueCount)].Inc()
 }
 
-// Add adds v to the series of queue. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the series of queue. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *CounterByQueue) Add(v float64, queue Queue) {
-	if v >= 0 {
-		c.series[min(queue, queueCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(queue, queueCount)].Add(v)
 }

@@ -2,14 +2,73 @@
 
 package jobmetrics
 
-// The code below is the same for every spec: metricgen copies it from timer.go in its folder
-// templates/gometrics, where it is tested.
+// The code below is the same for every spec: metricgen copies it from enum.go, panic_counter.go,
+// panic_observer.go, decrease.go and timer.go in its folder templates/gometrics, where it is
+// tested.
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
+
+// enumRange is the panic of recording a value of an enum label's type that is none of its
+// constants (a converted integer, or what Parse<Label> returns for an unknown string), when the
+// label declares no other value to record it as: recorded as one of the real values, it would
+// misattribute the data without a trace. value is -1 where it is not known (the series of
+// out-of-range values is shared by all of them).
+type enumRange struct {
+	label, typ   string // the label's name and its Go type
+	value, count int
+}
+
+func (e enumRange) Error() string {
+	what := e.typ + "(" + strconv.Itoa(e.value) + ")"
+	if e.value < 0 {
+		a := "a "
+		if strings.ContainsRune("AEIOU", rune(e.typ[0])) {
+			a = "an "
+		}
+		what = a + e.typ + " that is none of the constants"
+	}
+	return "label " + e.label + ": " + what + " is not one of its " + strconv.Itoa(e.count) +
+		" values; record only the constants of " + e.typ + " (Parse" + e.typ + " reports whether a string is one), " +
+		"or declare other: on the label to record such values as it"
+}
+
+// panicCounter stands, in a counter's array of series, for the values of an enum label that
+// are none of its constants: recording into it panics. It is never registered; the embedded
+// interface is nil.
+type panicCounter struct {
+	prometheus.Counter
+	err enumRange
+}
+
+func (c panicCounter) Inc()          { panic(c.err) }
+func (c panicCounter) Add(_ float64) { panic(c.err) }
+
+// panicObserver stands, in a histogram's array of series, for the values of an enum label
+// that are none of its constants: recording into it (or timing into it) panics.
+type panicObserver struct {
+	err enumRange
+}
+
+func (o panicObserver) Observe(_ float64) { panic(o.err) }
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
 
 // Timer times one operation for a histogram of durations: Start returns it, and
 // ObserveDuration records the time elapsed. It is a value: starting and stopping a timer

@@ -6,8 +6,8 @@ import "strconv"
 
 // Code is a value of label code: HTTP status class.
 //
-// A value past the last constant (a converted integer) is recorded as Code5xx, the last value, and
-// its String is "Code(N)": nothing panics.
+// Recording a Code that is none of the constants below (a converted integer, or what ParseCode
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Code uint8
 
 // The values of label code, in spec order.
@@ -33,6 +33,21 @@ func _() {
 // CodeValues returns every Code in spec order, in a new slice.
 func CodeValues() []Code {
 	return []Code{Code2xx, Code4xx, Code5xx}
+}
+
+// ParseCode returns the Code whose label value is s (ParseCode("2xx") is Code2xx, true), matched
+// exactly. For any other s it returns false and a Code that is none of the constants, which is
+// never recorded as one of them: recording it panics.
+func ParseCode(s string) (Code, bool) {
+	switch s {
+	case "2xx":
+		return Code2xx, true
+	case "4xx":
+		return Code4xx, true
+	case "5xx":
+		return Code5xx, true
+	}
+	return codeCount, false
 }
 
 // String returns the label value of c as exported ("2xx"), or "Code(N)" for a value that is none of

@@ -21,8 +21,10 @@ type Metrics struct {
 	RequestsTotal *RequestsTotalCounter
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -92,7 +94,7 @@ type LegacyRequestsTotalCounter = CounterByCode
 // RequestsTotalCounter records the counter web_requests_total: Requests served, retries included.
 type RequestsTotalCounter = CounterByCode
 
-// CounterByCode is a counter with the labels code: the type of LegacyRequestsTotal and
+// CounterByCode is a counter with the label code: the type of LegacyRequestsTotal and
 // RequestsTotal.
 //
 // Labels, in parameter order:
@@ -101,27 +103,38 @@ type RequestsTotalCounter = CounterByCode
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByCode struct {
 	vec    *prometheus.CounterVec
-	series [codeCount]prometheus.Counter
+	series [codeCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByCode creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByCode(opts prometheus.CounterOpts) *CounterByCode {
-	c := &CounterByCode{vec: prometheus.NewCounterVec(opts, []string{"code"})}
-	for _, code := range CodeValues() {
-		c.series[code] = c.vec.WithLabelValues(code.String())
+	c := &CounterByCode{vec: prometheus.NewCounterVec(opts, []string{"code"}), name: opts.Name}
+	for codeSlot := range Code(codeCount + 1) {
+		code := codeSlot
+		switch {
+		case code == codeCount:
+			c.series[codeSlot] = panicCounter{err: enumRange{"code", "Code", -1, codeCount}}
+		default:
+			c.series[codeSlot] = c.vec.WithLabelValues(code.String())
+		}
 	}
 	return c
 }
 
 // Inc adds 1 to the series of code.
 func (c *CounterByCode) Inc(code Code) {
-	c.series[min(code, codeCount-1)].Inc()
+	c.series[min(code, codeCount)].Inc()
 }
 
-// Add adds v to the series of code. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the series of code. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *CounterByCode) Add(v float64, code Code) {
-	if v >= 0 {
-		c.series[min(code, codeCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(code, codeCount)].Add(v)
 }

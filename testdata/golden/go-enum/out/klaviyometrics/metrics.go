@@ -19,8 +19,10 @@ type Metrics struct {
 	APIRequestsTotal *APIRequestsTotalCounter
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -102,15 +104,27 @@ type APIRequestsTotalCounter = CounterByMethodEndpointStatus
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type DurationHistogramByMethodEndpoint struct {
 	vec    *prometheus.HistogramVec
-	series [methodCount][endpointCount]prometheus.Observer
+	series [methodCount + 1][endpointCount + 1]prometheus.Observer
 }
 
 // newDurationHistogramByMethodEndpoint creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *DurationHistogramByMethodEndpoint {
 	h := &DurationHistogramByMethodEndpoint{vec: prometheus.NewHistogramVec(opts, []string{"method", "endpoint"})}
-	for _, method := range MethodValues() {
-		for _, endpoint := range EndpointValues() {
-			h.series[method][endpoint] = h.vec.WithLabelValues(method.String(), endpoint.String())
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		for endpointSlot := range Endpoint(endpointCount + 1) {
+			endpoint := endpointSlot
+			switch {
+			case method == methodCount:
+				h.series[methodSlot][endpointSlot] = panicObserver{err: enumRange{"method", "Method", -1, methodCount}}
+			case endpoint == endpointCount:
+				h.series[methodSlot][endpointSlot] = panicObserver{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+			default:
+				h.series[methodSlot][endpointSlot] = h.vec.WithLabelValues(method.String(), endpoint.String())
+			}
 		}
 	}
 	return h
@@ -118,7 +132,7 @@ func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *Durati
 
 // Observe records v in the series of method and endpoint.
 func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, endpoint Endpoint) {
-	h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)].Observe(v)
+	h.series[min(method, methodCount)][min(endpoint, endpointCount)].Observe(v)
 }
 
 // Start starts timing an operation of method and endpoint; ObserveDuration of the returned timer
@@ -126,7 +140,7 @@ func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, en
 //
 //	defer h.Start(method, endpoint).ObserveDuration()
 func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoint) Timer {
-	return newTimer(h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)])
+	return newTimer(h.series[min(method, methodCount)][min(endpoint, endpointCount)])
 }
 
 // CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
@@ -140,16 +154,32 @@ func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoi
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByMethodEndpointStatus struct {
 	vec    *prometheus.CounterVec
-	series [methodCount][endpointCount][statusCount]prometheus.Counter
+	series [methodCount + 1][endpointCount + 1][statusCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByMethodEndpointStatus creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMethodEndpointStatus {
-	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"})}
-	for _, method := range MethodValues() {
-		for _, endpoint := range EndpointValues() {
-			for _, status := range StatusValues() {
-				c.series[method][endpoint][status] = c.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"}), name: opts.Name}
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		for endpointSlot := range Endpoint(endpointCount + 1) {
+			endpoint := endpointSlot
+			for statusSlot := range Status(statusCount + 1) {
+				status := statusSlot
+				switch {
+				case method == methodCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"method", "Method", -1, methodCount}}
+				case endpoint == endpointCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+				case status == statusCount:
+					c.series[methodSlot][endpointSlot][statusSlot] = panicCounter{err: enumRange{"status", "Status", -1, statusCount}}
+				default:
+					c.series[methodSlot][endpointSlot][statusSlot] = c.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+				}
 			}
 		}
 	}
@@ -158,13 +188,14 @@ func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMet
 
 // Inc adds 1 to the series of method, endpoint and status.
 func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
-	c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Inc()
+	c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].Inc()
 }
 
-// Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
-// counter never goes down (client_golang would panic).
+// Add adds v to the series of method, endpoint and status. It panics when v is negative or NaN, as
+// client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
-	if v >= 0 {
-		c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].Add(v)
 }

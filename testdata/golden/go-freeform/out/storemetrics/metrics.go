@@ -22,8 +22,10 @@ type Metrics struct {
 	TenantStorageBytes *TenantStorageBytesGauge
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -105,7 +107,7 @@ type TenantRequestsTotalCounter = CounterByTenant
 // Unit: bytes.
 type TenantStorageBytesGauge = GaugeByTenantRegion
 
-// DurationHistogramByRegion is a histogram of durations in seconds with the labels region: the type
+// DurationHistogramByRegion is a histogram of durations in seconds with the label region: the type
 // of TenantLatencySeconds.
 //
 // Labels, in parameter order:
@@ -143,7 +145,7 @@ func (h *DurationHistogramByRegion) Start(region string) Timer {
 	return newTimer(h.with(region))
 }
 
-// CounterByTenant is a counter with the labels tenant: the type of TenantRequestsTotal.
+// CounterByTenant is a counter with the label tenant: the type of TenantRequestsTotal.
 //
 // Labels, in parameter order:
 //   - tenant: Tenant slug. Free-form; a value that does not match ^[a-z][a-z0-9-]*$, or is not
@@ -152,11 +154,12 @@ func (h *DurationHistogramByRegion) Start(region string) Timer {
 type CounterByTenant struct {
 	vec    *prometheus.CounterVec
 	series freeSeries[[1]string, prometheus.Counter]
+	name   string // for Add's panic
 }
 
 // newCounterByTenant creates the counter of opts and its label guards.
 func newCounterByTenant(opts prometheus.CounterOpts) *CounterByTenant {
-	c := &CounterByTenant{vec: prometheus.NewCounterVec(opts, []string{"tenant"})}
+	c := &CounterByTenant{vec: prometheus.NewCounterVec(opts, []string{"tenant"}), name: opts.Name}
 	guards := []*labelGuard{newLabelGuard(matchPattern(`^[a-z][a-z0-9-]*$`), 30)}
 	c.series.vec = c.vec
 	c.series.guards = guards
@@ -174,12 +177,13 @@ func (c *CounterByTenant) Inc(tenant string) {
 	c.with(tenant).Inc()
 }
 
-// Add adds v to the series of tenant. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the series of tenant. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *CounterByTenant) Add(v float64, tenant string) {
-	if v >= 0 {
-		c.with(tenant).Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.with(tenant).Add(v)
 }
 
 // GaugeByTenantRegion is a gauge with the labels tenant and region: the type of TenantStorageBytes.

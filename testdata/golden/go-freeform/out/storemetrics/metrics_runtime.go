@@ -2,12 +2,13 @@
 
 package storemetrics
 
-// The code below is the same for every spec: metricgen copies it from guard.go, pattern.go,
-// cache.go, free.go and timer.go in its folder templates/gometrics, where it is tested.
+// The code below is the same for every spec: metricgen copies it from decrease.go, guard.go,
+// pattern.go, cache.go, free.go and timer.go in its folder templates/gometrics, where it is tested.
 
 import (
 	"maps"
 	"regexp"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -15,6 +16,19 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 )
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
 
 // Values recorded in place of a free-form label's value that labelGuard does not admit.
 const (

@@ -6,8 +6,8 @@ import "strconv"
 
 // Method is a value of label method: HTTP method.
 //
-// A value past the last constant (a converted integer) is recorded as MethodPOST, the last value,
-// and its String is "Method(N)": nothing panics.
+// Recording a Method that is none of the constants below (a converted integer, or what ParseMethod
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Method uint8
 
 // The values of label method, in spec order.
@@ -33,6 +33,19 @@ func MethodValues() []Method {
 	return []Method{MethodGET, MethodPOST}
 }
 
+// ParseMethod returns the Method whose label value is s (ParseMethod("GET") is MethodGET, true),
+// matched exactly. For any other s it returns false and a Method that is none of the constants,
+// which is never recorded as one of them: recording it panics.
+func ParseMethod(s string) (Method, bool) {
+	switch s {
+	case "GET":
+		return MethodGET, true
+	case "POST":
+		return MethodPOST, true
+	}
+	return methodCount, false
+}
+
 // String returns the label value of m as exported ("GET"), or "Method(N)" for a value that is none
 // of the constants.
 func (m Method) String() string {
@@ -47,8 +60,8 @@ func (m Method) String() string {
 
 // Queue is a value of label queue.
 //
-// A value past the last constant (a converted integer) is recorded as QueueSMS, the last value, and
-// its String is "Queue(N)": nothing panics.
+// Recording a Queue that is none of the constants below (a converted integer, or what ParseQueue
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Queue uint8
 
 // The values of label queue, in spec order.
@@ -72,6 +85,19 @@ func _() {
 // QueueValues returns every Queue in spec order, in a new slice.
 func QueueValues() []Queue {
 	return []Queue{QueueEmail, QueueSMS}
+}
+
+// ParseQueue returns the Queue whose label value is s (ParseQueue("email") is QueueEmail, true),
+// matched exactly. For any other s it returns false and a Queue that is none of the constants,
+// which is never recorded as one of them: recording it panics.
+func ParseQueue(s string) (Queue, bool) {
+	switch s {
+	case "email":
+		return QueueEmail, true
+	case "sms":
+		return QueueSMS, true
+	}
+	return queueCount, false
 }
 
 // String returns the label value of q as exported ("email"), or "Queue(N)" for a value that is none

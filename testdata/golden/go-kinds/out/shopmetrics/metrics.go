@@ -25,8 +25,10 @@ type Metrics struct {
 	RequestDurationSeconds *RequestDurationSecondsHistogram
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -42,7 +44,7 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 			Help:    "Size of request payloads",
 			Buckets: []float64{1024, 4096, 16384, 65536},
 		}),
-		QueueDepth: newGaugeByQueue(prometheus.GaugeOpts{
+		QueueDepth: newLazyGaugeByQueue(prometheus.GaugeOpts{
 			Name: "shop_queue_depth",
 			Help: "Jobs waiting in a queue",
 		}),
@@ -108,7 +110,7 @@ type OrdersTotalCounter = CounterByMethod
 type PayloadBytesHistogram = Histogram
 
 // QueueDepthGauge records the gauge shop_queue_depth: Jobs waiting in a queue.
-type QueueDepthGauge = GaugeByQueue
+type QueueDepthGauge = LazyGaugeByQueue
 
 // RequestDurationSecondsHistogram records the histogram shop_request_duration_seconds: Time to
 // serve a request.
@@ -116,7 +118,7 @@ type QueueDepthGauge = GaugeByQueue
 // Unit: seconds. Buckets: 0.1, 0.5, 1.
 type RequestDurationSecondsHistogram = DurationHistogramByMethod
 
-// CounterByMethod is a counter with the labels method: the type of OrdersTotal.
+// CounterByMethod is a counter with the label method: the type of OrdersTotal.
 //
 // Labels, in parameter order:
 //   - method: HTTP method. One of GET, POST.
@@ -124,82 +126,104 @@ type RequestDurationSecondsHistogram = DurationHistogramByMethod
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByMethod struct {
 	vec    *prometheus.CounterVec
-	series [methodCount]prometheus.Counter
+	series [methodCount + 1]prometheus.Counter
+	name   string // for Add's panic
 }
 
 // newCounterByMethod creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByMethod(opts prometheus.CounterOpts) *CounterByMethod {
-	c := &CounterByMethod{vec: prometheus.NewCounterVec(opts, []string{"method"})}
-	for _, method := range MethodValues() {
-		c.series[method] = c.vec.WithLabelValues(method.String())
+	c := &CounterByMethod{vec: prometheus.NewCounterVec(opts, []string{"method"}), name: opts.Name}
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		switch {
+		case method == methodCount:
+			c.series[methodSlot] = panicCounter{err: enumRange{"method", "Method", -1, methodCount}}
+		default:
+			c.series[methodSlot] = c.vec.WithLabelValues(method.String())
+		}
 	}
 	return c
 }
 
 // Inc adds 1 to the series of method.
 func (c *CounterByMethod) Inc(method Method) {
-	c.series[min(method, methodCount-1)].Inc()
+	c.series[min(method, methodCount)].Inc()
 }
 
-// Add adds v to the series of method. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the series of method. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *CounterByMethod) Add(v float64, method Method) {
-	if v >= 0 {
-		c.series[min(method, methodCount-1)].Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(method, methodCount)].Add(v)
 }
 
-// GaugeByQueue is a gauge with the labels queue: the type of QueueDepth.
+// LazyGaugeByQueue is a gauge with the label queue: the type of QueueDepth.
 //
 // Labels, in parameter order:
 //   - queue: one of email, sms.
 //
-// Every combination of the labels' values is exported from the first scrape, with 0.
-type GaugeByQueue struct {
+// A combination's series is exported from the first value recorded for it (init: none), not at 0
+// before.
+type LazyGaugeByQueue struct {
 	vec    *prometheus.GaugeVec
-	series [queueCount]prometheus.Gauge
+	series [queueCount + 1]lazySeries[prometheus.Gauge]
 }
 
-// newGaugeByQueue creates the gauge of opts with all its series.
-func newGaugeByQueue(opts prometheus.GaugeOpts) *GaugeByQueue {
-	g := &GaugeByQueue{vec: prometheus.NewGaugeVec(opts, []string{"queue"})}
-	for _, queue := range QueueValues() {
-		g.series[queue] = g.vec.WithLabelValues(queue.String())
+// newLazyGaugeByQueue creates the gauge of opts, and curries its vector with every combination of
+// label values, to make each series on first use.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newLazyGaugeByQueue(opts prometheus.GaugeOpts) *LazyGaugeByQueue {
+	g := &LazyGaugeByQueue{vec: prometheus.NewGaugeVec(opts, []string{"queue"})}
+	for queueSlot := range Queue(queueCount + 1) {
+		queue := queueSlot
+		switch {
+		case queue == queueCount:
+			g.series[queueSlot].vec = panicVec[prometheus.Gauge]{panicGauge{err: enumRange{"queue", "Queue", -1, queueCount}}}
+		default:
+			g.series[queueSlot].vec = g.vec.MustCurryWith(prometheus.Labels{"queue": queue.String()})
+		}
 	}
 	return g
 }
 
 // Set sets the series of queue to v.
-func (g *GaugeByQueue) Set(v float64, queue Queue) {
-	g.series[min(queue, queueCount-1)].Set(v)
+func (g *LazyGaugeByQueue) Set(v float64, queue Queue) {
+	g.series[min(queue, queueCount)].get().Set(v)
 }
 
 // Inc adds 1 to the series of queue.
-func (g *GaugeByQueue) Inc(queue Queue) {
-	g.series[min(queue, queueCount-1)].Inc()
+func (g *LazyGaugeByQueue) Inc(queue Queue) {
+	g.series[min(queue, queueCount)].get().Inc()
 }
 
 // Dec subtracts 1 from the series of queue.
-func (g *GaugeByQueue) Dec(queue Queue) {
-	g.series[min(queue, queueCount-1)].Dec()
+func (g *LazyGaugeByQueue) Dec(queue Queue) {
+	g.series[min(queue, queueCount)].get().Dec()
 }
 
 // Add adds v to the series of queue.
-func (g *GaugeByQueue) Add(v float64, queue Queue) {
-	g.series[min(queue, queueCount-1)].Add(v)
+func (g *LazyGaugeByQueue) Add(v float64, queue Queue) {
+	g.series[min(queue, queueCount)].get().Add(v)
 }
 
 // Sub subtracts v from the series of queue.
-func (g *GaugeByQueue) Sub(v float64, queue Queue) {
-	g.series[min(queue, queueCount-1)].Sub(v)
+func (g *LazyGaugeByQueue) Sub(v float64, queue Queue) {
+	g.series[min(queue, queueCount)].get().Sub(v)
 }
 
 // SetToCurrentTime sets the series of queue to the current Unix time in seconds.
-func (g *GaugeByQueue) SetToCurrentTime(queue Queue) {
-	g.series[min(queue, queueCount-1)].SetToCurrentTime()
+func (g *LazyGaugeByQueue) SetToCurrentTime(queue Queue) {
+	g.series[min(queue, queueCount)].get().SetToCurrentTime()
 }
 
-// DurationHistogramByMethod is a histogram of durations in seconds with the labels method: the type
+// DurationHistogramByMethod is a histogram of durations in seconds with the label method: the type
 // of RequestDurationSeconds.
 //
 // Labels, in parameter order:
@@ -208,26 +232,35 @@ func (g *GaugeByQueue) SetToCurrentTime(queue Queue) {
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type DurationHistogramByMethod struct {
 	vec    *prometheus.HistogramVec
-	series [methodCount]prometheus.Observer
+	series [methodCount + 1]prometheus.Observer
 }
 
 // newDurationHistogramByMethod creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByMethod(opts prometheus.HistogramOpts) *DurationHistogramByMethod {
 	h := &DurationHistogramByMethod{vec: prometheus.NewHistogramVec(opts, []string{"method"})}
-	for _, method := range MethodValues() {
-		h.series[method] = h.vec.WithLabelValues(method.String())
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		switch {
+		case method == methodCount:
+			h.series[methodSlot] = panicObserver{err: enumRange{"method", "Method", -1, methodCount}}
+		default:
+			h.series[methodSlot] = h.vec.WithLabelValues(method.String())
+		}
 	}
 	return h
 }
 
 // Observe records v in the series of method.
 func (h *DurationHistogramByMethod) Observe(v float64, method Method) {
-	h.series[min(method, methodCount-1)].Observe(v)
+	h.series[min(method, methodCount)].Observe(v)
 }
 
 // Start starts timing an operation of method; ObserveDuration of the returned timer records it:
 //
 //	defer h.Start(method).ObserveDuration()
 func (h *DurationHistogramByMethod) Start(method Method) Timer {
-	return newTimer(h.series[min(method, methodCount-1)])
+	return newTimer(h.series[min(method, methodCount)])
 }

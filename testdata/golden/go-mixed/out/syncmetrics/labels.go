@@ -6,8 +6,8 @@ import "strconv"
 
 // Endpoint is a value of label endpoint: API endpoint group.
 //
-// A value past the last constant (a converted integer) is recorded as EndpointCampaigns, the last
-// value, and its String is "Endpoint(N)": nothing panics.
+// Recording an Endpoint that is none of the constants below (a converted integer, or what
+// ParseEndpoint returns for an unknown string) panics: it is never recorded as one of them.
 type Endpoint uint8
 
 // The values of label endpoint, in spec order.
@@ -35,6 +35,23 @@ func _() {
 // EndpointValues returns every Endpoint in spec order, in a new slice.
 func EndpointValues() []Endpoint {
 	return []Endpoint{EndpointProfiles, EndpointEvents, EndpointLists, EndpointCampaigns}
+}
+
+// ParseEndpoint returns the Endpoint whose label value is s (ParseEndpoint("profiles") is
+// EndpointProfiles, true), matched exactly. For any other s it returns false and an Endpoint that
+// is none of the constants, which is never recorded as one of them: recording it panics.
+func ParseEndpoint(s string) (Endpoint, bool) {
+	switch s {
+	case "profiles":
+		return EndpointProfiles, true
+	case "events":
+		return EndpointEvents, true
+	case "lists":
+		return EndpointLists, true
+	case "campaigns":
+		return EndpointCampaigns, true
+	}
+	return endpointCount, false
 }
 
 // String returns the label value of e as exported ("profiles"), or "Endpoint(N)" for a value that

@@ -22,8 +22,10 @@ type Metrics struct {
 	RetryDelaySeconds *RetryDelaySecondsHistogram
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -115,20 +117,30 @@ type RetryDelaySecondsHistogram = DurationHistogramByEndpointStatusCode
 //     distinct values, new ones are recorded as "other".
 type CounterByEndpointStatusCodeErrorCode struct {
 	vec    *prometheus.CounterVec
-	series [endpointCount]freeSeries[[2]string, prometheus.Counter]
+	series [endpointCount + 1]freeSeries[[2]string, prometheus.Counter]
+	name   string // for Add's panic
 }
 
 // newCounterByEndpointStatusCodeErrorCode creates the counter of opts, its label guards, and
 // curries it with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *CounterByEndpointStatusCodeErrorCode {
-	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"})}
+	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"}), name: opts.Name}
 	guards := []*labelGuard{
 		newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 20),
 		newLabelGuard(nil, 10),
 	}
-	for _, endpoint := range EndpointValues() {
-		c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
-		c.series[endpoint].guards = guards
+	for endpointSlot := range Endpoint(endpointCount + 1) {
+		endpoint := endpointSlot
+		switch {
+		case endpoint == endpointCount:
+			c.series[endpointSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}}
+		default:
+			c.series[endpointSlot].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		}
+		c.series[endpointSlot].guards = guards
 	}
 	return c
 }
@@ -136,7 +148,7 @@ func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *Count
 // with returns the series of endpoint, statusCode and errorCode.
 func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
 	k := [2]string{statusCode, errorCode}
-	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
+	return c.series[min(endpoint, endpointCount)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
@@ -144,12 +156,13 @@ func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode
 	c.with(endpoint, statusCode, errorCode).Inc()
 }
 
-// Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
-// a counter never goes down (client_golang would panic).
+// Add adds v to the series of endpoint, statusCode and errorCode. It panics when v is negative or
+// NaN, as client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
-	if v >= 0 {
-		c.with(endpoint, statusCode, errorCode).Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.with(endpoint, statusCode, errorCode).Add(v)
 }
 
 // GaugeByEndpointErrorCode is a gauge with the labels endpoint and error_code: the type of
@@ -161,17 +174,26 @@ func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint,
 //     distinct values, new ones are recorded as "other".
 type GaugeByEndpointErrorCode struct {
 	vec    *prometheus.GaugeVec
-	series [endpointCount]freeSeries[[1]string, prometheus.Gauge]
+	series [endpointCount + 1]freeSeries[[1]string, prometheus.Gauge]
 }
 
 // newGaugeByEndpointErrorCode creates the gauge of opts, its label guards, and curries it with
 // every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newGaugeByEndpointErrorCode(opts prometheus.GaugeOpts) *GaugeByEndpointErrorCode {
 	g := &GaugeByEndpointErrorCode{vec: prometheus.NewGaugeVec(opts, []string{"endpoint", "error_code"})}
 	guards := []*labelGuard{newLabelGuard(nil, 10)}
-	for _, endpoint := range EndpointValues() {
-		g.series[endpoint].vec = g.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
-		g.series[endpoint].guards = guards
+	for endpointSlot := range Endpoint(endpointCount + 1) {
+		endpoint := endpointSlot
+		switch {
+		case endpoint == endpointCount:
+			g.series[endpointSlot].vec = panicVec[prometheus.Gauge]{panicGauge{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}}
+		default:
+			g.series[endpointSlot].vec = g.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		}
+		g.series[endpointSlot].guards = guards
 	}
 	return g
 }
@@ -179,7 +201,7 @@ func newGaugeByEndpointErrorCode(opts prometheus.GaugeOpts) *GaugeByEndpointErro
 // with returns the series of endpoint and errorCode.
 func (g *GaugeByEndpointErrorCode) with(endpoint Endpoint, errorCode string) prometheus.Gauge {
 	k := [1]string{errorCode}
-	return g.series[min(endpoint, endpointCount-1)].get(k, k[:])
+	return g.series[min(endpoint, endpointCount)].get(k, k[:])
 }
 
 // Set sets the series of endpoint and errorCode to v.
@@ -222,17 +244,26 @@ func (g *GaugeByEndpointErrorCode) SetToCurrentTime(endpoint Endpoint, errorCode
 //     distinct values, new ones are recorded as "other".
 type DurationHistogramByEndpointStatusCode struct {
 	vec    *prometheus.HistogramVec
-	series [endpointCount]freeSeries[[1]string, prometheus.Observer]
+	series [endpointCount + 1]freeSeries[[1]string, prometheus.Observer]
 }
 
 // newDurationHistogramByEndpointStatusCode creates the histogram of opts, its label guards, and
 // curries it with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByEndpointStatusCode(opts prometheus.HistogramOpts) *DurationHistogramByEndpointStatusCode {
 	h := &DurationHistogramByEndpointStatusCode{vec: prometheus.NewHistogramVec(opts, []string{"endpoint", "status_code"})}
 	guards := []*labelGuard{newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 20)}
-	for _, endpoint := range EndpointValues() {
-		h.series[endpoint].vec = h.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
-		h.series[endpoint].guards = guards
+	for endpointSlot := range Endpoint(endpointCount + 1) {
+		endpoint := endpointSlot
+		switch {
+		case endpoint == endpointCount:
+			h.series[endpointSlot].vec = panicVec[prometheus.Observer]{panicObserver{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}}
+		default:
+			h.series[endpointSlot].vec = h.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		}
+		h.series[endpointSlot].guards = guards
 	}
 	return h
 }
@@ -240,7 +271,7 @@ func newDurationHistogramByEndpointStatusCode(opts prometheus.HistogramOpts) *Du
 // with returns the series of endpoint and statusCode.
 func (h *DurationHistogramByEndpointStatusCode) with(endpoint Endpoint, statusCode string) prometheus.Observer {
 	k := [1]string{statusCode}
-	return h.series[min(endpoint, endpointCount-1)].get(k, k[:])
+	return h.series[min(endpoint, endpointCount)].get(k, k[:])
 }
 
 // Observe records v in the series of endpoint and statusCode.

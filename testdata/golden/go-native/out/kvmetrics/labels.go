@@ -6,8 +6,8 @@ import "strconv"
 
 // RPC is a value of label rpc: RPC method.
 //
-// A value past the last constant (a converted integer) is recorded as RPCPut, the last value, and
-// its String is "RPC(N)": nothing panics.
+// Recording a RPC that is none of the constants below (a converted integer, or what ParseRPC
+// returns for an unknown string) panics: it is never recorded as one of them.
 type RPC uint8
 
 // The values of label rpc, in spec order.
@@ -31,6 +31,19 @@ func _() {
 // RPCValues returns every RPC in spec order, in a new slice.
 func RPCValues() []RPC {
 	return []RPC{RPCGet, RPCPut}
+}
+
+// ParseRPC returns the RPC whose label value is s (ParseRPC("Get") is RPCGet, true), matched
+// exactly. For any other s it returns false and a RPC that is none of the constants, which is never
+// recorded as one of them: recording it panics.
+func ParseRPC(s string) (RPC, bool) {
+	switch s {
+	case "Get":
+		return RPCGet, true
+	case "Put":
+		return RPCPut, true
+	}
+	return rpcCount, false
 }
 
 // String returns the label value of r as exported ("Get"), or "RPC(N)" for a value that is none of

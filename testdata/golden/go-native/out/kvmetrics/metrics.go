@@ -26,8 +26,10 @@ type Metrics struct {
 	ValueSizeBytes *ValueSizeBytesHistogram
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -118,7 +120,7 @@ type RPCDurationSecondsHistogram = DurationHistogramByRPC
 // factor 1.05.
 type ValueSizeBytesHistogram = Histogram
 
-// DurationHistogramByRPC is a histogram of durations in seconds with the labels rpc: the type of
+// DurationHistogramByRPC is a histogram of durations in seconds with the label rpc: the type of
 // RPCDurationSeconds.
 //
 // Labels, in parameter order:
@@ -127,26 +129,35 @@ type ValueSizeBytesHistogram = Histogram
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type DurationHistogramByRPC struct {
 	vec    *prometheus.HistogramVec
-	series [rpcCount]prometheus.Observer
+	series [rpcCount + 1]prometheus.Observer
 }
 
 // newDurationHistogramByRPC creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByRPC(opts prometheus.HistogramOpts) *DurationHistogramByRPC {
 	h := &DurationHistogramByRPC{vec: prometheus.NewHistogramVec(opts, []string{"rpc"})}
-	for _, rpc := range RPCValues() {
-		h.series[rpc] = h.vec.WithLabelValues(rpc.String())
+	for rpcSlot := range RPC(rpcCount + 1) {
+		rpc := rpcSlot
+		switch {
+		case rpc == rpcCount:
+			h.series[rpcSlot] = panicObserver{err: enumRange{"rpc", "RPC", -1, rpcCount}}
+		default:
+			h.series[rpcSlot] = h.vec.WithLabelValues(rpc.String())
+		}
 	}
 	return h
 }
 
 // Observe records v in the series of rpc.
 func (h *DurationHistogramByRPC) Observe(v float64, rpc RPC) {
-	h.series[min(rpc, rpcCount-1)].Observe(v)
+	h.series[min(rpc, rpcCount)].Observe(v)
 }
 
 // Start starts timing an operation of rpc; ObserveDuration of the returned timer records it:
 //
 //	defer h.Start(rpc).ObserveDuration()
 func (h *DurationHistogramByRPC) Start(rpc RPC) Timer {
-	return newTimer(h.series[min(rpc, rpcCount-1)])
+	return newTimer(h.series[min(rpc, rpcCount)])
 }

@@ -22,8 +22,10 @@ type Metrics struct {
 	TemperatureCelsius *TemperatureCelsiusGauge
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -39,7 +41,7 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 			Help:    "Duration of a batch run",
 			Buckets: []float64{1, 10, 60, 600},
 		}),
-		TemperatureCelsius: newGauge(prometheus.GaugeOpts{
+		TemperatureCelsius: newLazyGauge(prometheus.GaugeOpts{
 			Name: "batch_temperature_celsius",
 			Help: "Temperature of the batch host",
 		}),
@@ -86,7 +88,7 @@ func (m *Metrics) collectors() []prometheus.Collector {
 	return []prometheus.Collector{
 		m.JobsProcessedTotal.counter,
 		m.RunDurationSeconds.histogram,
-		m.TemperatureCelsius.gauge,
+		m.TemperatureCelsius.vec,
 	}
 }
 
@@ -103,4 +105,4 @@ type RunDurationSecondsHistogram = DurationHistogram
 // host.
 //
 // Unit: celsius.
-type TemperatureCelsiusGauge = Gauge
+type TemperatureCelsiusGauge = LazyGauge

@@ -2,14 +2,54 @@
 
 package batchmetrics
 
-// The code below is the same for every spec: metricgen copies it from timer.go, counter.go,
-// gauge.go and duration_histogram.go in its folder templates/gometrics, where it is tested.
+// The code below is the same for every spec: metricgen copies it from decrease.go, lazy.go,
+// timer.go, counter.go, duration_histogram.go and lazy_gauge.go in its folder templates/gometrics,
+// where it is tested.
 
 import (
+	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
+
+// lazySeries is one series of a metric that exports nothing before a value is recorded for it
+// (init: none): its client_golang vector, curried with the series' label values, makes the
+// series on first use. M is the series (prometheus.Counter, Gauge or Observer).
+type lazySeries[M any] struct {
+	vec    interface{ WithLabelValues(...string) M } // curried with every label value
+	series atomic.Pointer[M]
+}
+
+// get returns the series, making it on first use.
+func (s *lazySeries[M]) get() M {
+	if m := s.series.Load(); m != nil {
+		return *m
+	}
+	return s.create()
+}
+
+// create makes the series. Two goroutines may both get here: the vector returns the same
+// series to both, so either store is right.
+func (s *lazySeries[M]) create() M {
+	m := s.vec.WithLabelValues()
+	s.series.Store(&m)
+	return m
+}
 
 // Timer times one operation for a histogram of durations: Start returns it, and
 // ObserveDuration records the time elapsed. It is a value: starting and stopping a timer
@@ -38,51 +78,25 @@ func (t Timer) ObserveDuration() time.Duration {
 // Counter is a counter without labels: one series, exported from the first scrape.
 type Counter struct {
 	counter prometheus.Counter
+	name    string
 }
 
 // newCounter creates the counter of opts.
 func newCounter(opts prometheus.CounterOpts) *Counter {
-	return &Counter{counter: prometheus.NewCounter(opts)}
+	return &Counter{counter: prometheus.NewCounter(opts), name: opts.Name}
 }
 
 // Inc adds 1 to the counter.
 func (c *Counter) Inc() { c.counter.Inc() }
 
-// Add adds v to the counter. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the counter. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *Counter) Add(v float64) {
-	if v >= 0 {
-		c.counter.Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(v)
 }
-
-// Gauge is a gauge without labels: one series, exported from the first scrape.
-type Gauge struct {
-	gauge prometheus.Gauge
-}
-
-// newGauge creates the gauge of opts.
-func newGauge(opts prometheus.GaugeOpts) *Gauge {
-	return &Gauge{gauge: prometheus.NewGauge(opts)}
-}
-
-// Set sets the gauge to v.
-func (g *Gauge) Set(v float64) { g.gauge.Set(v) }
-
-// Inc adds 1 to the gauge.
-func (g *Gauge) Inc() { g.gauge.Inc() }
-
-// Dec subtracts 1 from the gauge.
-func (g *Gauge) Dec() { g.gauge.Dec() }
-
-// Add adds v to the gauge.
-func (g *Gauge) Add(v float64) { g.gauge.Add(v) }
-
-// Sub subtracts v from the gauge.
-func (g *Gauge) Sub(v float64) { g.gauge.Sub(v) }
-
-// SetToCurrentTime sets the gauge to the current Unix time in seconds.
-func (g *Gauge) SetToCurrentTime() { g.gauge.SetToCurrentTime() }
 
 // DurationHistogram is a histogram of durations in seconds without labels: one series,
 // exported from the first scrape.
@@ -102,3 +116,36 @@ func (h *DurationHistogram) Observe(v float64) { h.histogram.Observe(v) }
 //
 //	defer h.Start().ObserveDuration()
 func (h *DurationHistogram) Start() Timer { return newTimer(h.histogram) }
+
+// LazyGauge is a gauge without labels that is exported once a value is first recorded
+// (init: none, gauges' default): before that there is no series, rather than a 0 that nobody
+// measured.
+type LazyGauge struct {
+	vec   *prometheus.GaugeVec
+	gauge lazySeries[prometheus.Gauge]
+}
+
+// newLazyGauge creates the gauge of opts, without its series.
+func newLazyGauge(opts prometheus.GaugeOpts) *LazyGauge {
+	g := &LazyGauge{vec: prometheus.NewGaugeVec(opts, nil)}
+	g.gauge.vec = g.vec
+	return g
+}
+
+// Set sets the gauge to v.
+func (g *LazyGauge) Set(v float64) { g.gauge.get().Set(v) }
+
+// Inc adds 1 to the gauge.
+func (g *LazyGauge) Inc() { g.gauge.get().Inc() }
+
+// Dec subtracts 1 from the gauge.
+func (g *LazyGauge) Dec() { g.gauge.get().Dec() }
+
+// Add adds v to the gauge.
+func (g *LazyGauge) Add(v float64) { g.gauge.get().Add(v) }
+
+// Sub subtracts v from the gauge.
+func (g *LazyGauge) Sub(v float64) { g.gauge.get().Sub(v) }
+
+// SetToCurrentTime sets the gauge to the current Unix time in seconds.
+func (g *LazyGauge) SetToCurrentTime() { g.gauge.get().SetToCurrentTime() }

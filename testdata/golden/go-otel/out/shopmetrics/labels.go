@@ -6,8 +6,8 @@ import "strconv"
 
 // Route is a value of label route: Route that served the request.
 //
-// A value past the last constant (a converted integer) is recorded as RouteOther, the last value,
-// and its String is "Route(N)": nothing panics.
+// Recording a Route that is none of the constants below (a converted integer, or what ParseRoute
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Route uint8
 
 // The values of label route, in spec order.
@@ -35,6 +35,21 @@ func RouteValues() []Route {
 	return []Route{RouteCheckout, RouteCart, RouteOther}
 }
 
+// ParseRoute returns the Route whose label value is s (ParseRoute("checkout") is RouteCheckout,
+// true), matched exactly. For any other s it returns false and a Route that is none of the
+// constants, which is never recorded as one of them: recording it panics.
+func ParseRoute(s string) (Route, bool) {
+	switch s {
+	case "checkout":
+		return RouteCheckout, true
+	case "cart":
+		return RouteCart, true
+	case "other":
+		return RouteOther, true
+	}
+	return routeCount, false
+}
+
 // String returns the label value of r as exported ("checkout"), or "Route(N)" for a value that is
 // none of the constants.
 func (r Route) String() string {
@@ -49,10 +64,19 @@ func (r Route) String() string {
 	return "Route(" + strconv.Itoa(int(r)) + ")"
 }
 
+// index returns r to index arrays of Route values; it panics when r is none of the constants,
+// rather than record it as one of them.
+func (r Route) index() Route {
+	if r >= routeCount {
+		panic(enumRange{"route", "Route", int(r), routeCount})
+	}
+	return r
+}
+
 // Status is a value of label status.
 //
-// A value past the last constant (a converted integer) is recorded as StatusError, the last value,
-// and its String is "Status(N)": nothing panics.
+// Recording a Status that is none of the constants below (a converted integer, or what ParseStatus
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Status uint8
 
 // The values of label status, in spec order.
@@ -78,6 +102,19 @@ func StatusValues() []Status {
 	return []Status{StatusOk, StatusError}
 }
 
+// ParseStatus returns the Status whose label value is s (ParseStatus("ok") is StatusOk, true),
+// matched exactly. For any other s it returns false and a Status that is none of the constants,
+// which is never recorded as one of them: recording it panics.
+func ParseStatus(s string) (Status, bool) {
+	switch s {
+	case "ok":
+		return StatusOk, true
+	case "error":
+		return StatusError, true
+	}
+	return statusCount, false
+}
+
 // String returns the label value of s as exported ("ok"), or "Status(N)" for a value that is none
 // of the constants.
 func (s Status) String() string {
@@ -88,4 +125,13 @@ func (s Status) String() string {
 		return "error"
 	}
 	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+// index returns s to index arrays of Status values; it panics when s is none of the constants,
+// rather than record it as one of them.
+func (s Status) index() Status {
+	if s >= statusCount {
+		panic(enumRange{"status", "Status", int(s), statusCount})
+	}
+	return s
 }

@@ -49,9 +49,10 @@ type Metrics struct {
 
 // New creates the metrics' instruments with a meter of mp, named after this package's import path
 // (WithMeter sets another name). Enum-only label sets are resolved here: their attribute sets are
-// built once, and every combination of their values of a counter or a gauge is exported, with 0,
-// from the first collection; a histogram's series appear at their first observation (the metrics
-// API cannot create an empty one).
+// built once, and every combination of their values of a counter or a gauge with init: all
+// (counters' default) is exported, with 0, from the first collection; other series appear once a
+// value is recorded for them, a histogram's at its first observation (the metrics API cannot create
+// an empty one), a metric read at scrape time's once a function is registered.
 //
 // New returns the first error of the meter, such as for an instrument the MeterProvider refuses.
 func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
@@ -67,7 +68,7 @@ func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
 	); err != nil {
 		return nil, err
 	}
-	if m.InFlightRequests, err = newGaugeByRoute(meter, "shop_in_flight_requests",
+	if m.InFlightRequests, err = newLazyGaugeByRoute(meter, "shop_in_flight_requests",
 		metric.WithDescription("Requests being served"),
 	); err != nil {
 		return nil, err
@@ -84,7 +85,7 @@ func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
 	); err != nil {
 		return nil, err
 	}
-	if m.QueueItems, err = newGauge(meter, "shop_queue_items",
+	if m.QueueItems, err = newLazyGauge(meter, "shop_queue_items",
 		metric.WithDescription("Items in the queue"),
 	); err != nil {
 		return nil, err
@@ -142,7 +143,7 @@ type ErrorsTotalCounter = CounterByRouteStatusCodeReason
 // InFlightRequestsGauge records the gauge shop_in_flight_requests: Requests being served.
 //
 // OpenTelemetry: a Float64ObservableGauge.
-type InFlightRequestsGauge = GaugeByRoute
+type InFlightRequestsGauge = LazyGaugeByRoute
 
 // JobDurationSecondsHistogram records the histogram shop_job_duration_seconds: Background job
 // duration.
@@ -160,7 +161,7 @@ type PendingReasonsGauge = GaugeByReason
 // QueueItemsGauge records the gauge shop_queue_items: Items in the queue.
 //
 // OpenTelemetry: a Float64ObservableGauge.
-type QueueItemsGauge = Gauge
+type QueueItemsGauge = LazyGauge
 
 // RequestDurationSecondsHistogram records the histogram shop_request_duration_seconds: HTTP request
 // duration.
@@ -201,6 +202,7 @@ type RestartsTotalCounter = Counter
 //     values, new ones are recorded as "other".
 type CounterByRouteStatusCodeReason struct {
 	counter metric.Float64Counter
+	name    string // for Add's panic
 	series  [routeCount]freeSets[[2]string, []metric.AddOption]
 }
 
@@ -211,7 +213,7 @@ func newCounterByRouteStatusCodeReason(meter metric.Meter, name string, opts ...
 	if err != nil {
 		return nil, err
 	}
-	c := &CounterByRouteStatusCodeReason{counter: counter}
+	c := &CounterByRouteStatusCodeReason{counter: counter, name: name}
 	guards := []*labelGuard{
 		newLabelGuard(matchPattern(`^[1-5][0-9][0-9]$`), 20),
 		newLabelGuard(nil, 5),
@@ -228,7 +230,7 @@ func newCounterByRouteStatusCodeReason(meter metric.Meter, name string, opts ...
 // with returns the series of route, statusCode and reason.
 func (c *CounterByRouteStatusCodeReason) with(route Route, statusCode, reason string) []metric.AddOption {
 	k := [2]string{statusCode, reason}
-	return c.series[min(route, routeCount-1)].get(k, k[:])
+	return c.series[route.index()].get(k, k[:])
 }
 
 // Inc adds 1 to the series of route, statusCode and reason.
@@ -236,33 +238,34 @@ func (c *CounterByRouteStatusCodeReason) Inc(route Route, statusCode, reason str
 	c.counter.Add(context.Background(), 1, c.with(route, statusCode, reason)...)
 }
 
-// Add adds v to the series of route, statusCode and reason. It ignores a negative v, and NaN: a
-// counter never goes down (the SDK would drop it and log an error).
+// Add adds v to the series of route, statusCode and reason. It panics when v is negative or NaN, as
+// the Prometheus backend (and client_golang) does: a counter never goes down.
 func (c *CounterByRouteStatusCodeReason) Add(v float64, route Route, statusCode, reason string) {
-	if v >= 0 {
-		c.counter.Add(context.Background(), v, c.with(route, statusCode, reason)...)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(context.Background(), v, c.with(route, statusCode, reason)...)
 }
 
-// GaugeByRoute is a gauge with the labels route: the type of InFlightRequests.
+// LazyGaugeByRoute is a gauge with the label route: the type of InFlightRequests.
 //
 // Labels, in parameter order:
 //   - route: Route that served the request. One of checkout, cart, other.
 //
 // Every combination of the labels' values is exported from the first collection, with 0.
-type GaugeByRoute struct {
+type LazyGaugeByRoute struct {
 	gauge  metric.Float64ObservableGauge
 	values gaugeValues
 	series [routeCount]*gaugeValue
 }
 
-// newGaugeByRoute creates the gauge name with opts and the attribute sets of all its series.
-func newGaugeByRoute(meter metric.Meter, name string, opts ...metric.Float64ObservableGaugeOption) (*GaugeByRoute, error) {
+// newLazyGaugeByRoute creates the gauge name with opts and the attribute sets of all its series.
+func newLazyGaugeByRoute(meter metric.Meter, name string, opts ...metric.Float64ObservableGaugeOption) (*LazyGaugeByRoute, error) {
 	gauge, err := meter.Float64ObservableGauge(name, opts...)
 	if err != nil {
 		return nil, err
 	}
-	g := &GaugeByRoute{gauge: gauge}
+	g := &LazyGaugeByRoute{gauge: gauge, values: gaugeValues{lazy: true}}
 	for _, route := range RouteValues() {
 		g.series[route] = g.values.add(attribute.NewSet(
 			attribute.String("route", route.String()),
@@ -272,41 +275,41 @@ func newGaugeByRoute(meter metric.Meter, name string, opts ...metric.Float64Obse
 }
 
 // Set sets the series of route to v.
-func (g *GaugeByRoute) Set(v float64, route Route) {
-	g.series[min(route, routeCount-1)].set(v)
+func (g *LazyGaugeByRoute) Set(v float64, route Route) {
+	g.series[route.index()].set(v)
 }
 
 // Inc adds 1 to the series of route.
-func (g *GaugeByRoute) Inc(route Route) {
-	g.series[min(route, routeCount-1)].add(1)
+func (g *LazyGaugeByRoute) Inc(route Route) {
+	g.series[route.index()].add(1)
 }
 
 // Dec subtracts 1 from the series of route.
-func (g *GaugeByRoute) Dec(route Route) {
-	g.series[min(route, routeCount-1)].add(-1)
+func (g *LazyGaugeByRoute) Dec(route Route) {
+	g.series[route.index()].add(-1)
 }
 
 // Add adds v to the series of route.
-func (g *GaugeByRoute) Add(v float64, route Route) {
-	g.series[min(route, routeCount-1)].add(v)
+func (g *LazyGaugeByRoute) Add(v float64, route Route) {
+	g.series[route.index()].add(v)
 }
 
 // Sub subtracts v from the series of route.
-func (g *GaugeByRoute) Sub(v float64, route Route) {
-	g.series[min(route, routeCount-1)].add(-v)
+func (g *LazyGaugeByRoute) Sub(v float64, route Route) {
+	g.series[route.index()].add(-v)
 }
 
 // SetToCurrentTime sets the series of route to the current Unix time in seconds.
-func (g *GaugeByRoute) SetToCurrentTime(route Route) {
-	g.series[min(route, routeCount-1)].setToCurrentTime()
+func (g *LazyGaugeByRoute) SetToCurrentTime(route Route) {
+	g.series[route.index()].setToCurrentTime()
 }
 
 // observe reports the value of every series to o: New's callback calls it at each collection.
-func (g *GaugeByRoute) observe(o metric.Observer) {
+func (g *LazyGaugeByRoute) observe(o metric.Observer) {
 	g.values.report(o, g.gauge)
 }
 
-// GaugeByReason is a gauge with the labels reason: the type of PendingReasons.
+// GaugeByReason is a gauge with the label reason: the type of PendingReasons.
 //
 // Labels, in parameter order:
 //   - reason: free-form; a value that is not valid UTF-8 is recorded as "invalid"; after 5 distinct
@@ -372,8 +375,8 @@ func (g *GaugeByReason) observe(o metric.Observer) {
 	g.values.report(o, g.gauge)
 }
 
-// DurationHistogramByRoute is a histogram of durations in seconds with the labels route: the type
-// of RequestDurationSeconds.
+// DurationHistogramByRoute is a histogram of durations in seconds with the label route: the type of
+// RequestDurationSeconds.
 //
 // Labels, in parameter order:
 //   - route: Route that served the request. One of checkout, cart, other.
@@ -403,14 +406,14 @@ func newDurationHistogramByRoute(meter metric.Meter, name string, opts ...metric
 
 // Observe records v in the series of route.
 func (h *DurationHistogramByRoute) Observe(v float64, route Route) {
-	h.histogram.Record(context.Background(), v, h.series[min(route, routeCount-1)]...)
+	h.histogram.Record(context.Background(), v, h.series[route.index()]...)
 }
 
 // Start starts timing an operation of route; ObserveDuration of the returned timer records it:
 //
 //	defer h.Start(route).ObserveDuration()
 func (h *DurationHistogramByRoute) Start(route Route) Timer {
-	return newTimer(h.histogram, h.series[min(route, routeCount-1)])
+	return newTimer(h.histogram, h.series[route.index()])
 }
 
 // CounterByRouteStatus is a counter with the labels route and status: the type of RequestsTotal.
@@ -422,6 +425,7 @@ func (h *DurationHistogramByRoute) Start(route Route) Timer {
 // Every combination of the labels' values is exported from the first collection, with 0.
 type CounterByRouteStatus struct {
 	counter metric.Float64Counter
+	name    string // for Add's panic
 	series  [routeCount][statusCount][]metric.AddOption
 }
 
@@ -432,7 +436,7 @@ func newCounterByRouteStatus(meter metric.Meter, name string, opts ...metric.Flo
 	if err != nil {
 		return nil, err
 	}
-	c := &CounterByRouteStatus{counter: counter}
+	c := &CounterByRouteStatus{counter: counter, name: name}
 	for _, route := range RouteValues() {
 		for _, status := range StatusValues() {
 			c.series[route][status] = addOptions(attribute.NewSet(
@@ -447,13 +451,14 @@ func newCounterByRouteStatus(meter metric.Meter, name string, opts ...metric.Flo
 
 // Inc adds 1 to the series of route and status.
 func (c *CounterByRouteStatus) Inc(route Route, status Status) {
-	c.counter.Add(context.Background(), 1, c.series[min(route, routeCount-1)][min(status, statusCount-1)]...)
+	c.counter.Add(context.Background(), 1, c.series[route.index()][status.index()]...)
 }
 
-// Add adds v to the series of route and status. It ignores a negative v, and NaN: a counter never
-// goes down (the SDK would drop it and log an error).
+// Add adds v to the series of route and status. It panics when v is negative or NaN, as the
+// Prometheus backend (and client_golang) does: a counter never goes down.
 func (c *CounterByRouteStatus) Add(v float64, route Route, status Status) {
-	if v >= 0 {
-		c.counter.Add(context.Background(), v, c.series[min(route, routeCount-1)][min(status, statusCount-1)]...)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(context.Background(), v, c.series[route.index()][status.index()]...)
 }

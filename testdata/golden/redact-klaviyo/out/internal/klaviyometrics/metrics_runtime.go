@@ -2,30 +2,47 @@
 
 package klaviyometrics
 
-// The code below is the same for every spec: metricgen copies it from counter.go in its folder
-// templates/gometrics, where it is tested.
+// The code below is the same for every spec: metricgen copies it from decrease.go and counter.go in
+// its folder templates/gometrics, where it is tested.
 
 import (
+	"strconv"
+
 	"github.com/prometheus/client_golang/prometheus"
 )
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
 
 // Counter is a counter without labels: one series, exported from the first scrape.
 type Counter struct {
 	counter prometheus.Counter
+	name    string
 }
 
 // newCounter creates the counter of opts.
 func newCounter(opts prometheus.CounterOpts) *Counter {
-	return &Counter{counter: prometheus.NewCounter(opts)}
+	return &Counter{counter: prometheus.NewCounter(opts), name: opts.Name}
 }
 
 // Inc adds 1 to the counter.
 func (c *Counter) Inc() { c.counter.Inc() }
 
-// Add adds v to the counter. It ignores a negative v, and NaN: a counter never goes down
-// (client_golang would panic).
+// Add adds v to the counter. It panics when v is negative or NaN, as client_golang's Add
+// panics on a negative v: a counter never goes down.
 func (c *Counter) Add(v float64) {
-	if v >= 0 {
-		c.counter.Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(v)
 }

@@ -16,8 +16,10 @@ type Metrics struct {
 	OrdersTotal *OrdersTotalCounter
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
