@@ -207,6 +207,20 @@ const (
 	SLOSLI           Code = "slo/sli"
 	SLOWindow        Code = "slo/window"
 
+	// Instrumented operations (operations:).
+	OperationUnknownMetric Code = "operation/unknown-metric"
+	OperationMetricType    Code = "operation/metric-type"
+	OperationNoMetrics     Code = "operation/no-metrics"
+	OperationUnfilledLabel Code = "operation/unfilled-label"
+	OperationLabelRole     Code = "operation/label-role"
+	OperationOutcome       Code = "operation/outcome"
+	OperationHTTPLabel     Code = "operation/http-label"
+	OperationKindKey       Code = "operation/kind-key"
+	OperationErrorFallback Code = "operation/error-fallback"
+	OperationSpan          Code = "operation/span"
+	OperationUnusedParam   Code = "operation/unused-parameter"
+	OperationNoGo          Code = "operation/no-go"
+
 	// The inputs of metricgen init (an exposition, rule files, a dashboard), not a spec.
 	InputUnreadable Code = "input/unreadable"
 	InputExposition Code = "input/exposition"

@@ -826,6 +826,185 @@ metrics:
 		Fix: "Rename it to end in the unit (`request_duration_seconds`), or fix `unit`.",
 	},
 	{
+		Code: OperationErrorFallback, Severity: Error, Ignorable: false,
+		Summary: "the value an operation records when an error does not give its labels is one the label rejects",
+		Catches: "The labels of an operation's `errors` counter that are not parameters come from the error (`MetricLabels()`); an error that does not implement the interface, and an HTTP client request without a response, get `error_fallback` (default `unknown`). An enum label without that value, or a free-form label whose pattern rejects it, would record nothing useful.",
+		Example: `
+go: {package: shopmetrics}
+labels:
+  reason: {values: [timeout, declined]}
+metrics:
+  payment_errors_total: {type: counter, help: Failed payments, labels: [reason]}
+operations:
+  payment: {errors: payment_errors_total}
+`,
+		Fix: "Add the fallback value to the label (`values: [timeout, declined, unknown]`), or set `error_fallback` to one of its values.",
+	},
+	{
+		Code: OperationHTTPLabel, Severity: Error, Ignorable: false,
+		Summary: "a label an HTTP operation fills from the request or the response cannot hold what it gets",
+		Catches: "An HTTP operation records any method a client sends, any route, status and host: an enum label for them needs an `other` value for what it does not list (status classes: all of 1xx to 5xx, or `other`), the method must be an enum (a client can send any method), and a free-form status label's pattern must accept status codes (`200`) or classes (`2xx`).",
+		Example: `
+go: {package: shopmetrics}
+labels:
+  method: {values: [GET, POST]}
+metrics:
+  http_requests_total: {type: counter, help: Requests served, labels: [method]}
+operations:
+  http_request:
+    kind: http_server
+    requests: http_requests_total
+    http: {method: method}
+`,
+		Fix: "Add `other` to the label's values (`values: [GET, POST, other]`), or fix its pattern.",
+	},
+	{
+		Code: OperationKindKey, Severity: Error, Ignorable: false,
+		Summary: "an operation sets a key that does not apply to its kind",
+		Catches: "`http` applies to `http_server` and `http_client` operations, `http.route` to servers and `http.server` to clients, `error_fallback` to calls and clients: anywhere else the key would be silently ignored.",
+		Example: `
+go: {package: shopmetrics}
+labels:
+  route: {values: [checkout, other]}
+metrics:
+  calls_total: {type: counter, help: Calls}
+operations:
+  call:
+    requests: calls_total
+    http: {route: route}
+`,
+		Fix: "Remove the key, or set `kind` to the kind it applies to.",
+	},
+	{
+		Code: OperationLabelRole, Severity: Error, Ignorable: false,
+		Summary: "one label is given two roles in an operation (parameter, outcome, an http label)",
+		Catches: "Each label of an operation's metrics is filled by one thing: a parameter, the outcome, or what an HTTP operation reads from the request or the response. A label named for two would get two values at once.",
+		Example: `
+go: {package: shopmetrics}
+labels:
+  status: {values: [success, error]}
+metrics:
+  calls_total: {type: counter, help: Calls, labels: [status]}
+operations:
+  call: {labels: [status], requests: calls_total, outcome: status}
+`,
+		Fix: "Keep one role for the label, and declare another label for the other.",
+	},
+	{
+		Code: OperationMetricType, Severity: Error, Ignorable: false,
+		Summary: "an operation's metric is of the wrong type (requests and errors: counters, duration: a histogram of seconds, in_flight: a gauge)",
+		Catches: "The generated wrapper increments `requests` and `errors`, observes the duration in seconds in `duration`, and moves `in_flight` up and down: each needs its metric type, and a duration histogram without `unit: seconds` would read as a histogram of something else.",
+		Example: `
+go: {package: shopmetrics}
+metrics:
+  calls_total: {type: counter, help: Calls}
+operations:
+  call: {duration: calls_total}
+`,
+		Fix: "Name a metric of the right type, or change the metric's type (a duration histogram needs `unit: seconds`).",
+	},
+	{
+		Code: OperationNoGo, Severity: Warning, Ignorable: true,
+		Summary: "a spec declares operations but no Go package, so their wrappers are not generated",
+		Catches: "Operations are generated Go code; without a `go` section only the dashboard rows and the docs describe them.",
+		Example: `
+metrics:
+  calls_total: {type: counter, help: Calls}
+operations:
+  call: {requests: calls_total}
+`,
+		Fix: "Add `go: {package: <name>}`.",
+	},
+	{
+		Code: OperationNoMetrics, Severity: Error, Ignorable: false,
+		Summary: "an operation records no metric",
+		Catches: "An operation exists to record its metrics (and a span and a log record alongside); one naming none of `requests`, `duration`, `errors` and `in_flight` is most likely unfinished.",
+		Example: `
+go: {package: shopmetrics}
+metrics:
+  calls_total: {type: counter, help: Calls}
+operations:
+  call: {help: A call}
+`,
+		Fix: "Name the metrics it records.",
+	},
+	{
+		Code: OperationOutcome, Severity: Error, Ignorable: false,
+		Summary: "an operation's outcome label is not an enum of success, error (and canceled), or no metric of the operation has it",
+		Catches: "The generated wrapper sets the outcome label to `success`, `error`, or `canceled` when the label declares it: a free-form label, a missing value or a value it never sets would record series that stay empty or values the dashboards do not expect.",
+		Example: `
+go: {package: shopmetrics}
+labels:
+  status: {values: [ok, failed]}
+metrics:
+  calls_total: {type: counter, help: Calls, labels: [status]}
+operations:
+  call: {requests: calls_total, outcome: status}
+`,
+		Fix: "Give the label exactly the values `success`, `error` and optionally `canceled`, and add it to the labels of `requests`.",
+	},
+	{
+		Code: OperationSpan, Severity: Error, Ignorable: false,
+		Summary: "an operation's span is not well formed (its name uses an unknown parameter, a name or kind set where the semantic conventions fix them)",
+		Catches: "`{label}` in `span.name` stands for a parameter's value, and `span.parameters` lists parameters: a name that is not one would never be filled. HTTP operations name their spans and set their kinds as the OpenTelemetry semantic conventions say.",
+		Example: `
+go: {package: shopmetrics}
+labels:
+  endpoint: {values: [profiles, events]}
+metrics:
+  calls_total: {type: counter, help: Calls, labels: [endpoint]}
+operations:
+  call:
+    labels: [endpoint]
+    requests: calls_total
+    span: {name: "api.{endpont}"}
+`,
+		Fix: "Use parameters of the operation in `span.name` and `span.parameters`; leave name and kind to HTTP operations.",
+	},
+	{
+		Code: OperationUnfilledLabel, Severity: Error, Ignorable: false,
+		Summary: "a metric of an operation has a label the operation cannot fill",
+		Catches: "Every label of the metrics an operation records must get its value from the operation: a parameter, the outcome, an HTTP label, or (for the `errors` counter of a call) the error. A label nothing fills would have no value; an in-flight gauge cannot have labels known only at the end (outcome, status, route).",
+		Example: `
+go: {package: shopmetrics}
+labels:
+  endpoint: {values: [profiles, events]}
+metrics:
+  calls_total: {type: counter, help: Calls, labels: [endpoint]}
+operations:
+  call: {requests: calls_total}
+`,
+		Fix: "Add the label to the operation's `labels` (a parameter), name it as the outcome or under `http`, or remove it from the metric.",
+	},
+	{
+		Code: OperationUnknownMetric, Severity: Error, Ignorable: false,
+		Summary: "an operation names a metric the spec does not define",
+		Catches: "The metrics an operation records are declared under `metrics` like any other, by their key (without the namespace).",
+		Example: `
+go: {package: shopmetrics}
+metrics:
+  calls_total: {type: counter, help: Calls}
+operations:
+  call: {requests: call_total}
+`,
+		Fix: "Name a metric of `metrics` by its key, or declare it.",
+	},
+	{
+		Code: OperationUnusedParam, Severity: Warning, Ignorable: true,
+		Summary: "an operation has a parameter that none of its metrics and not its span uses",
+		Catches: "A parameter is a label the caller passes on every call; one that no metric has and the span does not use is passed for nothing.",
+		Example: `
+go: {package: shopmetrics}
+labels:
+  endpoint: {values: [profiles, events]}
+metrics:
+  calls_total: {type: counter, help: Calls}
+operations:
+  call: {labels: [endpoint], requests: calls_total}
+`,
+		Fix: "Remove it from `labels`, add it to a metric, or to `span.parameters`.",
+	},
+	{
 		Code: OutputConflict, Severity: Error, Ignorable: false,
 		Summary: "two outputs would write the same file, one inside the other, or over a spec file",
 		Catches: "Two outputs at one path (in one spec, or in two specs generated together; also through a symbolic link on disk, or differing only in case, which macOS and Windows see as one file) would overwrite each other; an output inside another output file cannot exist; a .go output inside the Go package's folder would be taken for part of the package; an output that is a spec file would replace the spec with generated text.",

@@ -30,9 +30,11 @@ type Spec struct {
 	// instance, then the spec's target_labels.
 	TargetLabels []string
 
-	Labels   []*Label  // sorted by name
-	Metrics  []*Metric // sorted by key
-	External []*ExternalMetric
+	Labels  []*Label  // sorted by name
+	Metrics []*Metric // sorted by key
+	// Operations are the instrumented operations, sorted by key.
+	Operations []*Operation
+	External   []*ExternalMetric
 
 	Logging *Logging // nil: no redaction code
 

@@ -27,22 +27,23 @@ type File struct {
 	linesOnce sync.Once
 	lines     []int
 
-	Version      Int           `yaml:"version"`
-	Namespace    String        `yaml:"namespace"`
-	Service      String        `yaml:"service"`
-	Go           *Go           `yaml:"go"`
-	Outputs      Outputs       `yaml:"outputs"`
-	TargetLabels []String      `yaml:"target_labels"`
-	Labels       Map[Label]    `yaml:"labels"`
-	Metrics      Map[Metric]   `yaml:"metrics"`
-	External     Map[External] `yaml:"external_metrics"`
-	Logging      *Logging      `yaml:"logging"`
-	RuleGroup    *RuleGroup    `yaml:"rule_group"`
-	Alerts       List[Alert]   `yaml:"alerts"`
-	Records      List[Record]  `yaml:"recording_rules"`
-	Dashboard    *Dashboard    `yaml:"dashboard"`
-	Tests        List[Test]    `yaml:"tests"`
-	SLOs         List[SLO]     `yaml:"slos"`
+	Version      Int            `yaml:"version"`
+	Namespace    String         `yaml:"namespace"`
+	Service      String         `yaml:"service"`
+	Go           *Go            `yaml:"go"`
+	Outputs      Outputs        `yaml:"outputs"`
+	TargetLabels []String       `yaml:"target_labels"`
+	Labels       Map[Label]     `yaml:"labels"`
+	Metrics      Map[Metric]    `yaml:"metrics"`
+	Operations   Map[Operation] `yaml:"operations"`
+	External     Map[External]  `yaml:"external_metrics"`
+	Logging      *Logging       `yaml:"logging"`
+	RuleGroup    *RuleGroup     `yaml:"rule_group"`
+	Alerts       List[Alert]    `yaml:"alerts"`
+	Records      List[Record]   `yaml:"recording_rules"`
+	Dashboard    *Dashboard     `yaml:"dashboard"`
+	Tests        List[Test]     `yaml:"tests"`
+	SLOs         List[SLO]      `yaml:"slos"`
 }
 
 // Go is the go section.
@@ -84,6 +85,47 @@ type Metric struct {
 	Title      String   `yaml:"title"`
 	Init       String   `yaml:"init"`
 	Observe    String   `yaml:"observe"`
+}
+
+// Operation is one entry of operations.
+type Operation struct {
+	Help          String         `yaml:"help"`
+	Kind          String         `yaml:"kind"`
+	Labels        []String       `yaml:"labels"`
+	Requests      String         `yaml:"requests"`
+	Outcome       String         `yaml:"outcome"`
+	Duration      String         `yaml:"duration"`
+	Errors        String         `yaml:"errors"`
+	ErrorFallback String         `yaml:"error_fallback"`
+	InFlight      String         `yaml:"in_flight"`
+	HTTP          *OperationHTTP `yaml:"http"`
+	Span          *OperationSpan `yaml:"span"`
+	Log           *OperationLog  `yaml:"log"`
+}
+
+// OperationHTTP names the labels an HTTP operation fills from the request and the response.
+type OperationHTTP struct {
+	Route       String `yaml:"route"`
+	Method      String `yaml:"method"`
+	StatusCode  String `yaml:"status_code"`
+	StatusClass String `yaml:"status_class"`
+	Server      String `yaml:"server"`
+}
+
+// OperationSpan is an operation's span.
+type OperationSpan struct {
+	Name       String      `yaml:"name"`
+	Kind       String      `yaml:"kind"`
+	Attributes Map[String] `yaml:"attributes"`
+	Parameters []String    `yaml:"parameters"`
+}
+
+// OperationLog is an operation's log record.
+type OperationLog struct {
+	Message  String `yaml:"message"`
+	Success  String `yaml:"success"`
+	Error    String `yaml:"error"`
+	Canceled String `yaml:"canceled"`
 }
 
 // Buckets is a histogram's classic buckets: a list, or a generated form.

@@ -130,6 +130,7 @@ func (b *builder) build() *model.Spec {
 	b.labels()
 	b.metrics()
 	b.otel()
+	b.operations()
 	b.external()
 	b.logging()
 	b.ruleGroup()
