@@ -45,6 +45,8 @@ type Metrics struct {
 	// RateLimitRemaining records klaviyo_rate_limit_remaining: Remaining requests in the current
 	// rate-limit window.
 	RateLimitRemaining *RateLimitRemainingGauge
+
+	ops operations
 }
 
 // New creates the metrics and registers them with reg. The series of a metric with init: all
@@ -55,7 +57,7 @@ type Metrics struct {
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
-func New(reg prometheus.Registerer) (*Metrics, error) {
+func New(reg prometheus.Registerer, opts ...Option) (*Metrics, error) {
 	m := &Metrics{
 		APIDurationSeconds: newDurationHistogramByMethodEndpoint(prometheus.HistogramOpts{
 			Name:                            "klaviyo_api_duration_seconds",
@@ -96,6 +98,7 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 			Help: "Remaining requests in the current rate-limit window",
 		}),
 	}
+	m.initOperations(opts)
 	collectors := m.collectors()
 	for i, c := range collectors {
 		if err := reg.Register(c); err != nil {
@@ -109,8 +112,8 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 }
 
 // MustNew is like New but panics when the metrics cannot be registered.
-func MustNew(reg prometheus.Registerer) *Metrics {
-	m, err := New(reg)
+func MustNew(reg prometheus.Registerer, opts ...Option) *Metrics {
+	m, err := New(reg, opts...)
 	if err != nil {
 		panic(err)
 	}
@@ -222,6 +225,11 @@ func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *Durati
 		}
 	}
 	return h
+}
+
+// with returns the series of method and endpoint.
+func (h *DurationHistogramByMethodEndpoint) with(method Method, endpoint Endpoint) prometheus.Observer {
+	return h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)]
 }
 
 // Observe records v in the series of method and endpoint.
@@ -339,6 +347,11 @@ func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMet
 		}
 	}
 	return c
+}
+
+// with returns the series of method, endpoint and status.
+func (c *CounterByMethodEndpointStatus) with(method Method, endpoint Endpoint, status Status) prometheus.Counter {
+	return c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)]
 }
 
 // Inc adds 1 to the series of method, endpoint and status.

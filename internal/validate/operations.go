@@ -95,7 +95,7 @@ func (b *builder) operation(e spec.Entry[spec.Operation]) *model.Operation {
 				if l == nil || !claim(l, r, "http."+key, s.Pos()) {
 					return nil
 				}
-				if !b.httpLabelOK(what, key, l, r, s.Pos()) {
+				if !b.httpLabelOK(what, o.Kind, key, l, r, s.Pos()) {
 					return nil
 				}
 				return l
@@ -284,9 +284,12 @@ func (b *builder) outcomeOK(what string, l *model.Label, pos diag.Pos) bool {
 }
 
 // httpLabelOK checks a label an HTTP operation fills from the request or the response.
-func (b *builder) httpLabelOK(what, key string, l *model.Label, r opLabelRole, pos diag.Pos) bool {
+func (b *builder) httpLabelOK(what string, kind model.OperationKind, key string, l *model.Label, r opLabelRole, pos diag.Pos) bool {
 	if l.Enum() {
 		switch {
+		case r == roleStatusClass && kind == model.HTTPClientOperation && !l.HasValue(model.OtherValue):
+			b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q needs an %q value, which a request without a response gets; add it to its values", what, key, l.Name, model.OtherValue)
+			return false
 		case r == roleStatusClass:
 			var missing, bad []string
 			for _, c := range statusClasses {

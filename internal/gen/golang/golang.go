@@ -55,6 +55,11 @@ func Generate(s *model.Spec) ([]gen.File, error) {
 		g.labelsFile(labels)
 		files = append(files, &namedFile{"labels.go", labels})
 	}
+	if len(s.Operations) > 0 {
+		ops := g.newFile()
+		g.operationsFileOf(ops)
+		files = append(files, &namedFile{operationsFile, ops})
+	}
 
 	var out []gen.File
 	for _, f := range files {
@@ -94,6 +99,9 @@ func (g *generator) newFile() *jen.File {
 	f := jen.NewFile(g.s.Go.Name)
 	f.HeaderComment(gosrc.Header(g.s.Source))
 	for _, in := range importNames {
+		f.ImportName(in.path, in.name)
+	}
+	for _, in := range operationImportNames {
 		f.ImportName(in.path, in.name)
 	}
 	if isOTel(g.s) {

@@ -113,6 +113,10 @@ func (g *generator) metricsStruct(f *jen.File) {
 			s.Add(doc(paras...))
 			s.Id(m.GoName).Op("*").Id(metricType(m))
 		}
+		if len(g.s.Operations) > 0 {
+			s.Line()
+			s.Id(stateField).Id(stateType)
+		}
 	})
 	f.Line()
 }
@@ -147,23 +151,62 @@ func (g *generator) newFunc(f *jen.File) {
 			"registered and returns reg's error unchanged. Registering twice thus returns a "+
 			"prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.",
 	))
-	f.Func().Id("New").Params(jen.Id("reg").Qual(promPath, "Registerer")).Params(jen.Op("*").Id("Metrics"), jen.Error()).Block(
-		jen.Id("m").Op(":=").Op("&").Id("Metrics").Values(jen.DictFunc(func(d jen.Dict) {
+	f.Func().Id("New").Params(g.newParams()...).Params(jen.Op("*").Id("Metrics"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.Id("m").Op(":=").Op("&").Id("Metrics").Values(jen.DictFunc(func(d jen.Dict) {
 			for _, m := range g.s.Metrics {
 				sh := g.shapes.of[m]
 				d[jen.Id(m.GoName)] = jen.Id(sh.constructor()).Call(g.opts(sh, m))
 			}
-		})),
-		jen.Id("collectors").Op(":=").Id("m").Dot("collectors").Call(),
-		jen.For(jen.List(jen.Id("i"), jen.Id("c")).Op(":=").Range().Id("collectors")).Block(
+		}))
+		if len(g.s.Operations) > 0 {
+			b.Id("m").Dot(initMethod).Call(jen.Id("opts"))
+		}
+		b.Id("collectors").Op(":=").Id("m").Dot("collectors").Call()
+		b.For(jen.List(jen.Id("i"), jen.Id("c")).Op(":=").Range().Id("collectors")).Block(
 			jen.If(jen.Err().Op(":=").Id("reg").Dot("Register").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(
 				jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Id("collectors").Index(jen.Empty(), jen.Id("i"))).Block(
 					jen.Id("reg").Dot("Unregister").Call(jen.Id("r")),
 				),
 				jen.Return(jen.Nil(), jen.Err()),
 			),
-		),
-		jen.Return(jen.Id("m"), jen.Nil()),
+		)
+		b.Return(jen.Id("m"), jen.Nil())
+	})
+	f.Line()
+}
+
+// newParams are the parameters of New and MustNew: the registerer, and the options when the
+// spec has operations.
+func (g *generator) newParams() []jen.Code {
+	ps := []jen.Code{jen.Id("reg").Qual(promPath, "Registerer")}
+	if len(g.s.Operations) > 0 {
+		ps = append(ps, jen.Id("opts").Op("...").Id(optionType))
+	}
+	return ps
+}
+
+// opsUse reports whether an operation records a metric of shape sh.
+func (g *generator) opsUse(sh *shape) bool {
+	for _, o := range g.s.Operations {
+		for _, m := range o.Metrics() {
+			if g.shapes.of[m] == sh {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enumWith writes the series accessor of an enum-only shape that an operation records:
+//
+//	// with returns the series of method and status.
+//	func (c *CounterByMethodStatus) with(method Method, status Status) prometheus.Counter {
+//		return c.series[min(method, methodCount-1)][min(status, statusCount-1)]
+//	}
+func (g *generator) enumWith(f *jen.File, sh *shape) {
+	f.Add(doc(fmt.Sprintf("with returns %s.", g.seriesOf(sh))))
+	f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id("with").Params(g.params(sh.labels)...).Add(sh.child()).Block(
+		jen.Return(g.series(sh)),
 	)
 	f.Line()
 }
@@ -179,8 +222,12 @@ func (g *generator) newFunc(f *jen.File) {
 //	}
 func (g *generator) mustNewFunc(f *jen.File) {
 	f.Add(doc("MustNew is like New but panics when the metrics cannot be registered."))
-	f.Func().Id("MustNew").Params(jen.Id("reg").Qual(promPath, "Registerer")).Op("*").Id("Metrics").Block(
-		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id("New").Call(jen.Id("reg")),
+	args := []jen.Code{jen.Id("reg")}
+	if len(g.s.Operations) > 0 {
+		args = append(args, jen.Id("opts").Op("..."))
+	}
+	f.Func().Id("MustNew").Params(g.newParams()...).Op("*").Id("Metrics").Block(
+		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id("New").Call(args...),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err())),
 		jen.Return(jen.Id("m")),
 	)
@@ -372,6 +419,8 @@ func (g *generator) shapeType(f *jen.File, sh *shape) {
 	g.shapeConstructor(f, sh)
 	if !sh.enumOnly() {
 		g.freeWith(f, sh)
+	} else if g.opsUse(sh) {
+		g.enumWith(f, sh)
 	}
 	switch sh.typ {
 	case model.Counter:

@@ -23,6 +23,12 @@ var importNames = []struct{ path, name string }{
 	{promPath, "prometheus"}, {timePath, "time"}, {strconvPath, "strconv"},
 }
 
+// operationImportNames are the imports of operations.go (declared by declareOperations).
+var operationImportNames = []struct{ path, name string }{
+	{contextPath, "context"}, {errorsPath, "errors"}, {httpPath, "http"}, {slogPath, "slog"},
+	{otelTracePath, "trace"}, {otelAttrPath, "attribute"}, {otelPropPath, "propagation"},
+}
+
 // Identifiers the generated code uses inside function bodies, as receivers, locals or
 // struct fields: a label's parameter must not shadow or clash with any of them.
 var bodyNames = []string{
@@ -68,6 +74,7 @@ func namesOf(s *model.Spec) *names {
 	for _, l := range s.Labels {
 		p := unexport(l.GoName)
 		for token.IsKeyword(p) || goname.Predeclared(p) || slices.Contains(bodyNames, p) ||
+			len(s.Operations) > 0 && slices.Contains(operationBodyNames, p) ||
 			slices.Contains(metricMethods, p) || declared.Declared(p) || used[p] || strings.HasSuffix(p, "Slot") ||
 			isOTel(s) && (slices.Contains(otelBodyNames, p) || slices.Contains(otelMetricMethods, p)) {
 			p += "Value"
@@ -175,15 +182,14 @@ func declare(s *model.Spec, r *goname.Registry) {
 				r.Field(sh.name, "name", o)
 			}
 		}
-		if !sh.enumOnly() {
-			for _, meth := range metricMethods {
-				r.Method(sh.name, meth, o)
-			}
+		for _, meth := range metricMethods {
+			r.Method(sh.name, meth, o) // an enum-only shape has with when an operation records it
 		}
 		for _, meth := range sh.kindMethods() {
 			r.Method(sh.name, meth, o)
 		}
 	}
+	declareOperations(s, r)
 	dir, files := runtimeFor(s, ss)
 	declareRuntime(dir, files, r)
 }

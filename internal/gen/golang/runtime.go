@@ -43,6 +43,10 @@ var runtimeFiles = []gosrc.File{
 	{Name: "lazy_duration_histogram.go", Needs: []string{"lazy.go", "timer.go"}},
 	{Name: "counter_func.go", Needs: []string{"funcs.go"}},
 	{Name: "gauge_func.go", Needs: []string{"funcs.go"}},
+	{Name: "operation.go"},
+	{Name: "http.go", Needs: []string{"operation.go"}},
+	{Name: "trace.go", Needs: []string{"operation.go"}},
+	{Name: "trace_http.go", Needs: []string{"trace.go", "http.go"}},
 }
 
 // runtimeOrigin is the origin of the names the runtime files declare.
@@ -52,12 +56,24 @@ var runtimeOrigin = goname.Origin{What: "the generated metrics code (its runtime
 var otelRuntimeOrigin = goname.Origin{What: "the generated metrics code (its OpenTelemetry runtime, templates/gootel)"}
 
 // runtimeOf returns the runtime files the package of s needs: those of the shapes of its
-// metrics, of its enum labels, and what they need.
+// metrics, of its enum labels, of its operations, and what they need.
 func runtimeOf(s *model.Spec, ss *shapes) []gosrc.File {
 	var names []string
 	for _, l := range s.Labels {
 		if l.Enum() && l.Other == nil && usedBy(s, l, true) {
 			names = append(names, "enum.go") // index panics
+		}
+	}
+	if len(s.Operations) > 0 {
+		names = append(names, "operation.go")
+		if hasKind(s, model.HTTPServerOperation) || hasKind(s, model.HTTPClientOperation) {
+			names = append(names, "http.go")
+		}
+		if hasSpans(s) {
+			names = append(names, "trace.go")
+			if hasKind(s, model.HTTPServerOperation) || hasKind(s, model.HTTPClientOperation) {
+				names = append(names, "trace_http.go")
+			}
 		}
 	}
 	for _, sh := range ss.all {
