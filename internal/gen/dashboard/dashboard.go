@@ -72,6 +72,9 @@ func build(s *model.Spec) (*dashboardJSON, error) {
 			b.sloPanels(o)
 		}
 	}
+	for _, o := range s.Operations {
+		b.operationPanels(o)
+	}
 	grouped := map[*model.Metric]bool{}
 	for _, g := range s.Dashboard.Groups {
 		b.row(g.Title)

@@ -147,6 +147,9 @@ type target struct {
 	Range        bool          `json:"range"`
 	Instant      bool          `json:"instant"`
 	Format       string        `json:"format"`
+	// Exemplar asks Prometheus for the exemplars of the query's series too: Grafana draws
+	// them on the panel, each linking to its trace.
+	Exemplar bool `json:"exemplar,omitempty"`
 }
 
 // Panel plugin options and custom field configs, per panel type.

@@ -41,6 +41,7 @@ var tmpl = sync.OnceValue(func() *template.Template {
 		"series":       series,
 		"seriesCell":   seriesCell,
 		"seriesTotal":  seriesTotal,
+		"operation":    operation,
 	}).ParseFS(templates.FS, "docs.md.tmpl"))
 })
 
