@@ -35,7 +35,7 @@ const (
 func TestE2EPrometheus(t *testing.T) {
 	prometheus := requireTool(t, "prometheus")
 	promtool := requireTool(t, "promtool")
-	checkoutScenario(t, prometheus, promtool, buildExample(t), requireFile(t, rulesFile), requireFile(t, dashboardFile))
+	checkoutScenario(t, prometheus, promtool, buildExample(t), requireFile(t, rulesFile), requireFile(t, dashboardFile), true)
 }
 
 // TestE2EPrometheusOTel (issue 16) is TestE2EPrometheus with the example switched to the
@@ -66,7 +66,7 @@ func TestE2EPrometheusOTel(t *testing.T) {
 			t.Errorf("%s generated with go.backend: otel differs from the example's", rel)
 		}
 	}
-	checkoutScenario(t, prometheus, promtool, bin, requireFile(t, rulesFile), requireFile(t, dashboardFile))
+	checkoutScenario(t, prometheus, promtool, bin, requireFile(t, rulesFile), requireFile(t, dashboardFile), false)
 }
 
 // buildOTelExample copies the example, sets go.backend: otel in its spec, regenerates it
@@ -101,22 +101,19 @@ func buildOTelExample(t *testing.T) (bin, dir string) {
 	return bin, dir
 }
 
-// checkoutScenario runs the service bin and a real Prometheus that scrapes it every second and
-// evaluates the rule file rules every second, checks the recording rule and the dashboard's
-// queries, then makes the service fail and waits for the generated error-rate alert to fire.
-func checkoutScenario(t *testing.T, prometheus, promtool, bin, rules, dashboard string) {
-	// The service, on a port it picks itself and logs.
-	svc := start(t, bin, "-listen", "127.0.0.1:0")
-	var svcAddr string
-	if !poll(15*time.Second, 100*time.Millisecond, func() bool {
-		m := regexp.MustCompile(`"msg":"listening","addr":"([^"]+)"`).FindStringSubmatch(svc.output())
-		if m != nil {
-			svcAddr = m[1]
-		}
-		return m != nil
-	}) {
-		t.Fatal("the service did not log its listening address within 15s")
-	}
+// checkoutScenario runs the service bin, the payments service it calls (the same binary, a
+// second process), and a real Prometheus with exemplar storage that scrapes the service every
+// second and evaluates the rule file rules every second. It checks the recording rule and the
+// dashboard's queries; with exemplars (the Prometheus backend, whose generated operations
+// attach them), the operations' spans across the two processes, the exemplars Prometheus
+// stored and the log line of a traced request (checkOperations). Then it makes the payments
+// fail and waits for the generated alert on the checkouts' error ratio to fire.
+func checkoutScenario(t *testing.T, prometheus, promtool, bin, rules, dashboard string, exemplars bool) {
+	// The payments service, then the service, each on a port it picks itself and logs.
+	pay := start(t, bin, "-role", "payments", "-listen", "127.0.0.1:0")
+	payURL := "http://" + listening(t, pay)
+	svc := start(t, bin, "-listen", "127.0.0.1:0", "-payments", payURL)
+	svcAddr := listening(t, svc)
 	svcURL := "http://" + svcAddr
 
 	// Prometheus, scraping the service and loading the generated rule file.
@@ -135,6 +132,7 @@ scrape_configs:
 	promAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
 	promURL := "http://" + promAddr
 	prom := start(t, prometheus,
+		"--enable-feature=exemplar-storage",
 		"--config.file="+config,
 		"--storage.tsdb.path="+filepath.Join(dir, "data"),
 		"--web.listen-address="+promAddr,
@@ -163,7 +161,7 @@ scrape_configs:
 	// Healthy: the recording rule has data, the alert is neither pending nor firing.
 	var got []sample
 	if !poll(30*time.Second, time.Second, func() bool {
-		got, _ = query(promURL, recordName+`{route="checkout"} > 0`)
+		got, _ = query(promURL, recordName+`{route="/checkout"} > 0`)
 		return len(got) > 0
 	}) {
 		t.Fatalf("recording rule %s returned no data within 30s", recordName)
@@ -175,8 +173,13 @@ scrape_configs:
 		t.Fatalf("%s is %s while every request succeeds: %+v", alertName, a.State, *a)
 	}
 
-	// Outage: every checkout fails. The alert must fire.
-	setFault(t, svcURL, "error_rate=1")
+	if exemplars {
+		checkOperations(t, promURL, svcURL, payURL, svc)
+	}
+
+	// Outage: the payments service declines every charge, so every checkout fails. The alert
+	// must fire.
+	setFault(t, payURL, "error_rate=1")
 	began := time.Now()
 	var fired *alert
 	poll(fireTimeout, time.Second, func() bool {
@@ -196,6 +199,16 @@ scrape_configs:
 			alertName, fireTimeout, as, ratio)
 	}
 	t.Logf("%s firing %s after the outage began: %+v", alertName, time.Since(began).Round(time.Second), *fired)
+
+	// The spans of the failed checkouts say so.
+	var failed, chargeFailed bool
+	for _, s := range spans(t, svcURL) {
+		failed = failed || s.Name == "POST /checkout" && s.Status == "Error" && s.Attributes["http.response.status_code"] == "500"
+		chargeFailed = chargeFailed || s.Name == "charge card" && s.Status == "Error" && s.Attributes["error.type"] == "*main.paymentError"
+	}
+	if !failed || !chargeFailed {
+		t.Errorf("no span of a failed checkout (status Error, status code 500: %v) or payment (status Error, error.type *main.paymentError: %v)", failed, chargeFailed)
+	}
 
 	wantLabels := map[string]string{"alertname": alertName, "severity": "page", "service": "checkout", "team": "payments"}
 	for k, v := range wantLabels {
@@ -231,7 +244,8 @@ scrape_configs:
 	}
 
 	// A slowdown is a fault too: delay applies to every checkout.
-	setFault(t, svcURL, "error_rate=0&delay=200ms")
+	setFault(t, payURL, "error_rate=0")
+	setFault(t, svcURL, "delay=200ms")
 	t0 := time.Now()
 	if code := postCheckout(context.Background(), svcURL); code != http.StatusOK {
 		t.Errorf("checkout with error_rate=0: status %d, want 200", code)
@@ -251,7 +265,8 @@ scrape_configs:
 			t.Errorf("service log contains %q:\n%s", raw, grepLines(logs, raw, 3))
 		}
 	}
-	for _, want := range []string{`"msg":"order placed"`, `"msg":"payment failed"`, maskedEmail, `"card_number":"[REDACTED]"`} {
+	for _, want := range []string{`"msg":"order placed"`, `"msg":"payment failed"`, maskedEmail, `"card_number":"[REDACTED]"`,
+		`"operation":"charge","provider":"card","outcome":"error"`, `"error":{"reason":"declined","status":402,` + maskedEmail + `}`} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("service log has no %s:\n%s", want, tail(logs, 5))
 		}

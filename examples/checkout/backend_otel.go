@@ -27,7 +27,7 @@ import (
 // labels on every series (the generated package's import path): the generated rules and
 // dashboard aggregate them away. A service exporting OTLP adds its periodic reader beside the
 // exporter.
-func newMetrics() (*checkoutmetrics.Metrics, http.Handler, func(context.Context) error, error) {
+func newMetrics(opts ...checkoutmetrics.Option) (*checkoutmetrics.Metrics, http.Handler, func(context.Context) error, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(
 		collectors.NewGoCollector(),
@@ -38,7 +38,7 @@ func newMetrics() (*checkoutmetrics.Metrics, http.Handler, func(context.Context)
 		return nil, nil, nil, err
 	}
 	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(exporter))
-	m, err := checkoutmetrics.New(mp)
+	m, err := checkoutmetrics.New(mp, opts...)
 	if err != nil {
 		return nil, nil, nil, err
 	}
