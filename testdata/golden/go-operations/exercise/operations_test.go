@@ -78,14 +78,14 @@ type span struct {
 	ended  bool
 }
 
-func (s *span) End(...trace.SpanEndOption)                   { s.ended = true }
-func (s *span) AddEvent(string, ...trace.EventOption)        {}
-func (s *span) AddLink(trace.Link)                           {}
-func (s *span) IsRecording() bool                            { return true }
+func (s *span) End(...trace.SpanEndOption)                    { s.ended = true }
+func (s *span) AddEvent(string, ...trace.EventOption)         {}
+func (s *span) AddLink(trace.Link)                            {}
+func (s *span) IsRecording() bool                             { return true }
 func (s *span) RecordError(err error, _ ...trace.EventOption) { s.errs = append(s.errs, err) }
-func (s *span) SpanContext() trace.SpanContext               { return s.sc }
-func (s *span) SetStatus(c codes.Code, _ string)             { s.status = c }
-func (s *span) SetName(n string)                             { s.name = n }
+func (s *span) SpanContext() trace.SpanContext                { return s.sc }
+func (s *span) SetStatus(c codes.Code, _ string)              { s.status = c }
+func (s *span) SetName(n string)                              { s.name = n }
 func (s *span) SetAttributes(kv ...attribute.KeyValue) {
 	for _, a := range kv {
 		s.attrs[string(a.Key)] = a.Value
@@ -131,9 +131,11 @@ func counter(t *testing.T, reg *prometheus.Registry, name string, labels map[str
 
 type apiError struct{ status, code string }
 
-func (e *apiError) Error() string                         { return "api error " + e.status }
-func (e *apiError) MetricLabels() (string, string)        { return e.status, e.code }
-func (e *apiError) LogValue() slog.Value                  { return slog.GroupValue(slog.String("email", "jane@example.com")) }
+func (e *apiError) Error() string                  { return "api error " + e.status }
+func (e *apiError) MetricLabels() (string, string) { return e.status, e.code }
+func (e *apiError) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("email", "jane@example.com"))
+}
 func newTest(t *testing.T) (*Metrics, *prometheus.Registry, *recorder, *bytes.Buffer) {
 	t.Helper()
 	reg := prometheus.NewRegistry()
