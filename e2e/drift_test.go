@@ -11,7 +11,7 @@ import (
 
 // TestE2EDriftCheck runs the workflow of a service repository on a scratch copy of the example:
 // go generate, build, hand-edit a generated file (the drift check must name it), regenerate
-// (clean again), and remove a metric that code uses (the build must break).
+// (clean again), and remove an operation that code calls (the build must break).
 func TestE2EDriftCheck(t *testing.T) {
 	repo, err := filepath.Abs("..")
 	if err != nil {
@@ -60,15 +60,23 @@ func TestE2EDriftCheck(t *testing.T) {
 		t.Fatalf("metricgen check after regenerating: exit %d, want 0\n%s", code, out)
 	}
 
-	// Removing a metric from the spec removes its field: code still using it no longer compiles.
-	replaceInFile(t, filepath.Join(dir, "metrics.yaml"), `  in_flight_requests:
-    type: gauge
-    help: HTTP requests being served
-`, "")
+	// Removing an operation from the spec removes its method: code still calling it no longer
+	// compiles.
+	spec := filepath.Join(dir, "metrics.yaml")
+	src, err := os.ReadFile(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(src), "\n  charge:\n")
+	end := strings.Index(string(src), "\n  payments_api:\n")
+	if start < 0 || end < start {
+		t.Fatalf("%s has no operation charge followed by payments_api", spec)
+	}
+	writeFile(t, spec, string(src[:start])+string(src[end:]))
 	mustRun(t, dir, env, "go", "generate", "./...")
 	out, code = run(t, dir, env, "go", "build", "./...")
-	if code == 0 || !strings.Contains(out, "InFlightRequests") {
-		t.Fatalf("go build after removing in_flight_requests from the spec: exit %d, want a compile error naming InFlightRequests\n%s", code, out)
+	if code == 0 || !strings.Contains(out, "Charge") {
+		t.Fatalf("go build after removing the operation charge from the spec: exit %d, want a compile error naming Charge\n%s", code, out)
 	}
-	t.Logf("go build after removing a metric the code uses:\n%s", out)
+	t.Logf("go build after removing an operation the code calls:\n%s", out)
 }
