@@ -13,6 +13,7 @@ import (
 
 	"github.com/metricgen/metricgen/internal/diag"
 	"github.com/metricgen/metricgen/internal/gen/golang"
+	"github.com/metricgen/metricgen/internal/gen/redact"
 	"github.com/metricgen/metricgen/internal/model"
 	"github.com/metricgen/metricgen/internal/validate"
 )
@@ -123,6 +124,12 @@ func writeEquivCase(t *testing.T, root, name string, i int, s *model.Spec) {
 		if err != nil {
 			t.Fatalf("%s (%s): %v", name, backend, err)
 		}
+		// The package's redaction code too: the operations' log records go through it.
+		rfiles, err := redact.Generate(&bs)
+		if err != nil {
+			t.Fatalf("%s (%s): %v", name, backend, err)
+		}
+		files = append(files, rfiles...)
 		for _, f := range files {
 			if path.Dir(f.Path) == s.Go.Dir && strings.HasSuffix(f.Path, ".go") {
 				write(t, filepath.Join(root, name, string(backend), path.Base(f.Path)), string(f.Content))

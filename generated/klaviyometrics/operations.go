@@ -17,7 +17,7 @@ import (
 // and the tracing of their spans.
 type Option func(*options)
 
-// options are the settings Options make.
+// options are the settings of the operations that Options make.
 type options struct {
 	tracerProvider trace.TracerProvider
 	propagator     propagation.TextMapPropagator

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"log/slog"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
@@ -43,17 +42,6 @@ func newTracing(tp trace.TracerProvider, p propagation.TextMapPropagator, scope 
 		return tracing{propagator: p}
 	}
 	return tracing{tracer: tp.Tracer(scope), propagator: p}
-}
-
-// exemplarOf returns the exemplar labels of span: its trace_id when it is sampled, else nil.
-func exemplarOf(span trace.Span) prometheus.Labels {
-	if span == nil {
-		return nil
-	}
-	if sc := span.SpanContext(); sc.IsSampled() {
-		return prometheus.Labels{"trace_id": sc.TraceID().String()}
-	}
-	return nil
 }
 
 // endSpan ends the span of an operation that returned err: the error is recorded (a panic

@@ -54,6 +54,36 @@ func hasSpans(s *model.Spec) bool {
 	return false
 }
 
+// operationRuntime names the runtime files (of templates/gometrics, prefixed with dir) that
+// the operations of s need; exemplars are attached by the operations on the Prometheus
+// backend only (the OpenTelemetry SDK attaches its own).
+func operationRuntime(s *model.Spec, dir string, exemplars bool) []string {
+	if len(s.Operations) == 0 {
+		return nil
+	}
+	names := []string{"operation.go"}
+	http := hasKind(s, model.HTTPServerOperation) || hasKind(s, model.HTTPClientOperation)
+	if exemplars {
+		names = append(names, "exemplar.go")
+	}
+	if http {
+		names = append(names, "http.go")
+	}
+	if hasSpans(s) {
+		names = append(names, "trace.go")
+		if exemplars {
+			names = append(names, "trace_exemplar.go")
+		}
+		if http {
+			names = append(names, "trace_http.go")
+		}
+	}
+	for i, n := range names {
+		names[i] = dir + n
+	}
+	return names
+}
+
 // hasLogs reports whether an operation of s writes a log record.
 func hasLogs(s *model.Spec) bool {
 	for _, o := range s.Operations {
@@ -130,7 +160,9 @@ func declareOperations(s *model.Spec, r *goname.Registry) {
 		r.Func("WithTracerProvider", operationsCode)
 		r.Func("WithPropagator", operationsCode)
 	}
-	r.Type(optionType, operationsCode)
+	if !isOTel(s) {
+		r.Type(optionType, operationsCode) // the otel backend's runtime declares it
+	}
 	r.Type(optionsType, operationsCode)
 	r.Type(stateType, operationsCode)
 	r.Func("WithLogger", operationsCode)
@@ -181,11 +213,14 @@ func (g *generator) operationsFileOf(f *jen.File) {
 //	func WithLogger(l *slog.Logger) Option { ... }
 func (g *generator) optionsCode(f *jen.File) {
 	spans := hasSpans(g.s)
-	f.Add(doc("Option configures what New sets up besides the metrics: the logger of the operations' records" +
-		map[bool]string{true: ", and the tracing of their spans.", false: "."}[spans]))
-	f.Type().Id(optionType).Func().Params(jen.Op("*").Id(optionsType))
-	f.Line()
-	f.Comment("options are the settings Options make.")
+	otel := isOTel(g.s)
+	if !otel {
+		f.Add(doc("Option configures what New sets up besides the metrics: the logger of the operations' records" +
+			map[bool]string{true: ", and the tracing of their spans.", false: "."}[spans]))
+		f.Type().Id(optionType).Func().Params(jen.Op("*").Id(optionsType))
+		f.Line()
+	}
+	f.Comment("options are the settings of the operations that Options make.")
 	f.Type().Id(optionsType).StructFunc(func(s *jen.Group) {
 		if spans {
 			s.Id("tracerProvider").Qual(otelTracePath, "TracerProvider")
@@ -196,9 +231,17 @@ func (g *generator) optionsCode(f *jen.File) {
 	f.Line()
 	opt := func(name, param string, typ jen.Code, field, text string) {
 		f.Add(doc(text))
-		f.Func().Id(name).Params(jen.Id(param).Add(typ)).Id(optionType).Block(
-			jen.Return(jen.Func().Params(jen.Id("o").Op("*").Id(optionsType)).Block(jen.Id("o").Dot(field).Op("=").Id(param))),
-		)
+		set := jen.Func().Params(jen.Id("o").Op("*").Id(optionsType)).Block(jen.Id("o").Dot(field).Op("=").Id(param))
+		if otel {
+			// The otel backend's Option sets its config, which keeps this option for
+			// initOperations.
+			set = jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
+				jen.Id("c").Dot("operations").Op("=").Append(jen.Id("c").Dot("operations"), jen.Func().Params(jen.Id("x").Any()).Block(
+					jen.Id("x").Assert(jen.Op("*").Id(optionsType)).Dot(field).Op("=").Id(param),
+				)),
+			)
+		}
+		f.Func().Id(name).Params(jen.Id(param).Add(typ)).Id(optionType).Block(jen.Return(set))
 		f.Line()
 	}
 	if spans {
@@ -237,7 +280,11 @@ func (g *generator) stateCode(f *jen.File) {
 	f.Line()
 
 	f.Comment(initMethod + " applies opts and makes what the operations need.")
-	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id(initMethod).Params(jen.Id("opts").Index().Id(optionType)).BlockFunc(func(b *jen.Group) {
+	optType := jen.Id(optionType)
+	if isOTel(g.s) {
+		optType = jen.Func().Params(jen.Any())
+	}
+	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id(initMethod).Params(jen.Id("opts").Index().Add(optType)).BlockFunc(func(b *jen.Group) {
 		b.Var().Id("o").Id(optionsType)
 		b.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Op("&").Id("o")))
 		if spans {
@@ -578,7 +625,7 @@ func (g *generator) deferEnd(b *jen.Group, o *model.Operation, endArgs func(jen.
 // inFlightInc increments the in-flight gauge of an operation.
 func (g *generator) inFlightInc(b *jen.Group, o *model.Operation) {
 	if o.InFlight != nil {
-		b.Add(g.opSeries(o.InFlight)).Dot("Inc").Call()
+		b.Add(g.gaugeCall(o.InFlight, "Inc"))
 	}
 }
 
@@ -586,6 +633,9 @@ func (g *generator) inFlightInc(b *jen.Group, o *model.Operation) {
 // its labels in the locals (and parameters) named after them.
 func (g *generator) opSeries(m *model.Metric) *jen.Statement {
 	sh := g.shapes.of[m]
+	if isOTel(g.s) {
+		return jen.Id("m").Dot(m.GoName) // its methods take the labels: inc and observe add them
+	}
 	if sh.unlabelled() {
 		return jen.Id("m").Dot(m.GoName).Dot(sh.field())
 	}
@@ -776,6 +826,7 @@ func (g *generator) endCode(f *jen.File, o *model.Operation) {
 	labels = append(labels, o.Params...)
 	params = append(params, g.params(labels)...)
 
+	otel := isOTel(g.s)
 	needResult := o.Outcome != nil || o.Errors != nil || o.Span != nil || o.Log != nil
 	needCode := o.Kind == model.HTTPServerOperation && (needResult || h.StatusCode != nil || h.StatusClass != nil)
 	exemplar := jen.Nil()
@@ -824,14 +875,14 @@ func (g *generator) endCode(f *jen.File, o *model.Operation) {
 				}
 			})
 		}
-		if o.Span != nil {
+		if o.Span != nil && !otel {
 			b.Id("exemplar").Op(":=").Id("exemplarOf").Call(jen.Id("span"))
 		}
 		if o.InFlight != nil {
-			b.Add(g.opSeries(o.InFlight)).Dot("Dec").Call()
+			b.Add(g.gaugeCall(o.InFlight, "Dec"))
 		}
 		if o.Duration != nil {
-			b.Id("observeWithExemplar").Call(g.opSeries(o.Duration), jen.Id("elapsed").Dot("Seconds").Call(), exemplar)
+			b.Add(g.observe(o.Duration, jen.Id("elapsed").Dot("Seconds").Call(), exemplar))
 		}
 		for _, l := range o.ErrorLabels {
 			b.Var().Id(g.param(l)).Add(paramType(l))
@@ -854,11 +905,11 @@ func (g *generator) endCode(f *jen.File, o *model.Operation) {
 						jen.List(lhs...).Op("=").Id("l").Dot("MetricLabels").Call(),
 					)
 				}
-				ib.Id("incWithExemplar").Call(g.opSeries(o.Errors), exemplar)
+				ib.Add(g.inc(o.Errors, exemplar))
 			})
 		}
 		if o.Requests != nil {
-			b.Id("incWithExemplar").Call(g.opSeries(o.Requests), exemplar)
+			b.Add(g.inc(o.Requests, exemplar))
 		}
 		if o.Span != nil {
 			b.If(jen.Id("span").Op("!=").Nil()).BlockFunc(func(ib *jen.Group) {
@@ -982,4 +1033,33 @@ func (g *generator) logCode(b *jen.Group, o *model.Operation, ctx jen.Code) {
 		b.Id("attrs").Op("=").Id("appendTraceAttrs").Call(jen.Id("attrs"), jen.Id("span"))
 	}
 	b.Id("logger").Dot("LogAttrs").Call(ctx, jen.Id("level"), jen.Lit(lg.Message), jen.Id("attrs").Op("..."))
+}
+
+// inc adds 1 to the series of one of an operation's counters: with an exemplar on the
+// Prometheus backend, through the metric's Inc on the otel backend (whose SDK attaches the
+// exemplars it samples itself):
+//
+//	incWithExemplar(m.APIRequestsTotal.with(method, endpoint, status), exemplar)
+//	m.APIRequestsTotal.Inc(method, endpoint, status)
+func (g *generator) inc(m *model.Metric, exemplar jen.Code) *jen.Statement {
+	if isOTel(g.s) {
+		return jen.Id("m").Dot(m.GoName).Dot("Inc").Call(g.args(m.Labels)...)
+	}
+	return jen.Id("incWithExemplar").Call(g.opSeries(m), exemplar)
+}
+
+// observe records v in the series of an operation's histogram, as inc does.
+func (g *generator) observe(m *model.Metric, v, exemplar jen.Code) *jen.Statement {
+	if isOTel(g.s) {
+		return jen.Id("m").Dot(m.GoName).Dot("Observe").Call(append([]jen.Code{v}, g.args(m.Labels)...)...)
+	}
+	return jen.Id("observeWithExemplar").Call(g.opSeries(m), v, exemplar)
+}
+
+// gaugeCall moves the series of an operation's in-flight gauge up or down (method Inc or Dec).
+func (g *generator) gaugeCall(m *model.Metric, method string) *jen.Statement {
+	if isOTel(g.s) {
+		return jen.Id("m").Dot(m.GoName).Dot(method).Call(g.args(m.Labels)...)
+	}
+	return g.opSeries(m).Dot(method).Call()
 }

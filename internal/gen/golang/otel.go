@@ -134,6 +134,9 @@ func (g *generator) otelNewFunc(f *jen.File) {
 				jen.Err().Op("!=").Nil(),
 			).Block(jen.Return(jen.Nil(), jen.Err()))
 		}
+		if len(g.s.Operations) > 0 {
+			b.Id("m").Dot(initMethod).Call(jen.Id("cfg").Dot("operations"))
+		}
 		b.Return(jen.Id("m"), jen.Nil())
 	})
 	f.Line()

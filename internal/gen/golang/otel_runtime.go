@@ -31,11 +31,15 @@ var otelRuntimeFiles = []gosrc.File{
 	{Name: "gootel/lazy_duration_histogram.go", Needs: []string{"gootel/timer.go"}},
 	{Name: "gootel/counter_func.go", Needs: []string{"gootel/funcs.go"}},
 	{Name: "gootel/gauge_func.go", Needs: []string{"gootel/funcs.go"}},
+	{Name: "gometrics/operation.go"},
+	{Name: "gometrics/http.go", Needs: []string{"gometrics/operation.go"}},
+	{Name: "gometrics/trace.go", Needs: []string{"gometrics/operation.go"}},
+	{Name: "gometrics/trace_http.go", Needs: []string{"gometrics/trace.go", "gometrics/http.go"}},
 }
 
 // otelRuntimeOf returns the runtime files a package of the otel backend needs: options.go
 // always (New's options; the attribute-set options of every series), then those of its
-// shapes and of its enum labels, and what they need.
+// shapes, of its enum labels and of its operations, and what they need.
 func otelRuntimeOf(s *model.Spec, ss *shapes) []gosrc.File {
 	names := []string{"gootel/options.go"}
 	for _, l := range s.Labels {
@@ -43,6 +47,7 @@ func otelRuntimeOf(s *model.Spec, ss *shapes) []gosrc.File {
 			names = append(names, "gometrics/enum.go") // index panics
 		}
 	}
+	names = append(names, operationRuntime(s, "gometrics/", false)...)
 	for _, sh := range ss.all {
 		switch {
 		case sh.unlabelled():

@@ -44,8 +44,10 @@ var runtimeFiles = []gosrc.File{
 	{Name: "counter_func.go", Needs: []string{"funcs.go"}},
 	{Name: "gauge_func.go", Needs: []string{"funcs.go"}},
 	{Name: "operation.go"},
+	{Name: "exemplar.go"},
 	{Name: "http.go", Needs: []string{"operation.go"}},
 	{Name: "trace.go", Needs: []string{"operation.go"}},
+	{Name: "trace_exemplar.go", Needs: []string{"trace.go", "exemplar.go"}},
 	{Name: "trace_http.go", Needs: []string{"trace.go", "http.go"}},
 }
 
@@ -64,18 +66,7 @@ func runtimeOf(s *model.Spec, ss *shapes) []gosrc.File {
 			names = append(names, "enum.go") // index panics
 		}
 	}
-	if len(s.Operations) > 0 {
-		names = append(names, "operation.go")
-		if hasKind(s, model.HTTPServerOperation) || hasKind(s, model.HTTPClientOperation) {
-			names = append(names, "http.go")
-		}
-		if hasSpans(s) {
-			names = append(names, "trace.go")
-			if hasKind(s, model.HTTPServerOperation) || hasKind(s, model.HTTPClientOperation) {
-				names = append(names, "trace_http.go")
-			}
-		}
-	}
+	names = append(names, operationRuntime(s, "", true)...)
 	for _, sh := range ss.all {
 		if !sh.scrape && slices.ContainsFunc(sh.enums, func(l *model.Label) bool { return l.Other == nil }) {
 			names = append(names, map[model.MetricType]string{

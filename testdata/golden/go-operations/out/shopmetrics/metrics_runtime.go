@@ -3,8 +3,8 @@
 package shopmetrics
 
 // The code below is the same for every spec: metricgen copies it from guard.go, pattern.go,
-// cache.go, free.go, timer.go, duration_histogram.go, operation.go, http.go, trace.go and
-// trace_http.go in its folder templates/gometrics, where it is tested.
+// cache.go, free.go, timer.go, duration_histogram.go, operation.go, exemplar.go, http.go, trace.go,
+// trace_exemplar.go and trace_http.go in its folder templates/gometrics, where it is tested.
 
 import (
 	"bufio"
@@ -268,6 +268,17 @@ func repanic(err error) {
 	}
 }
 
+// String returns the outcome as the operations' log records write it.
+func (o operationOutcome) String() string {
+	switch o {
+	case operationSuccess:
+		return "success"
+	case operationError:
+		return "error"
+	}
+	return "canceled"
+}
+
 // incWithExemplar adds 1 to c, with the exemplar labels ex unless they are nil.
 func incWithExemplar(c prometheus.Counter, ex prometheus.Labels) {
 	if ex != nil {
@@ -288,17 +299,6 @@ func observeWithExemplar(o prometheus.Observer, v float64, ex prometheus.Labels)
 		}
 	}
 	o.Observe(v)
-}
-
-// String returns the outcome as the operations' log records write it.
-func (o operationOutcome) String() string {
-	switch o {
-	case operationSuccess:
-		return "success"
-	case operationError:
-		return "error"
-	}
-	return "canceled"
 }
 
 // responseRecorder is the http.ResponseWriter an HTTP server operation gives its handler: it
@@ -517,17 +517,6 @@ func newTracing(tp trace.TracerProvider, p propagation.TextMapPropagator, scope 
 	return tracing{tracer: tp.Tracer(scope), propagator: p}
 }
 
-// exemplarOf returns the exemplar labels of span: its trace_id when it is sampled, else nil.
-func exemplarOf(span trace.Span) prometheus.Labels {
-	if span == nil {
-		return nil
-	}
-	if sc := span.SpanContext(); sc.IsSampled() {
-		return prometheus.Labels{"trace_id": sc.TraceID().String()}
-	}
-	return nil
-}
-
 // endSpan ends the span of an operation that returned err: the error is recorded (a panic
 // with its stack), and the status is Error unless the operation succeeded or was canceled.
 func endSpan(span trace.Span, err error, outcome operationOutcome, description string) {
@@ -562,6 +551,17 @@ func appendTraceAttrs(attrs []slog.Attr, span trace.Span) []slog.Attr {
 		attrs = append(attrs, slog.String("trace_id", sc.TraceID().String()), slog.String("span_id", sc.SpanID().String()))
 	}
 	return attrs
+}
+
+// exemplarOf returns the exemplar labels of span: its trace_id when it is sampled, else nil.
+func exemplarOf(span trace.Span) prometheus.Labels {
+	if span == nil {
+		return nil
+	}
+	if sc := span.SpanContext(); sc.IsSampled() {
+		return prometheus.Labels{"trace_id": sc.TraceID().String()}
+	}
+	return nil
 }
 
 // The attribute keys of the HTTP semantic conventions the operations set.
