@@ -70,6 +70,15 @@ func (e Endpoint) String() string {
 	return "Endpoint(" + strconv.Itoa(int(e)) + ")"
 }
 
+// index returns e to index arrays of Endpoint values; it panics when e is none of the constants,
+// rather than record it as one of them.
+func (e Endpoint) index() Endpoint {
+	if e >= endpointCount {
+		panic(enumRange{"endpoint", "Endpoint", int(e), endpointCount})
+	}
+	return e
+}
+
 // Method is a value of label method: HTTP method of the API call.
 //
 // Recording a Method that is none of the constants below (a converted integer, or what ParseMethod
@@ -134,6 +143,15 @@ func (m Method) String() string {
 		return "DELETE"
 	}
 	return "Method(" + strconv.Itoa(int(m)) + ")"
+}
+
+// index returns m to index arrays of Method values; it panics when m is none of the constants,
+// rather than record it as one of them.
+func (m Method) index() Method {
+	if m >= methodCount {
+		panic(enumRange{"method", "Method", int(m), methodCount})
+	}
+	return m
 }
 
 // Status is a value of label status: Outcome of the API call.

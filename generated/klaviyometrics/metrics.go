@@ -229,7 +229,7 @@ func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *Durati
 
 // with returns the series of method and endpoint.
 func (h *DurationHistogramByMethodEndpoint) with(method Method, endpoint Endpoint) prometheus.Observer {
-	return h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)]
+	return h.series[min(method, methodCount)][min(endpoint, endpointCount)]
 }
 
 // Observe records v in the series of method and endpoint.
@@ -351,7 +351,7 @@ func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMet
 
 // with returns the series of method, endpoint and status.
 func (c *CounterByMethodEndpointStatus) with(method Method, endpoint Endpoint, status Status) prometheus.Counter {
-	return c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)]
+	return c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)]
 }
 
 // Inc adds 1 to the series of method, endpoint and status.

@@ -4,10 +4,14 @@ package klaviyometrics
 
 // The code below is the same for every spec: metricgen copies it from enum.go, panic_counter.go,
 // panic_observer.go, panic_vec.go, decrease.go, guard.go, pattern.go, cache.go, free.go, lazy.go,
-// funcs.go, timer.go, histogram.go, lazy_gauge.go and gauge_func.go in its folder
-// templates/gometrics, where it is tested.
+// funcs.go, timer.go, histogram.go, lazy_gauge.go, gauge_func.go, operation.go, exemplar.go,
+// trace.go and trace_exemplar.go in its folder templates/gometrics, where it is tested.
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
 	"maps"
 	"regexp"
 	"strconv"
@@ -18,6 +22,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 )
 
 // enumRange is the panic of recording a value of an enum label's type that is none of its
@@ -376,3 +386,160 @@ func newGaugeFunc(opts prometheus.GaugeOpts) *GaugeFunc {
 // program, so it must be safe for that and quick. A later call replaces f; Observe(nil)
 // removes the series.
 func (g *GaugeFunc) Observe(f func() float64) { g.funcs.set(0, f) }
+
+// operationOutcome is how an operation ended: the value its outcome label gets.
+type operationOutcome uint8
+
+const (
+	operationSuccess operationOutcome = iota
+	operationError
+	operationCanceled
+)
+
+// outcomeOf returns the outcome of an operation whose function returned err: canceled when err
+// is (or wraps) context.Canceled and the outcome label has a canceled value, error for any
+// other error.
+func outcomeOf(err error, canceled bool) operationOutcome {
+	switch {
+	case err == nil:
+		return operationSuccess
+	case canceled && errors.Is(err, context.Canceled):
+		return operationCanceled
+	}
+	return operationError
+}
+
+// panicError is what an operation records for a panic in its function, before panicking again
+// with the same value.
+type panicError struct{ value any }
+
+func (e panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }
+
+// goexitError is what an operation records when its function ended the goroutine
+// (runtime.Goexit, as testing's t.FailNow does) instead of returning.
+type goexitError struct{}
+
+func (goexitError) Error() string { return "the operation's goroutine exited (runtime.Goexit)" }
+
+// recovered returns the error an operation records when its function did not return: p is
+// what recover returned in the operation's deferred function, nil when the goroutine exited.
+func recovered(p any) error {
+	if p == nil {
+		return goexitError{}
+	}
+	return panicError{p}
+}
+
+// repanic panics again with the value of a panic that recovered turned into err; it does
+// nothing for a goroutine that exited, which goes on exiting.
+func repanic(err error) {
+	if p, ok := err.(panicError); ok {
+		panic(p.value)
+	}
+}
+
+// String returns the outcome as the operations' log records write it.
+func (o operationOutcome) String() string {
+	switch o {
+	case operationSuccess:
+		return "success"
+	case operationError:
+		return "error"
+	}
+	return "canceled"
+}
+
+// incWithExemplar adds 1 to c, with the exemplar labels ex unless they are nil.
+func incWithExemplar(c prometheus.Counter, ex prometheus.Labels) {
+	if ex != nil {
+		if e, ok := c.(prometheus.ExemplarAdder); ok {
+			e.AddWithExemplar(1, ex)
+			return
+		}
+	}
+	c.Inc()
+}
+
+// observeWithExemplar records v in o, with the exemplar labels ex unless they are nil.
+func observeWithExemplar(o prometheus.Observer, v float64, ex prometheus.Labels) {
+	if ex != nil {
+		if e, ok := o.(prometheus.ExemplarObserver); ok {
+			e.ObserveWithExemplar(v, ex)
+			return
+		}
+	}
+	o.Observe(v)
+}
+
+// errorTypeKey is the attribute key of the semantic conventions for the kind of error.
+const errorTypeKey = attribute.Key("error.type")
+
+// tracing is what the operations of a Metrics start their spans with.
+type tracing struct {
+	tracer     trace.Tracer // nil: no spans, a no-op TracerProvider was given
+	propagator propagation.TextMapPropagator
+}
+
+// newTracing returns the tracing of tp (nil: the global TracerProvider) and p (nil: the
+// global propagator), with spans of the instrumentation scope named scope. With a no-op
+// TracerProvider the operations start no span at all, which would cost a context and a span
+// for nothing.
+func newTracing(tp trace.TracerProvider, p propagation.TextMapPropagator, scope string) tracing {
+	if p == nil {
+		p = otel.GetTextMapPropagator()
+	}
+	switch tp.(type) {
+	case nil:
+		tp = otel.GetTracerProvider()
+	case noop.TracerProvider, *noop.TracerProvider:
+		return tracing{propagator: p}
+	}
+	return tracing{tracer: tp.Tracer(scope), propagator: p}
+}
+
+// endSpan ends the span of an operation that returned err: the error is recorded (a panic
+// with its stack), and the status is Error unless the operation succeeded or was canceled.
+func endSpan(span trace.Span, err error, outcome operationOutcome, description string) {
+	if err != nil {
+		_, panicked := err.(panicError)
+		span.RecordError(err, trace.WithStackTrace(panicked))
+		span.SetAttributes(errorTypeKey.String(errorType(err)))
+	}
+	if outcome == operationError {
+		span.SetStatus(codes.Error, description)
+	}
+	span.End()
+}
+
+// errorType returns the error.type of err, as the semantic conventions ask: the type's name.
+func errorType(err error) string {
+	switch err.(type) {
+	case panicError:
+		return "panic"
+	case goexitError:
+		return "goexit"
+	}
+	return fmt.Sprintf("%T", err)
+}
+
+// appendTraceAttrs appends the trace_id and span_id of span to attrs, when it has them.
+func appendTraceAttrs(attrs []slog.Attr, span trace.Span) []slog.Attr {
+	if span == nil {
+		return attrs
+	}
+	if sc := span.SpanContext(); sc.IsValid() {
+		attrs = append(attrs, slog.String("trace_id", sc.TraceID().String()), slog.String("span_id", sc.SpanID().String()))
+	}
+	return attrs
+}
+
+// exemplarOf returns the exemplar labels of span: its trace_id when it is sampled, else nil.
+func exemplarOf(span trace.Span) prometheus.Labels {
+	if span == nil {
+		return nil
+	}
+	if sc := span.SpanContext(); sc.IsSampled() {
+		return prometheus.Labels{"trace_id": sc.TraceID().String()}
+	}
+	return nil
+}

@@ -110,9 +110,11 @@ type APICallErrorLabels interface {
 //
 // A panic in fn is recorded as an error, and goes on.
 func (m *Metrics) APICall(ctx context.Context, method Method, endpoint Endpoint, fn func(context.Context) error) error {
+	method = method.index()
+	endpoint = endpoint.index()
 	var span trace.Span
 	if t := m.ops.tracing.tracer; t != nil {
-		ctx, span = t.Start(ctx, m.ops.apiCallSpanNames[min(endpoint, endpointCount-1)], trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attribute.String("peer.service", "klaviyo"), attribute.String("method", method.String())))
+		ctx, span = t.Start(ctx, m.ops.apiCallSpanNames[endpoint], trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attribute.String("peer.service", "klaviyo"), attribute.String("method", method.String())))
 	}
 	start := time.Now()
 	returned := false

@@ -843,7 +843,7 @@ operations:
 	{
 		Code: OperationHTTPLabel, Severity: Error, Ignorable: false,
 		Summary: "a label an HTTP operation fills from the request or the response cannot hold what it gets",
-		Catches: "An HTTP operation records any method a client sends, any route, status and host: an enum label for them needs an `other` value for what it does not list (status classes: all of 1xx to 5xx, or `other`), the method must be an enum (a client can send any method), and a free-form status label's pattern must accept status codes (`200`) or classes (`2xx`).",
+		Catches: "An HTTP operation records any method a client sends, any route, status and host: an enum label for them needs an `other:` value (labels.<l>.other) for what it does not list (status classes: all of 1xx to 5xx, or `other:`), the method must be an enum (a client can send any method), and a free-form status label's pattern must accept status codes (`200`) or classes (`2xx`).",
 		Example: `
 go: {package: shopmetrics}
 labels:
@@ -856,7 +856,7 @@ operations:
     requests: http_requests_total
     http: {method: method}
 `,
-		Fix: "Add `other` to the label's values (`values: [GET, POST, other]`), or fix its pattern.",
+		Fix: "Add an other value to the label and name it (`values: [GET, POST, other]`, `other: other`), or fix its pattern.",
 	},
 	{
 		Code: OperationKindKey, Severity: Error, Ignorable: false,

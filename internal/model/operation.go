@@ -24,8 +24,9 @@ const (
 	OutcomeCanceled = "canceled"
 )
 
-// OtherValue is the value of an enum label that an HTTP operation fills (method, route, status,
-// server) which receives every value the label does not list.
+// OtherValue is the value an HTTP operation records in a free-form route label for a request
+// no ServeMux pattern matched, and the value suggested for an enum label's other: (an enum
+// label an HTTP operation fills records its Label.Other for every value it does not list).
 const OtherValue = "other"
 
 // Operation is an instrumented unit of work (operations:): the generated method records its

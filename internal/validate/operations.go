@@ -283,12 +283,17 @@ func (b *builder) outcomeOK(what string, l *model.Label, pos diag.Pos) bool {
 	return true
 }
 
-// httpLabelOK checks a label an HTTP operation fills from the request or the response.
+// httpLabelOK checks a label an HTTP operation fills from the request or the response. An enum
+// one needs other: (labels.<l>.other), the value the operation records for a string that is
+// none of its values (the generated <Label>Of).
 func (b *builder) httpLabelOK(what string, kind model.OperationKind, key string, l *model.Label, r opLabelRole, pos diag.Pos) bool {
 	if l.Enum() {
 		switch {
-		case r == roleStatusClass && kind == model.HTTPClientOperation && !l.HasValue(model.OtherValue):
-			b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q needs an %q value, which a request without a response gets; add it to its values", what, key, l.Name, model.OtherValue)
+		case l.Other == nil && l.HasValue(model.OtherValue):
+			b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q has a value %q but does not name it with other:, so the operation would have nothing to record for a value the label does not list; add other: %s to the label", what, key, l.Name, model.OtherValue, model.OtherValue)
+			return false
+		case r == roleStatusClass && kind == model.HTTPClientOperation && l.Other == nil:
+			b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q needs an other value, which a request without a response gets; add one to its values and name it with other: (e.g. other: %s)", what, key, l.Name, model.OtherValue)
 			return false
 		case r == roleStatusClass:
 			var missing, bad []string
@@ -298,27 +303,27 @@ func (b *builder) httpLabelOK(what string, kind model.OperationKind, key string,
 				}
 			}
 			for _, v := range l.Values {
-				if !slices.Contains(statusClasses, v.Value) && v.Value != model.OtherValue {
+				if !slices.Contains(statusClasses, v.Value) && v != l.Other {
 					bad = append(bad, v.Value)
 				}
 			}
 			if len(bad) > 0 {
-				b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q has the value(s) %s, which are not status classes; its values are among 1xx, 2xx, 3xx, 4xx, 5xx and %s", what, key, l.Name, strings.Join(bad, ", "), model.OtherValue)
+				b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q has the value(s) %s, which are not status classes; its values are among 1xx, 2xx, 3xx, 4xx, 5xx and its other: value", what, key, l.Name, strings.Join(bad, ", "))
 				return false
 			}
-			if len(missing) > 0 && !l.HasValue(model.OtherValue) {
-				b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q lacks %s and has no %q value to record them; add the classes, or %q", what, key, l.Name, strings.Join(missing, ", "), model.OtherValue, model.OtherValue)
+			if len(missing) > 0 && l.Other == nil {
+				b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q lacks %s and has no other: value to record them; add the classes, or an other value (e.g. other: %s)", what, key, l.Name, strings.Join(missing, ", "), model.OtherValue)
 				return false
 			}
-		case !l.HasValue(model.OtherValue):
-			b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q is an enum without an %q value, which the operation records for every value the label does not list; add %q to its values", what, key, l.Name, model.OtherValue, model.OtherValue)
+		case l.Other == nil:
+			b.errorf(diag.OperationHTTPLabel, pos, "%s: http.%s %q is an enum without other:, the value the operation records for every value the label does not list; add one to its values and name it (e.g. other: %s)", what, key, l.Name, model.OtherValue)
 			return false
 		}
 		return true
 	}
 	switch r {
 	case roleMethod:
-		b.errorf(diag.OperationHTTPLabel, pos, "%s: http.method %q is free-form; a client can send any method, so it must be an enum of the methods you serve with an %q value, e.g. values: [GET, POST, %s]", what, l.Name, model.OtherValue, model.OtherValue)
+		b.errorf(diag.OperationHTTPLabel, pos, "%s: http.method %q is free-form; a client can send any method, so it must be an enum of the methods you serve with an other value, e.g. values: [GET, POST, %s] and other: %s", what, l.Name, model.OtherValue, model.OtherValue)
 		return false
 	case roleStatusCode, roleStatusClass:
 		samples := map[opLabelRole][]string{roleStatusCode: {"200", "500"}, roleStatusClass: {"2xx", "5xx"}}[r]

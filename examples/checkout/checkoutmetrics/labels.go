@@ -142,122 +142,367 @@ func (m Method) String() string {
 	return "Method(" + strconv.Itoa(int(m)) + ")"
 }
 
-// Route is a value of label route: Route that served the request; "other" for unknown paths.
+// Outcome is a value of label outcome: How the operation ended.
 //
-// Recording a Route that is none of the constants below (a converted integer, or what ParseRoute
+// Recording an Outcome that is none of the constants below (a converted integer, or what
+// ParseOutcome returns for an unknown string) panics: it is never recorded as one of them.
+type Outcome uint8
+
+// The values of label outcome, in spec order.
+const (
+	OutcomeSuccess  Outcome = iota // "success"
+	OutcomeError                   // "error"
+	OutcomeCanceled                // "canceled"
+)
+
+// outcomeCount is the number of Outcome values: the length of arrays indexed by Outcome.
+const outcomeCount = 3
+
+// An "invalid array index" compiler error here means that the constants of Outcome changed since
+// they were generated: run metricgen again.
+func _() {
+	var x [1]struct{}
+	_ = x[OutcomeSuccess-0]
+	_ = x[OutcomeError-1]
+	_ = x[OutcomeCanceled-2]
+	_ = x[outcomeCount-3]
+}
+
+// OutcomeValues returns every Outcome in spec order, in a new slice.
+func OutcomeValues() []Outcome {
+	return []Outcome{OutcomeSuccess, OutcomeError, OutcomeCanceled}
+}
+
+// ParseOutcome returns the Outcome whose label value is s (ParseOutcome("success") is
+// OutcomeSuccess, true), matched exactly. For any other s it returns false and an Outcome that is
+// none of the constants, which is never recorded as one of them: recording it panics.
+func ParseOutcome(s string) (Outcome, bool) {
+	switch s {
+	case "success":
+		return OutcomeSuccess, true
+	case "error":
+		return OutcomeError, true
+	case "canceled":
+		return OutcomeCanceled, true
+	}
+	return outcomeCount, false
+}
+
+// String returns the label value of o as exported ("success"), or "Outcome(N)" for a value that is
+// none of the constants.
+func (o Outcome) String() string {
+	switch o {
+	case OutcomeSuccess:
+		return "success"
+	case OutcomeError:
+		return "error"
+	case OutcomeCanceled:
+		return "canceled"
+	}
+	return "Outcome(" + strconv.Itoa(int(o)) + ")"
+}
+
+// Provider is a value of label provider: Payment provider that charged the order.
+//
+// Recording a Provider that is none of the constants below (a converted integer, or what
+// ParseProvider returns for an unknown string) panics: it is never recorded as one of them.
+type Provider uint8
+
+// The values of label provider, in spec order.
+const (
+	ProviderCard    Provider = iota // "card"
+	ProviderInvoice                 // "invoice"
+)
+
+// providerCount is the number of Provider values: the length of arrays indexed by Provider.
+const providerCount = 2
+
+// An "invalid array index" compiler error here means that the constants of Provider changed since
+// they were generated: run metricgen again.
+func _() {
+	var x [1]struct{}
+	_ = x[ProviderCard-0]
+	_ = x[ProviderInvoice-1]
+	_ = x[providerCount-2]
+}
+
+// ProviderValues returns every Provider in spec order, in a new slice.
+func ProviderValues() []Provider {
+	return []Provider{ProviderCard, ProviderInvoice}
+}
+
+// ParseProvider returns the Provider whose label value is s (ParseProvider("card") is ProviderCard,
+// true), matched exactly. For any other s it returns false and a Provider that is none of the
+// constants, which is never recorded as one of them: recording it panics.
+func ParseProvider(s string) (Provider, bool) {
+	switch s {
+	case "card":
+		return ProviderCard, true
+	case "invoice":
+		return ProviderInvoice, true
+	}
+	return providerCount, false
+}
+
+// String returns the label value of p as exported ("card"), or "Provider(N)" for a value that is
+// none of the constants.
+func (p Provider) String() string {
+	switch p {
+	case ProviderCard:
+		return "card"
+	case ProviderInvoice:
+		return "invoice"
+	}
+	return "Provider(" + strconv.Itoa(int(p)) + ")"
+}
+
+// index returns p to index arrays of Provider values; it panics when p is none of the constants,
+// rather than record it as one of them.
+func (p Provider) index() Provider {
+	if p >= providerCount {
+		panic(enumRange{"provider", "Provider", int(p), providerCount})
+	}
+	return p
+}
+
+// Reason is a value of label reason: Why a payment failed, as the payments service says.
+//
+// Recording a Reason that is none of the constants below (a converted integer, or what ParseReason
 // returns for an unknown string) panics: it is never recorded as one of them.
+type Reason uint8
+
+// The values of label reason, in spec order.
+const (
+	ReasonDeclined    Reason = iota // "declined"
+	ReasonUnavailable               // "unavailable"
+	ReasonUnknown                   // "unknown"
+)
+
+// reasonCount is the number of Reason values: the length of arrays indexed by Reason.
+const reasonCount = 3
+
+// An "invalid array index" compiler error here means that the constants of Reason changed since
+// they were generated: run metricgen again.
+func _() {
+	var x [1]struct{}
+	_ = x[ReasonDeclined-0]
+	_ = x[ReasonUnavailable-1]
+	_ = x[ReasonUnknown-2]
+	_ = x[reasonCount-3]
+}
+
+// ReasonValues returns every Reason in spec order, in a new slice.
+func ReasonValues() []Reason {
+	return []Reason{ReasonDeclined, ReasonUnavailable, ReasonUnknown}
+}
+
+// ParseReason returns the Reason whose label value is s (ParseReason("declined") is ReasonDeclined,
+// true), matched exactly. For any other s it returns false and a Reason that is none of the
+// constants, which is never recorded as one of them: recording it panics.
+func ParseReason(s string) (Reason, bool) {
+	switch s {
+	case "declined":
+		return ReasonDeclined, true
+	case "unavailable":
+		return ReasonUnavailable, true
+	case "unknown":
+		return ReasonUnknown, true
+	}
+	return reasonCount, false
+}
+
+// String returns the label value of r as exported ("declined"), or "Reason(N)" for a value that is
+// none of the constants.
+func (r Reason) String() string {
+	switch r {
+	case ReasonDeclined:
+		return "declined"
+	case ReasonUnavailable:
+		return "unavailable"
+	case ReasonUnknown:
+		return "unknown"
+	}
+	return "Reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// Route is a value of label route: Route that served the request (the ServeMux pattern's path);
+// "other" for unknown paths.
+//
+// A Route that is none of the constants below (a converted integer, or what ParseRoute returns for
+// an unknown string) is recorded as RouteOther, the label's value for anything else.
 type Route uint8
 
 // The values of label route, in spec order.
 const (
-	RouteCheckout Route = iota // "checkout"
-	RouteAdmin                 // "admin"
-	RouteOther                 // "other"
+	RouteCheckout   Route = iota // "/checkout"
+	RouteCharge                  // "/charge"
+	RouteAdminFault              // "/admin/fault"
+	RouteMetrics                 // "/metrics"
+	RouteOther                   // "other"
 )
 
 // routeCount is the number of Route values: the length of arrays indexed by Route.
-const routeCount = 3
+const routeCount = 5
 
 // An "invalid array index" compiler error here means that the constants of Route changed since they
 // were generated: run metricgen again.
 func _() {
 	var x [1]struct{}
 	_ = x[RouteCheckout-0]
-	_ = x[RouteAdmin-1]
-	_ = x[RouteOther-2]
-	_ = x[routeCount-3]
+	_ = x[RouteCharge-1]
+	_ = x[RouteAdminFault-2]
+	_ = x[RouteMetrics-3]
+	_ = x[RouteOther-4]
+	_ = x[routeCount-5]
 }
 
 // RouteValues returns every Route in spec order, in a new slice.
 func RouteValues() []Route {
-	return []Route{RouteCheckout, RouteAdmin, RouteOther}
+	return []Route{
+		RouteCheckout,
+		RouteCharge,
+		RouteAdminFault,
+		RouteMetrics,
+		RouteOther,
+	}
 }
 
-// ParseRoute returns the Route whose label value is s (ParseRoute("checkout") is RouteCheckout,
+// ParseRoute returns the Route whose label value is s (ParseRoute("/checkout") is RouteCheckout,
 // true), matched exactly. For any other s it returns false and a Route that is none of the
-// constants, which is never recorded as one of them: recording it panics.
+// constants, which is never recorded as one of them: it is recorded as RouteOther (RouteOf maps it
+// to RouteOther at once).
 func ParseRoute(s string) (Route, bool) {
 	switch s {
-	case "checkout":
+	case "/checkout":
 		return RouteCheckout, true
-	case "admin":
-		return RouteAdmin, true
+	case "/charge":
+		return RouteCharge, true
+	case "/admin/fault":
+		return RouteAdminFault, true
+	case "/metrics":
+		return RouteMetrics, true
 	case "other":
 		return RouteOther, true
 	}
 	return routeCount, false
 }
 
-// String returns the label value of r as exported ("checkout"), or "Route(N)" for a value that is
+// RouteOf returns the Route whose label value is s, or RouteOther when s is none of its values.
+func RouteOf(s string) Route {
+	if v, ok := ParseRoute(s); ok {
+		return v
+	}
+	return RouteOther
+}
+
+// String returns the label value of r as exported ("/checkout"), or "Route(N)" for a value that is
 // none of the constants.
 func (r Route) String() string {
 	switch r {
 	case RouteCheckout:
-		return "checkout"
-	case RouteAdmin:
-		return "admin"
+		return "/checkout"
+	case RouteCharge:
+		return "/charge"
+	case RouteAdminFault:
+		return "/admin/fault"
+	case RouteMetrics:
+		return "/metrics"
 	case RouteOther:
 		return "other"
 	}
 	return "Route(" + strconv.Itoa(int(r)) + ")"
 }
 
-// Status is a value of label status: Outcome class of the response.
+// Status is a value of label status: Status class of the response.
 //
-// Recording a Status that is none of the constants below (a converted integer, or what ParseStatus
-// returns for an unknown string) panics: it is never recorded as one of them.
+// A Status that is none of the constants below (a converted integer, or what ParseStatus returns
+// for an unknown string) is recorded as StatusOther, the label's value for anything else.
 type Status uint8
 
 // The values of label status, in spec order.
 const (
-	StatusOk          Status = iota // "ok"
-	StatusClientError               // "client_error"
-	StatusServerError               // "server_error"
+	Status1xx   Status = iota // "1xx"
+	Status2xx                 // "2xx"
+	Status3xx                 // "3xx"
+	Status4xx                 // "4xx"
+	Status5xx                 // "5xx"
+	StatusOther               // "other"
 )
 
 // statusCount is the number of Status values: the length of arrays indexed by Status.
-const statusCount = 3
+const statusCount = 6
 
 // An "invalid array index" compiler error here means that the constants of Status changed since
 // they were generated: run metricgen again.
 func _() {
 	var x [1]struct{}
-	_ = x[StatusOk-0]
-	_ = x[StatusClientError-1]
-	_ = x[StatusServerError-2]
-	_ = x[statusCount-3]
+	_ = x[Status1xx-0]
+	_ = x[Status2xx-1]
+	_ = x[Status3xx-2]
+	_ = x[Status4xx-3]
+	_ = x[Status5xx-4]
+	_ = x[StatusOther-5]
+	_ = x[statusCount-6]
 }
 
 // StatusValues returns every Status in spec order, in a new slice.
 func StatusValues() []Status {
-	return []Status{StatusOk, StatusClientError, StatusServerError}
+	return []Status{
+		Status1xx,
+		Status2xx,
+		Status3xx,
+		Status4xx,
+		Status5xx,
+		StatusOther,
+	}
 }
 
-// ParseStatus returns the Status whose label value is s (ParseStatus("ok") is StatusOk, true),
+// ParseStatus returns the Status whose label value is s (ParseStatus("1xx") is Status1xx, true),
 // matched exactly. For any other s it returns false and a Status that is none of the constants,
-// which is never recorded as one of them: recording it panics.
+// which is never recorded as one of them: it is recorded as StatusOther (StatusOf maps it to
+// StatusOther at once).
 func ParseStatus(s string) (Status, bool) {
 	switch s {
-	case "ok":
-		return StatusOk, true
-	case "client_error":
-		return StatusClientError, true
-	case "server_error":
-		return StatusServerError, true
+	case "1xx":
+		return Status1xx, true
+	case "2xx":
+		return Status2xx, true
+	case "3xx":
+		return Status3xx, true
+	case "4xx":
+		return Status4xx, true
+	case "5xx":
+		return Status5xx, true
+	case "other":
+		return StatusOther, true
 	}
 	return statusCount, false
 }
 
-// String returns the label value of s as exported ("ok"), or "Status(N)" for a value that is none
+// StatusOf returns the Status whose label value is s, or StatusOther when s is none of its values.
+func StatusOf(s string) Status {
+	if v, ok := ParseStatus(s); ok {
+		return v
+	}
+	return StatusOther
+}
+
+// String returns the label value of s as exported ("1xx"), or "Status(N)" for a value that is none
 // of the constants.
 func (s Status) String() string {
 	switch s {
-	case StatusOk:
-		return "ok"
-	case StatusClientError:
-		return "client_error"
-	case StatusServerError:
-		return "server_error"
+	case Status1xx:
+		return "1xx"
+	case Status2xx:
+		return "2xx"
+	case Status3xx:
+		return "3xx"
+	case Status4xx:
+		return "4xx"
+	case Status5xx:
+		return "5xx"
+	case StatusOther:
+		return "other"
 	}
 	return "Status(" + strconv.Itoa(int(s)) + ")"
 }

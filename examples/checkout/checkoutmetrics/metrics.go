@@ -25,11 +25,29 @@ type Metrics struct {
 	// (/admin/fault).
 	InjectedErrorRatio *InjectedErrorRatioGauge
 
+	// PaymentDurationSeconds records checkout_payment_duration_seconds: Time to charge a payment.
+	PaymentDurationSeconds *PaymentDurationSecondsHistogram
+
+	// PaymentErrorsTotal records checkout_payment_errors_total: Payments that failed, by reason.
+	PaymentErrorsTotal *PaymentErrorsTotalCounter
+
+	// PaymentsTotal records checkout_payments_total: Payments attempted.
+	PaymentsTotal *PaymentsTotalCounter
+
 	// RequestDurationSeconds records checkout_request_duration_seconds: HTTP request duration.
 	RequestDurationSeconds *RequestDurationSecondsHistogram
 
 	// RequestsTotal records checkout_requests_total: HTTP requests served.
 	RequestsTotal *RequestsTotalCounter
+
+	// UpstreamDurationSeconds records checkout_upstream_duration_seconds: Duration of requests to other
+	// services.
+	UpstreamDurationSeconds *UpstreamDurationSecondsHistogram
+
+	// UpstreamRequestsTotal records checkout_upstream_requests_total: Requests to other services.
+	UpstreamRequestsTotal *UpstreamRequestsTotalCounter
+
+	ops operations
 }
 
 // New creates the metrics and registers them with reg. The series of a metric with init: all
@@ -40,7 +58,7 @@ type Metrics struct {
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
 // prometheus.AlreadyRegisteredError, found by errors.As or a type assertion.
-func New(reg prometheus.Registerer) (*Metrics, error) {
+func New(reg prometheus.Registerer, opts ...Option) (*Metrics, error) {
 	m := &Metrics{
 		ErrorsTotal: newCounterByRoute(prometheus.CounterOpts{
 			Name: "checkout_errors_total",
@@ -50,7 +68,7 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 			Name: "checkout_http_connections",
 			Help: "Open HTTP connections by state",
 		}),
-		InFlightRequests: newGauge(prometheus.GaugeOpts{
+		InFlightRequests: newGaugeByMethod(prometheus.GaugeOpts{
 			Name: "checkout_in_flight_requests",
 			Help: "HTTP requests being served",
 		}),
@@ -58,16 +76,39 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 			Name: "checkout_injected_error_ratio",
 			Help: "Share of checkouts failed on purpose (/admin/fault)",
 		}),
+		PaymentDurationSeconds: newDurationHistogramByProvider(prometheus.HistogramOpts{
+			Name:    "checkout_payment_duration_seconds",
+			Help:    "Time to charge a payment",
+			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
+		}),
+		PaymentErrorsTotal: newCounterByProviderReason(prometheus.CounterOpts{
+			Name: "checkout_payment_errors_total",
+			Help: "Payments that failed, by reason",
+		}),
+		PaymentsTotal: newCounterByProviderOutcome(prometheus.CounterOpts{
+			Name: "checkout_payments_total",
+			Help: "Payments attempted",
+		}),
 		RequestDurationSeconds: newDurationHistogramByRouteMethod(prometheus.HistogramOpts{
 			Name:    "checkout_request_duration_seconds",
 			Help:    "HTTP request duration",
 			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
 		}),
-		RequestsTotal: newCounterByRouteMethodStatus(prometheus.CounterOpts{
+		RequestsTotal: newCounterByRouteMethodStatusOutcome(prometheus.CounterOpts{
 			Name: "checkout_requests_total",
 			Help: "HTTP requests served",
 		}),
+		UpstreamDurationSeconds: newDurationHistogramByPeer(prometheus.HistogramOpts{
+			Name:    "checkout_upstream_duration_seconds",
+			Help:    "Duration of requests to other services",
+			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
+		}),
+		UpstreamRequestsTotal: newCounterByPeerMethodStatusOutcome(prometheus.CounterOpts{
+			Name: "checkout_upstream_requests_total",
+			Help: "Requests to other services",
+		}),
 	}
+	m.initOperations(opts)
 	collectors := m.collectors()
 	for i, c := range collectors {
 		if err := reg.Register(c); err != nil {
@@ -81,8 +122,8 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 }
 
 // MustNew is like New but panics when the metrics cannot be registered.
-func MustNew(reg prometheus.Registerer) *Metrics {
-	m, err := New(reg)
+func MustNew(reg prometheus.Registerer, opts ...Option) *Metrics {
+	m, err := New(reg, opts...)
 	if err != nil {
 		panic(err)
 	}
@@ -110,10 +151,15 @@ func (m *Metrics) collectors() []prometheus.Collector {
 	return []prometheus.Collector{
 		m.ErrorsTotal.vec,
 		m.HTTPConnections.funcs,
-		m.InFlightRequests.gauge,
+		m.InFlightRequests.vec,
 		m.InjectedErrorRatio.funcs,
+		m.PaymentDurationSeconds.vec,
+		m.PaymentErrorsTotal.vec,
+		m.PaymentsTotal.vec,
 		m.RequestDurationSeconds.vec,
 		m.RequestsTotal.vec,
+		m.UpstreamDurationSeconds.vec,
+		m.UpstreamRequestsTotal.vec,
 	}
 }
 
@@ -125,13 +171,26 @@ type ErrorsTotalCounter = CounterByRoute
 type HTTPConnectionsGauge = GaugeFuncByConnState
 
 // InFlightRequestsGauge records the gauge checkout_in_flight_requests: HTTP requests being served.
-type InFlightRequestsGauge = Gauge
+type InFlightRequestsGauge = GaugeByMethod
 
 // InjectedErrorRatioGauge records the gauge checkout_injected_error_ratio: Share of checkouts
 // failed on purpose (/admin/fault).
 //
 // Unit: ratio.
 type InjectedErrorRatioGauge = GaugeFunc
+
+// PaymentDurationSecondsHistogram records the histogram checkout_payment_duration_seconds: Time to
+// charge a payment.
+//
+// Unit: seconds. Buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5.
+type PaymentDurationSecondsHistogram = DurationHistogramByProvider
+
+// PaymentErrorsTotalCounter records the counter checkout_payment_errors_total: Payments that
+// failed, by reason.
+type PaymentErrorsTotalCounter = CounterByProviderReason
+
+// PaymentsTotalCounter records the counter checkout_payments_total: Payments attempted.
+type PaymentsTotalCounter = CounterByProviderOutcome
 
 // RequestDurationSecondsHistogram records the histogram checkout_request_duration_seconds: HTTP
 // request duration.
@@ -140,13 +199,24 @@ type InjectedErrorRatioGauge = GaugeFunc
 type RequestDurationSecondsHistogram = DurationHistogramByRouteMethod
 
 // RequestsTotalCounter records the counter checkout_requests_total: HTTP requests served.
-type RequestsTotalCounter = CounterByRouteMethodStatus
+type RequestsTotalCounter = CounterByRouteMethodStatusOutcome
+
+// UpstreamDurationSecondsHistogram records the histogram checkout_upstream_duration_seconds:
+// Duration of requests to other services.
+//
+// Unit: seconds. Buckets: 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5.
+type UpstreamDurationSecondsHistogram = DurationHistogramByPeer
+
+// UpstreamRequestsTotalCounter records the counter checkout_upstream_requests_total: Requests to
+// other services.
+type UpstreamRequestsTotalCounter = CounterByPeerMethodStatusOutcome
 
 // CounterByRoute is a counter with the label route: the type of ErrorsTotal.
 //
 // Labels, in parameter order:
-//   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
-//     other.
+//   - route: Route that served the request (the ServeMux pattern's path); "other" for unknown
+//     paths. One of /checkout, /charge, /admin/fault, /metrics, other; any other value is recorded
+//     as other.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type CounterByRoute struct {
@@ -163,14 +233,17 @@ func newCounterByRoute(opts prometheus.CounterOpts) *CounterByRoute {
 	c := &CounterByRoute{vec: prometheus.NewCounterVec(opts, []string{"route"}), name: opts.Name}
 	for routeSlot := range Route(routeCount + 1) {
 		route := routeSlot
-		switch {
-		case route == routeCount:
-			c.series[routeSlot] = panicCounter{err: enumRange{"route", "Route", -1, routeCount}}
-		default:
-			c.series[routeSlot] = c.vec.WithLabelValues(route.String())
+		if route == routeCount {
+			route = RouteOther
 		}
+		c.series[routeSlot] = c.vec.WithLabelValues(route.String())
 	}
 	return c
+}
+
+// with returns the series of route.
+func (c *CounterByRoute) with(route Route) prometheus.Counter {
+	return c.series[min(route, routeCount)]
 }
 
 // Inc adds 1 to the series of route.
@@ -216,12 +289,236 @@ func (g *GaugeFuncByConnState) Observe(f func() float64, connState ConnState) {
 	g.funcs.set(int(connState.index()), f)
 }
 
+// GaugeByMethod is a gauge with the label method: the type of InFlightRequests.
+//
+// Labels, in parameter order:
+//   - method: HTTP method of the request. One of GET, POST, other; any other value is recorded as
+//     other.
+//
+// Every combination of the labels' values is exported from the first scrape, with 0.
+type GaugeByMethod struct {
+	vec    *prometheus.GaugeVec
+	series [methodCount + 1]prometheus.Gauge
+}
+
+// newGaugeByMethod creates the gauge of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newGaugeByMethod(opts prometheus.GaugeOpts) *GaugeByMethod {
+	g := &GaugeByMethod{vec: prometheus.NewGaugeVec(opts, []string{"method"})}
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		if method == methodCount {
+			method = MethodOther
+		}
+		g.series[methodSlot] = g.vec.WithLabelValues(method.String())
+	}
+	return g
+}
+
+// with returns the series of method.
+func (g *GaugeByMethod) with(method Method) prometheus.Gauge {
+	return g.series[min(method, methodCount)]
+}
+
+// Set sets the series of method to v.
+func (g *GaugeByMethod) Set(v float64, method Method) {
+	g.series[min(method, methodCount)].Set(v)
+}
+
+// Inc adds 1 to the series of method.
+func (g *GaugeByMethod) Inc(method Method) {
+	g.series[min(method, methodCount)].Inc()
+}
+
+// Dec subtracts 1 from the series of method.
+func (g *GaugeByMethod) Dec(method Method) {
+	g.series[min(method, methodCount)].Dec()
+}
+
+// Add adds v to the series of method.
+func (g *GaugeByMethod) Add(v float64, method Method) {
+	g.series[min(method, methodCount)].Add(v)
+}
+
+// Sub subtracts v from the series of method.
+func (g *GaugeByMethod) Sub(v float64, method Method) {
+	g.series[min(method, methodCount)].Sub(v)
+}
+
+// SetToCurrentTime sets the series of method to the current Unix time in seconds.
+func (g *GaugeByMethod) SetToCurrentTime(method Method) {
+	g.series[min(method, methodCount)].SetToCurrentTime()
+}
+
+// DurationHistogramByProvider is a histogram of durations in seconds with the label provider: the
+// type of PaymentDurationSeconds.
+//
+// Labels, in parameter order:
+//   - provider: Payment provider that charged the order. One of card, invoice.
+//
+// Every combination of the labels' values is exported from the first scrape, with 0.
+type DurationHistogramByProvider struct {
+	vec    *prometheus.HistogramVec
+	series [providerCount + 1]prometheus.Observer
+}
+
+// newDurationHistogramByProvider creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newDurationHistogramByProvider(opts prometheus.HistogramOpts) *DurationHistogramByProvider {
+	h := &DurationHistogramByProvider{vec: prometheus.NewHistogramVec(opts, []string{"provider"})}
+	for providerSlot := range Provider(providerCount + 1) {
+		provider := providerSlot
+		switch {
+		case provider == providerCount:
+			h.series[providerSlot] = panicObserver{err: enumRange{"provider", "Provider", -1, providerCount}}
+		default:
+			h.series[providerSlot] = h.vec.WithLabelValues(provider.String())
+		}
+	}
+	return h
+}
+
+// with returns the series of provider.
+func (h *DurationHistogramByProvider) with(provider Provider) prometheus.Observer {
+	return h.series[min(provider, providerCount)]
+}
+
+// Observe records v in the series of provider.
+func (h *DurationHistogramByProvider) Observe(v float64, provider Provider) {
+	h.series[min(provider, providerCount)].Observe(v)
+}
+
+// Start starts timing an operation of provider; ObserveDuration of the returned timer records it:
+//
+//	defer h.Start(provider).ObserveDuration()
+func (h *DurationHistogramByProvider) Start(provider Provider) Timer {
+	return newTimer(h.series[min(provider, providerCount)])
+}
+
+// CounterByProviderReason is a counter with the labels provider and reason: the type of
+// PaymentErrorsTotal.
+//
+// Labels, in parameter order:
+//   - provider: Payment provider that charged the order. One of card, invoice.
+//   - reason: Why a payment failed, as the payments service says. One of declined, unavailable,
+//     unknown.
+//
+// Every combination of the labels' values is exported from the first scrape, with 0.
+type CounterByProviderReason struct {
+	vec    *prometheus.CounterVec
+	series [providerCount + 1][reasonCount + 1]prometheus.Counter
+	name   string // for Add's panic
+}
+
+// newCounterByProviderReason creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newCounterByProviderReason(opts prometheus.CounterOpts) *CounterByProviderReason {
+	c := &CounterByProviderReason{vec: prometheus.NewCounterVec(opts, []string{"provider", "reason"}), name: opts.Name}
+	for providerSlot := range Provider(providerCount + 1) {
+		provider := providerSlot
+		for reasonSlot := range Reason(reasonCount + 1) {
+			reason := reasonSlot
+			switch {
+			case provider == providerCount:
+				c.series[providerSlot][reasonSlot] = panicCounter{err: enumRange{"provider", "Provider", -1, providerCount}}
+			case reason == reasonCount:
+				c.series[providerSlot][reasonSlot] = panicCounter{err: enumRange{"reason", "Reason", -1, reasonCount}}
+			default:
+				c.series[providerSlot][reasonSlot] = c.vec.WithLabelValues(provider.String(), reason.String())
+			}
+		}
+	}
+	return c
+}
+
+// with returns the series of provider and reason.
+func (c *CounterByProviderReason) with(provider Provider, reason Reason) prometheus.Counter {
+	return c.series[min(provider, providerCount)][min(reason, reasonCount)]
+}
+
+// Inc adds 1 to the series of provider and reason.
+func (c *CounterByProviderReason) Inc(provider Provider, reason Reason) {
+	c.series[min(provider, providerCount)][min(reason, reasonCount)].Inc()
+}
+
+// Add adds v to the series of provider and reason. It panics when v is negative or NaN, as
+// client_golang's Add panics on a negative v: a counter never goes down.
+func (c *CounterByProviderReason) Add(v float64, provider Provider, reason Reason) {
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
+	}
+	c.series[min(provider, providerCount)][min(reason, reasonCount)].Add(v)
+}
+
+// CounterByProviderOutcome is a counter with the labels provider and outcome: the type of
+// PaymentsTotal.
+//
+// Labels, in parameter order:
+//   - provider: Payment provider that charged the order. One of card, invoice.
+//   - outcome: How the operation ended. One of success, error, canceled.
+//
+// Every combination of the labels' values is exported from the first scrape, with 0.
+type CounterByProviderOutcome struct {
+	vec    *prometheus.CounterVec
+	series [providerCount + 1][outcomeCount + 1]prometheus.Counter
+	name   string // for Add's panic
+}
+
+// newCounterByProviderOutcome creates the counter of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newCounterByProviderOutcome(opts prometheus.CounterOpts) *CounterByProviderOutcome {
+	c := &CounterByProviderOutcome{vec: prometheus.NewCounterVec(opts, []string{"provider", "outcome"}), name: opts.Name}
+	for providerSlot := range Provider(providerCount + 1) {
+		provider := providerSlot
+		for outcomeSlot := range Outcome(outcomeCount + 1) {
+			outcome := outcomeSlot
+			switch {
+			case provider == providerCount:
+				c.series[providerSlot][outcomeSlot] = panicCounter{err: enumRange{"provider", "Provider", -1, providerCount}}
+			case outcome == outcomeCount:
+				c.series[providerSlot][outcomeSlot] = panicCounter{err: enumRange{"outcome", "Outcome", -1, outcomeCount}}
+			default:
+				c.series[providerSlot][outcomeSlot] = c.vec.WithLabelValues(provider.String(), outcome.String())
+			}
+		}
+	}
+	return c
+}
+
+// with returns the series of provider and outcome.
+func (c *CounterByProviderOutcome) with(provider Provider, outcome Outcome) prometheus.Counter {
+	return c.series[min(provider, providerCount)][min(outcome, outcomeCount)]
+}
+
+// Inc adds 1 to the series of provider and outcome.
+func (c *CounterByProviderOutcome) Inc(provider Provider, outcome Outcome) {
+	c.series[min(provider, providerCount)][min(outcome, outcomeCount)].Inc()
+}
+
+// Add adds v to the series of provider and outcome. It panics when v is negative or NaN, as
+// client_golang's Add panics on a negative v: a counter never goes down.
+func (c *CounterByProviderOutcome) Add(v float64, provider Provider, outcome Outcome) {
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
+	}
+	c.series[min(provider, providerCount)][min(outcome, outcomeCount)].Add(v)
+}
+
 // DurationHistogramByRouteMethod is a histogram of durations in seconds with the labels route and
 // method: the type of RequestDurationSeconds.
 //
 // Labels, in parameter order:
-//   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
-//     other.
+//   - route: Route that served the request (the ServeMux pattern's path); "other" for unknown
+//     paths. One of /checkout, /charge, /admin/fault, /metrics, other; any other value is recorded
+//     as other.
 //   - method: HTTP method of the request. One of GET, POST, other; any other value is recorded as
 //     other.
 //
@@ -239,20 +536,23 @@ func newDurationHistogramByRouteMethod(opts prometheus.HistogramOpts) *DurationH
 	h := &DurationHistogramByRouteMethod{vec: prometheus.NewHistogramVec(opts, []string{"route", "method"})}
 	for routeSlot := range Route(routeCount + 1) {
 		route := routeSlot
+		if route == routeCount {
+			route = RouteOther
+		}
 		for methodSlot := range Method(methodCount + 1) {
 			method := methodSlot
 			if method == methodCount {
 				method = MethodOther
 			}
-			switch {
-			case route == routeCount:
-				h.series[routeSlot][methodSlot] = panicObserver{err: enumRange{"route", "Route", -1, routeCount}}
-			default:
-				h.series[routeSlot][methodSlot] = h.vec.WithLabelValues(route.String(), method.String())
-			}
+			h.series[routeSlot][methodSlot] = h.vec.WithLabelValues(route.String(), method.String())
 		}
 	}
 	return h
+}
+
+// with returns the series of route and method.
+func (h *DurationHistogramByRouteMethod) with(route Route, method Method) prometheus.Observer {
+	return h.series[min(route, routeCount)][min(method, methodCount)]
 }
 
 // Observe records v in the series of route and method.
@@ -268,31 +568,37 @@ func (h *DurationHistogramByRouteMethod) Start(route Route, method Method) Timer
 	return newTimer(h.series[min(route, routeCount)][min(method, methodCount)])
 }
 
-// CounterByRouteMethodStatus is a counter with the labels route, method and status: the type of
-// RequestsTotal.
+// CounterByRouteMethodStatusOutcome is a counter with the labels route, method, status and outcome:
+// the type of RequestsTotal.
 //
 // Labels, in parameter order:
-//   - route: Route that served the request; "other" for unknown paths. One of checkout, admin,
-//     other.
+//   - route: Route that served the request (the ServeMux pattern's path); "other" for unknown
+//     paths. One of /checkout, /charge, /admin/fault, /metrics, other; any other value is recorded
+//     as other.
 //   - method: HTTP method of the request. One of GET, POST, other; any other value is recorded as
 //     other.
-//   - status: Outcome class of the response. One of ok, client_error, server_error.
+//   - status: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other; any other value
+//     is recorded as other.
+//   - outcome: How the operation ended. One of success, error, canceled.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
-type CounterByRouteMethodStatus struct {
+type CounterByRouteMethodStatusOutcome struct {
 	vec    *prometheus.CounterVec
-	series [routeCount + 1][methodCount + 1][statusCount + 1]prometheus.Counter
+	series [routeCount + 1][methodCount + 1][statusCount + 1][outcomeCount + 1]prometheus.Counter
 	name   string // for Add's panic
 }
 
-// newCounterByRouteMethodStatus creates the counter of opts with all its series.
+// newCounterByRouteMethodStatusOutcome creates the counter of opts with all its series.
 //
 // The last slot of each enum label stands for the values that are none of its constants: it records
 // into the label's other value, or panics.
-func newCounterByRouteMethodStatus(opts prometheus.CounterOpts) *CounterByRouteMethodStatus {
-	c := &CounterByRouteMethodStatus{vec: prometheus.NewCounterVec(opts, []string{"route", "method", "status"}), name: opts.Name}
+func newCounterByRouteMethodStatusOutcome(opts prometheus.CounterOpts) *CounterByRouteMethodStatusOutcome {
+	c := &CounterByRouteMethodStatusOutcome{vec: prometheus.NewCounterVec(opts, []string{"route", "method", "status", "outcome"}), name: opts.Name}
 	for routeSlot := range Route(routeCount + 1) {
 		route := routeSlot
+		if route == routeCount {
+			route = RouteOther
+		}
 		for methodSlot := range Method(methodCount + 1) {
 			method := methodSlot
 			if method == methodCount {
@@ -300,13 +606,17 @@ func newCounterByRouteMethodStatus(opts prometheus.CounterOpts) *CounterByRouteM
 			}
 			for statusSlot := range Status(statusCount + 1) {
 				status := statusSlot
-				switch {
-				case route == routeCount:
-					c.series[routeSlot][methodSlot][statusSlot] = panicCounter{err: enumRange{"route", "Route", -1, routeCount}}
-				case status == statusCount:
-					c.series[routeSlot][methodSlot][statusSlot] = panicCounter{err: enumRange{"status", "Status", -1, statusCount}}
-				default:
-					c.series[routeSlot][methodSlot][statusSlot] = c.vec.WithLabelValues(route.String(), method.String(), status.String())
+				if status == statusCount {
+					status = StatusOther
+				}
+				for outcomeSlot := range Outcome(outcomeCount + 1) {
+					outcome := outcomeSlot
+					switch {
+					case outcome == outcomeCount:
+						c.series[routeSlot][methodSlot][statusSlot][outcomeSlot] = panicCounter{err: enumRange{"outcome", "Outcome", -1, outcomeCount}}
+					default:
+						c.series[routeSlot][methodSlot][statusSlot][outcomeSlot] = c.vec.WithLabelValues(route.String(), method.String(), status.String(), outcome.String())
+					}
 				}
 			}
 		}
@@ -314,16 +624,133 @@ func newCounterByRouteMethodStatus(opts prometheus.CounterOpts) *CounterByRouteM
 	return c
 }
 
-// Inc adds 1 to the series of route, method and status.
-func (c *CounterByRouteMethodStatus) Inc(route Route, method Method, status Status) {
-	c.series[min(route, routeCount)][min(method, methodCount)][min(status, statusCount)].Inc()
+// with returns the series of route, method, status and outcome.
+func (c *CounterByRouteMethodStatusOutcome) with(route Route, method Method, status Status, outcome Outcome) prometheus.Counter {
+	return c.series[min(route, routeCount)][min(method, methodCount)][min(status, statusCount)][min(outcome, outcomeCount)]
 }
 
-// Add adds v to the series of route, method and status. It panics when v is negative or NaN, as
-// client_golang's Add panics on a negative v: a counter never goes down.
-func (c *CounterByRouteMethodStatus) Add(v float64, route Route, method Method, status Status) {
+// Inc adds 1 to the series of route, method, status and outcome.
+func (c *CounterByRouteMethodStatusOutcome) Inc(route Route, method Method, status Status, outcome Outcome) {
+	c.series[min(route, routeCount)][min(method, methodCount)][min(status, statusCount)][min(outcome, outcomeCount)].Inc()
+}
+
+// Add adds v to the series of route, method, status and outcome. It panics when v is negative or
+// NaN, as client_golang's Add panics on a negative v: a counter never goes down.
+func (c *CounterByRouteMethodStatusOutcome) Add(v float64, route Route, method Method, status Status, outcome Outcome) {
 	if !(v >= 0) {
 		panic(counterDecrease{c.name, v})
 	}
-	c.series[min(route, routeCount)][min(method, methodCount)][min(status, statusCount)].Add(v)
+	c.series[min(route, routeCount)][min(method, methodCount)][min(status, statusCount)][min(outcome, outcomeCount)].Add(v)
+}
+
+// DurationHistogramByPeer is a histogram of durations in seconds with the label peer: the type of
+// UpstreamDurationSeconds.
+//
+// Labels, in parameter order:
+//   - peer: Host of an outbound request. Free-form; a value that is not valid UTF-8 is recorded as
+//     "invalid"; after 10 distinct values, new ones are recorded as "other".
+type DurationHistogramByPeer struct {
+	vec    *prometheus.HistogramVec
+	series freeSeries[[1]string, prometheus.Observer]
+}
+
+// newDurationHistogramByPeer creates the histogram of opts and its label guards.
+func newDurationHistogramByPeer(opts prometheus.HistogramOpts) *DurationHistogramByPeer {
+	h := &DurationHistogramByPeer{vec: prometheus.NewHistogramVec(opts, []string{"peer"})}
+	guards := []*labelGuard{newLabelGuard(nil, 10)}
+	h.series.vec = h.vec
+	h.series.guards = guards
+	return h
+}
+
+// with returns the series of peer.
+func (h *DurationHistogramByPeer) with(peer string) prometheus.Observer {
+	k := [1]string{peer}
+	return h.series.get(k, k[:])
+}
+
+// Observe records v in the series of peer.
+func (h *DurationHistogramByPeer) Observe(v float64, peer string) {
+	h.with(peer).Observe(v)
+}
+
+// Start starts timing an operation of peer; ObserveDuration of the returned timer records it:
+//
+//	defer h.Start(peer).ObserveDuration()
+func (h *DurationHistogramByPeer) Start(peer string) Timer {
+	return newTimer(h.with(peer))
+}
+
+// CounterByPeerMethodStatusOutcome is a counter with the labels peer, method, status and outcome:
+// the type of UpstreamRequestsTotal.
+//
+// Labels, in parameter order:
+//   - peer: Host of an outbound request. Free-form; a value that is not valid UTF-8 is recorded as
+//     "invalid"; after 10 distinct values, new ones are recorded as "other".
+//   - method: HTTP method of the request. One of GET, POST, other; any other value is recorded as
+//     other.
+//   - status: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other; any other value
+//     is recorded as other.
+//   - outcome: How the operation ended. One of success, error, canceled.
+type CounterByPeerMethodStatusOutcome struct {
+	vec    *prometheus.CounterVec
+	series [methodCount + 1][statusCount + 1][outcomeCount + 1]freeSeries[[1]string, prometheus.Counter]
+	name   string // for Add's panic
+}
+
+// newCounterByPeerMethodStatusOutcome creates the counter of opts, its label guards, and curries it
+// with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newCounterByPeerMethodStatusOutcome(opts prometheus.CounterOpts) *CounterByPeerMethodStatusOutcome {
+	c := &CounterByPeerMethodStatusOutcome{vec: prometheus.NewCounterVec(opts, []string{"peer", "method", "status", "outcome"}), name: opts.Name}
+	guards := []*labelGuard{newLabelGuard(nil, 10)}
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		if method == methodCount {
+			method = MethodOther
+		}
+		for statusSlot := range Status(statusCount + 1) {
+			status := statusSlot
+			if status == statusCount {
+				status = StatusOther
+			}
+			for outcomeSlot := range Outcome(outcomeCount + 1) {
+				outcome := outcomeSlot
+				switch {
+				case outcome == outcomeCount:
+					c.series[methodSlot][statusSlot][outcomeSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"outcome", "Outcome", -1, outcomeCount}}}
+				default:
+					c.series[methodSlot][statusSlot][outcomeSlot].vec = c.vec.MustCurryWith(prometheus.Labels{
+						"method":  method.String(),
+						"outcome": outcome.String(),
+						"status":  status.String(),
+					})
+				}
+				c.series[methodSlot][statusSlot][outcomeSlot].guards = guards
+			}
+		}
+	}
+	return c
+}
+
+// with returns the series of peer, method, status and outcome.
+func (c *CounterByPeerMethodStatusOutcome) with(peer string, method Method, status Status, outcome Outcome) prometheus.Counter {
+	k := [1]string{peer}
+	return c.series[min(method, methodCount)][min(status, statusCount)][min(outcome, outcomeCount)].get(k, k[:])
+}
+
+// Inc adds 1 to the series of peer, method, status and outcome.
+func (c *CounterByPeerMethodStatusOutcome) Inc(peer string, method Method, status Status, outcome Outcome) {
+	c.with(peer, method, status, outcome).Inc()
+}
+
+// Add adds v to the series of peer, method, status and outcome. It panics when v is negative or
+// NaN, as client_golang's Add panics on a negative v: a counter never goes down.
+func (c *CounterByPeerMethodStatusOutcome) Add(v float64, peer string, method Method, status Status, outcome Outcome) {
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
+	}
+	c.with(peer, method, status, outcome).Add(v)
 }

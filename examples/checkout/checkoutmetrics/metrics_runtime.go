@@ -3,16 +3,33 @@
 package checkoutmetrics
 
 // The code below is the same for every spec: metricgen copies it from enum.go, panic_counter.go,
-// panic_observer.go, decrease.go, funcs.go, timer.go, gauge.go and gauge_func.go in its folder
-// templates/gometrics, where it is tested.
+// panic_observer.go, panic_vec.go, decrease.go, guard.go, cache.go, free.go, funcs.go, timer.go,
+// gauge_func.go, operation.go, exemplar.go, http.go, trace.go, trace_exemplar.go and trace_http.go
+// in its folder templates/gometrics, where it is tested.
 
 import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+	"net"
+	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 )
 
 // enumRange is the panic of recording a value of an enum label's type that is none of its
@@ -58,6 +75,15 @@ type panicObserver struct {
 
 func (o panicObserver) Observe(_ float64) { panic(o.err) }
 
+// panicVec stands for the client_golang vector of the values of an enum label that are none of
+// its constants, where series are made on use (init: none, free-form labels): the series it
+// makes is one that panics when recorded into (panicCounter, panicGauge, panicObserver).
+type panicVec[M any] struct {
+	series M
+}
+
+func (v panicVec[M]) WithLabelValues(...string) M { return v.series }
+
 // counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
 // only goes up (client_golang panics on a negative value too); what goes up and down is a
 // gauge.
@@ -69,6 +95,141 @@ type counterDecrease struct {
 func (e counterDecrease) Error() string {
 	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
 		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
+
+// Values recorded in place of a free-form label's value that labelGuard does not admit.
+const (
+	labelInvalid = "invalid" // not valid UTF-8, or not matching the label's pattern
+	labelOther   = "other"   // a new value after the label's max_values
+)
+
+// labelGuard admits the values of one free-form label of one metric. Its memory is bounded by
+// the label's max_values: once that many distinct values were admitted, new ones fold into
+// "other". It is consulted only when the series cache misses, never on the fast path.
+type labelGuard struct {
+	valid func(string) bool // the label's pattern, anchored; nil: every value
+	limit int               // distinct values admitted at most; 0: no limit
+	mu    sync.Mutex
+	seen  map[string]struct{} // the admitted values; under mu
+}
+
+// newLabelGuard returns a guard admitting the values that valid accepts (nil: all), at most
+// limit of them (0: no limit).
+func newLabelGuard(valid func(string) bool, limit int) *labelGuard {
+	return &labelGuard{valid: valid, limit: limit, seen: make(map[string]struct{})}
+}
+
+// admit returns v when it may be exported as it is, "invalid" when it is not valid UTF-8 or
+// valid rejects it, and "other" when limit other values were admitted already.
+func (g *labelGuard) admit(v string) string {
+	if !utf8.ValidString(v) || g.valid != nil && !g.valid(v) {
+		return labelInvalid
+	}
+	if g.limit == 0 {
+		return v
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if _, ok := g.seen[v]; !ok {
+		if len(g.seen) >= g.limit {
+			return labelOther
+		}
+		g.seen[v] = struct{}{}
+	}
+	return v
+}
+
+// seriesCache maps the values of a metric's free-form labels (K, an array of strings) to a
+// series (M), without a lock, a hash of the enum values or an allocation on a hit: a load
+// reads a map that is never written once published. New series go into dirty, under mu,
+// which is published in place of read once as many loads missed read as dirty holds series
+// (sync.Map's scheme, typed, so that a key is never boxed). It knows nothing of the backend:
+// the caller makes the series, and stores only those of admitted values, so that the map is
+// as bounded as the labels.
+type seriesCache[K comparable, M any] struct {
+	read   atomic.Pointer[map[K]M] // never written once published
+	mu     sync.Mutex
+	dirty  map[K]M // under mu: read's series and newer ones; nil until the first one after a promotion
+	misses int     // under mu: loads that missed read since it was published
+}
+
+// load returns the series stored for k.
+func (s *seriesCache[K, M]) load(k K) (M, bool) {
+	if read := s.read.Load(); read != nil {
+		m, ok := (*read)[k]
+		return m, ok
+	}
+	var m M
+	return m, false
+}
+
+// loadLocked is load for a caller holding s.mu: it also looks in dirty, and publishes dirty
+// once enough loads missed read.
+func (s *seriesCache[K, M]) loadLocked(k K) (M, bool) {
+	if m, ok := s.load(k); ok || s.dirty == nil {
+		return m, ok
+	}
+	m, ok := s.dirty[k]
+	s.misses++
+	if s.misses >= len(s.dirty) {
+		read := s.dirty
+		s.read.Store(&read)
+		s.dirty, s.misses = nil, 0
+	}
+	return m, ok
+}
+
+// storeLocked stores m as the series of k; the caller holds s.mu.
+func (s *seriesCache[K, M]) storeLocked(k K, m M) {
+	if s.dirty == nil {
+		if read := s.read.Load(); read != nil {
+			s.dirty = maps.Clone(*read)
+		} else {
+			s.dirty = make(map[K]M)
+		}
+	}
+	s.dirty[k] = m
+}
+
+// freeSeries finds the series of a metric with free-form labels, for one combination of the
+// values of its enum labels (or the whole metric, when it has none): the client_golang vector
+// curried with those values, the metric's guards, and the cache of the series made so far.
+// K is the free-form values as an array ([2]string), M the series (prometheus.Counter, Gauge
+// or Observer).
+type freeSeries[K comparable, M any] struct {
+	vec    interface{ WithLabelValues(...string) M } // curried with the enum values
+	guards []*labelGuard                             // one per free-form label, in parameter order
+	cache  seriesCache[K, M]
+}
+
+// get returns the series of the free-form values k, which values lists in the same order.
+func (s *freeSeries[K, M]) get(k K, values []string) M {
+	if m, ok := s.cache.load(k); ok {
+		return m
+	}
+	return s.create(k, values)
+}
+
+// create returns the series of k, making it. The series is stored only when every value was
+// admitted as it is, so values recorded as "invalid" or "other" take this path each time but
+// cannot grow the cache.
+func (s *freeSeries[K, M]) create(k K, values []string) M {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if m, ok := s.cache.loadLocked(k); ok {
+		return m
+	}
+	admitted := make([]string, len(values))
+	same := true
+	for i, v := range values {
+		admitted[i] = s.guards[i].admit(v)
+		same = same && admitted[i] == v
+	}
+	m := s.vec.WithLabelValues(admitted...)
+	if same {
+		s.cache.storeLocked(k, m)
+	}
+	return m
 }
 
 // funcSeries are the series of a metric read at scrape time (observe: scrape): a function per
@@ -134,34 +295,6 @@ func (t Timer) ObserveDuration() time.Duration {
 	return d
 }
 
-// Gauge is a gauge without labels: one series, exported from the first scrape.
-type Gauge struct {
-	gauge prometheus.Gauge
-}
-
-// newGauge creates the gauge of opts.
-func newGauge(opts prometheus.GaugeOpts) *Gauge {
-	return &Gauge{gauge: prometheus.NewGauge(opts)}
-}
-
-// Set sets the gauge to v.
-func (g *Gauge) Set(v float64) { g.gauge.Set(v) }
-
-// Inc adds 1 to the gauge.
-func (g *Gauge) Inc() { g.gauge.Inc() }
-
-// Dec subtracts 1 from the gauge.
-func (g *Gauge) Dec() { g.gauge.Dec() }
-
-// Add adds v to the gauge.
-func (g *Gauge) Add(v float64) { g.gauge.Add(v) }
-
-// Sub subtracts v from the gauge.
-func (g *Gauge) Sub(v float64) { g.gauge.Sub(v) }
-
-// SetToCurrentTime sets the gauge to the current Unix time in seconds.
-func (g *Gauge) SetToCurrentTime() { g.gauge.SetToCurrentTime() }
-
 // GaugeFunc is a gauge without labels read at scrape time (observe: scrape): its value is what
 // the function given to Observe returns when Prometheus scrapes.
 type GaugeFunc struct {
@@ -177,3 +310,467 @@ func newGaugeFunc(opts prometheus.GaugeOpts) *GaugeFunc {
 // program, so it must be safe for that and quick. A later call replaces f; Observe(nil)
 // removes the series.
 func (g *GaugeFunc) Observe(f func() float64) { g.funcs.set(0, f) }
+
+// operationOutcome is how an operation ended: the value its outcome label gets.
+type operationOutcome uint8
+
+const (
+	operationSuccess operationOutcome = iota
+	operationError
+	operationCanceled
+)
+
+// outcomeOf returns the outcome of an operation whose function returned err: canceled when err
+// is (or wraps) context.Canceled and the outcome label has a canceled value, error for any
+// other error.
+func outcomeOf(err error, canceled bool) operationOutcome {
+	switch {
+	case err == nil:
+		return operationSuccess
+	case canceled && errors.Is(err, context.Canceled):
+		return operationCanceled
+	}
+	return operationError
+}
+
+// panicError is what an operation records for a panic in its function, before panicking again
+// with the same value.
+type panicError struct{ value any }
+
+func (e panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }
+
+// goexitError is what an operation records when its function ended the goroutine
+// (runtime.Goexit, as testing's t.FailNow does) instead of returning.
+type goexitError struct{}
+
+func (goexitError) Error() string { return "the operation's goroutine exited (runtime.Goexit)" }
+
+// recovered returns the error an operation records when its function did not return: p is
+// what recover returned in the operation's deferred function, nil when the goroutine exited.
+func recovered(p any) error {
+	if p == nil {
+		return goexitError{}
+	}
+	return panicError{p}
+}
+
+// repanic panics again with the value of a panic that recovered turned into err; it does
+// nothing for a goroutine that exited, which goes on exiting.
+func repanic(err error) {
+	if p, ok := err.(panicError); ok {
+		panic(p.value)
+	}
+}
+
+// String returns the outcome as the operations' log records write it.
+func (o operationOutcome) String() string {
+	switch o {
+	case operationSuccess:
+		return "success"
+	case operationError:
+		return "error"
+	}
+	return "canceled"
+}
+
+// incWithExemplar adds 1 to c, with the exemplar labels ex unless they are nil.
+func incWithExemplar(c prometheus.Counter, ex prometheus.Labels) {
+	if ex != nil {
+		if e, ok := c.(prometheus.ExemplarAdder); ok {
+			e.AddWithExemplar(1, ex)
+			return
+		}
+	}
+	c.Inc()
+}
+
+// observeWithExemplar records v in o, with the exemplar labels ex unless they are nil.
+func observeWithExemplar(o prometheus.Observer, v float64, ex prometheus.Labels) {
+	if ex != nil {
+		if e, ok := o.(prometheus.ExemplarObserver); ok {
+			e.ObserveWithExemplar(v, ex)
+			return
+		}
+	}
+	o.Observe(v)
+}
+
+// responseRecorder is the http.ResponseWriter an HTTP server operation gives its handler: it
+// remembers the status code written. Flush and Hijack reach the writer it wraps through
+// http.ResponseController (Unwrap), so streaming and WebSocket handlers keep working.
+type responseRecorder struct {
+	http.ResponseWriter
+	status int // 0 until the header is written
+}
+
+func (w *responseRecorder) WriteHeader(code int) {
+	if w.status == 0 && (code >= 200 || code == http.StatusSwitchingProtocols) {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *responseRecorder) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Flush sends any buffered data to the client, when the wrapped writer can.
+func (w *responseRecorder) Flush() {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	_ = http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+// Hijack lets the handler take over the connection, when the wrapped writer can.
+func (w *responseRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, rw, err := http.NewResponseController(w.ResponseWriter).Hijack()
+	if err == nil && w.status == 0 {
+		w.status = http.StatusSwitchingProtocols
+	}
+	return conn, rw, err
+}
+
+// Unwrap returns the wrapped writer, for http.ResponseController.
+func (w *responseRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// code returns the status the handler answered with: 200 when it wrote nothing.
+func (w *responseRecorder) code() int {
+	if w.status == 0 {
+		return http.StatusOK
+	}
+	return w.status
+}
+
+// routeOf returns the route of an http.ServeMux pattern: its path, without the method and the
+// host ("GET example.com/orders/{id}" → "/orders/{id}"); "" for no pattern.
+func routeOf(pattern string) string {
+	if i := strings.IndexAny(pattern, " \t"); i >= 0 {
+		pattern = strings.TrimLeft(pattern[i:], " \t")
+	}
+	if i := strings.IndexByte(pattern, '/'); i > 0 {
+		pattern = pattern[i:]
+	}
+	return pattern
+}
+
+// statusClassOf returns the class of a status code: "1xx" to "5xx", "" for a code outside
+// 100 to 599.
+func statusClassOf(code int) string {
+	switch {
+	case code < 100 || code > 599:
+		return ""
+	case code < 200:
+		return "1xx"
+	case code < 300:
+		return "2xx"
+	case code < 400:
+		return "3xx"
+	case code < 500:
+		return "4xx"
+	}
+	return "5xx"
+}
+
+// statusCodeText returns code in decimal, without allocating for the codes servers commonly
+// answer with.
+func statusCodeText(code int) string {
+	switch code {
+	case 200:
+		return "200"
+	case 201:
+		return "201"
+	case 202:
+		return "202"
+	case 204:
+		return "204"
+	case 206:
+		return "206"
+	case 301:
+		return "301"
+	case 302:
+		return "302"
+	case 303:
+		return "303"
+	case 304:
+		return "304"
+	case 307:
+		return "307"
+	case 308:
+		return "308"
+	case 400:
+		return "400"
+	case 401:
+		return "401"
+	case 403:
+		return "403"
+	case 404:
+		return "404"
+	case 405:
+		return "405"
+	case 408:
+		return "408"
+	case 409:
+		return "409"
+	case 410:
+		return "410"
+	case 412:
+		return "412"
+	case 413:
+		return "413"
+	case 415:
+		return "415"
+	case 422:
+		return "422"
+	case 429:
+		return "429"
+	case 499:
+		return "499"
+	case 500:
+		return "500"
+	case 501:
+		return "501"
+	case 502:
+		return "502"
+	case 503:
+		return "503"
+	case 504:
+		return "504"
+	}
+	return strconv.Itoa(code)
+}
+
+// knownMethod reports whether m is one of the methods of RFC 9110 and RFC 5789 (PATCH), which
+// the semantic conventions record as they are; any other is recorded as "_OTHER".
+func knownMethod(m string) bool {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace:
+		return true
+	}
+	return false
+}
+
+// serverOutcome returns how an HTTP server operation ended: canceled when the client went away
+// (the request's context is canceled) and the outcome label has a canceled value, unless the
+// handler panicked for another reason than http.ErrAbortHandler; error for a panic or a 5xx
+// response; else success.
+func serverOutcome(ctx context.Context, code int, err error, canceled bool) operationOutcome {
+	aborted := err == nil
+	if p, ok := err.(panicError); ok && p.value == http.ErrAbortHandler {
+		aborted = true
+	}
+	switch {
+	case canceled && aborted && errors.Is(ctx.Err(), context.Canceled):
+		return operationCanceled
+	case err != nil || code >= 500:
+		return operationError
+	}
+	return operationSuccess
+}
+
+// clientOutcome returns how an HTTP client operation ended: canceled when the request failed
+// because its context was canceled and the outcome label has a canceled value; error for any
+// other failure and for a 4xx or 5xx response; else success.
+func clientOutcome(resp *http.Response, err error, canceled bool) operationOutcome {
+	switch {
+	case err != nil && canceled && errors.Is(err, context.Canceled):
+		return operationCanceled
+	case err != nil || resp == nil || resp.StatusCode >= 400:
+		return operationError
+	}
+	return operationSuccess
+}
+
+// errorTypeKey is the attribute key of the semantic conventions for the kind of error.
+const errorTypeKey = attribute.Key("error.type")
+
+// tracing is what the operations of a Metrics start their spans with.
+type tracing struct {
+	tracer     trace.Tracer // nil: no spans, a no-op TracerProvider was given
+	propagator propagation.TextMapPropagator
+}
+
+// newTracing returns the tracing of tp (nil: the global TracerProvider) and p (nil: the
+// global propagator), with spans of the instrumentation scope named scope. With a no-op
+// TracerProvider the operations start no span at all, which would cost a context and a span
+// for nothing.
+func newTracing(tp trace.TracerProvider, p propagation.TextMapPropagator, scope string) tracing {
+	if p == nil {
+		p = otel.GetTextMapPropagator()
+	}
+	switch tp.(type) {
+	case nil:
+		tp = otel.GetTracerProvider()
+	case noop.TracerProvider, *noop.TracerProvider:
+		return tracing{propagator: p}
+	}
+	return tracing{tracer: tp.Tracer(scope), propagator: p}
+}
+
+// endSpan ends the span of an operation that returned err: the error is recorded (a panic
+// with its stack), and the status is Error unless the operation succeeded or was canceled.
+func endSpan(span trace.Span, err error, outcome operationOutcome, description string) {
+	if err != nil {
+		_, panicked := err.(panicError)
+		span.RecordError(err, trace.WithStackTrace(panicked))
+		span.SetAttributes(errorTypeKey.String(errorType(err)))
+	}
+	if outcome == operationError {
+		span.SetStatus(codes.Error, description)
+	}
+	span.End()
+}
+
+// errorType returns the error.type of err, as the semantic conventions ask: the type's name.
+func errorType(err error) string {
+	switch err.(type) {
+	case panicError:
+		return "panic"
+	case goexitError:
+		return "goexit"
+	}
+	return fmt.Sprintf("%T", err)
+}
+
+// appendTraceAttrs appends the trace_id and span_id of span to attrs, when it has them.
+func appendTraceAttrs(attrs []slog.Attr, span trace.Span) []slog.Attr {
+	if span == nil {
+		return attrs
+	}
+	if sc := span.SpanContext(); sc.IsValid() {
+		attrs = append(attrs, slog.String("trace_id", sc.TraceID().String()), slog.String("span_id", sc.SpanID().String()))
+	}
+	return attrs
+}
+
+// exemplarOf returns the exemplar labels of span: its trace_id when it is sampled, else nil.
+func exemplarOf(span trace.Span) prometheus.Labels {
+	if span == nil {
+		return nil
+	}
+	if sc := span.SpanContext(); sc.IsSampled() {
+		return prometheus.Labels{"trace_id": sc.TraceID().String()}
+	}
+	return nil
+}
+
+// The attribute keys of the HTTP semantic conventions the operations set.
+const (
+	httpMethodKey         = attribute.Key("http.request.method")
+	httpMethodOriginalKey = attribute.Key("http.request.method_original")
+	httpRouteKey          = attribute.Key("http.route")
+	httpStatusCodeKey     = attribute.Key("http.response.status_code")
+	serverAddressKey      = attribute.Key("server.address")
+	serverPortKey         = attribute.Key("server.port")
+	urlSchemeKey          = attribute.Key("url.scheme")
+)
+
+// methodAttrs returns the attributes of a request's method: the method, or "_OTHER" and the
+// method as sent when it is not a known one.
+func methodAttrs(attrs []attribute.KeyValue, method string) []attribute.KeyValue {
+	if knownMethod(method) {
+		return append(attrs, httpMethodKey.String(method))
+	}
+	return append(attrs, httpMethodKey.String("_OTHER"), httpMethodOriginalKey.String(method))
+}
+
+// spanMethod is the method in a span name: "HTTP" for one that is not a known one.
+func spanMethod(method string) string {
+	if knownMethod(method) {
+		return method
+	}
+	return "HTTP"
+}
+
+// hostPort splits a Host header or URL host into the address and the port (0 when absent).
+func hostPort(hp string) (string, int) {
+	host, port, err := net.SplitHostPort(hp)
+	if err != nil {
+		return hp, 0
+	}
+	p, _ := strconv.Atoi(port)
+	return host, p
+}
+
+// startServerSpan starts the span of an inbound request, a child of the trace context its
+// headers carry, and returns the request with the span's context.
+func startServerSpan(t tracing, r *http.Request, attrs ...attribute.KeyValue) (*http.Request, trace.Span) {
+	ctx := t.propagator.Extract(r.Context(), propagation.HeaderCarrier(r.Header))
+	attrs = methodAttrs(attrs, r.Method)
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	attrs = append(attrs, urlSchemeKey.String(scheme))
+	if host, port := hostPort(r.Host); host != "" {
+		attrs = append(attrs, serverAddressKey.String(host))
+		if port > 0 {
+			attrs = append(attrs, serverPortKey.Int(port))
+		}
+	}
+	ctx, span := t.tracer.Start(ctx, spanMethod(r.Method), trace.WithSpanKind(trace.SpanKindServer), trace.WithAttributes(attrs...))
+	return r.WithContext(ctx), span
+}
+
+// endServerSpan ends the span of an inbound request: named after the method and the route
+// (the semantic conventions' "GET /orders/{id}"), with the status code, Error for a 5xx
+// response or a panic.
+func endServerSpan(span trace.Span, method, route string, code int, err error, outcome operationOutcome) {
+	if route != "" {
+		span.SetName(spanMethod(method) + " " + route)
+		span.SetAttributes(httpRouteKey.String(route))
+	}
+	span.SetAttributes(httpStatusCodeKey.Int(code))
+	if err == nil && code >= 500 {
+		span.SetAttributes(errorTypeKey.String(strconv.Itoa(code)))
+	}
+	if err != nil {
+		endSpan(span, err, outcome, err.Error())
+		return
+	}
+	if outcome == operationError {
+		span.SetStatus(codes.Error, "")
+	}
+	span.End()
+}
+
+// startClientSpan starts the span of an outbound request and returns a copy of the request
+// with the span's context, carrying it in its headers for the server.
+func startClientSpan(t tracing, req *http.Request, attrs ...attribute.KeyValue) (*http.Request, trace.Span) {
+	attrs = methodAttrs(attrs, req.Method)
+	host, port := hostPort(req.URL.Host)
+	if port == 0 {
+		port = map[string]int{"http": 80, "https": 443}[req.URL.Scheme]
+	}
+	attrs = append(attrs, serverAddressKey.String(host), urlSchemeKey.String(req.URL.Scheme))
+	if port > 0 {
+		attrs = append(attrs, serverPortKey.Int(port))
+	}
+	ctx, span := t.tracer.Start(req.Context(), spanMethod(req.Method), trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attrs...))
+	req = req.Clone(ctx) // a RoundTripper must not change the request it is given
+	t.propagator.Inject(ctx, propagation.HeaderCarrier(req.Header))
+	return req, span
+}
+
+// endClientSpan ends the span of an outbound request: the status code of the response, Error
+// for a 4xx or 5xx response or no response.
+func endClientSpan(span trace.Span, resp *http.Response, err error, outcome operationOutcome) {
+	if resp != nil {
+		span.SetAttributes(httpStatusCodeKey.Int(resp.StatusCode))
+	}
+	if err != nil {
+		endSpan(span, err, outcome, err.Error())
+		return
+	}
+	if resp != nil && resp.StatusCode >= 400 {
+		span.SetAttributes(errorTypeKey.String(strconv.Itoa(resp.StatusCode)))
+	}
+	if outcome == operationError {
+		span.SetStatus(codes.Error, "")
+	}
+	span.End()
+}

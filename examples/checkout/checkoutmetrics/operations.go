@@ -95,49 +95,6 @@ func (m *Metrics) operationLogger(ctx context.Context, level slog.Level) *slog.L
 	return redactingLogger(l)
 }
 
-// routeOrOther returns the Route of s, RouteOther for a value label route does not list.
-func routeOrOther(s string) Route {
-	switch s {
-	case "/checkout":
-		return RouteCheckout
-	case "/charge":
-		return RouteCharge
-	case "/admin/fault":
-		return RouteAdminFault
-	case "/metrics":
-		return RouteMetrics
-	}
-	return RouteOther
-}
-
-// methodOrOther returns the Method of s, MethodOther for a value label method does not list.
-func methodOrOther(s string) Method {
-	switch s {
-	case "GET":
-		return MethodGET
-	case "POST":
-		return MethodPOST
-	}
-	return MethodOther
-}
-
-// statusOrOther returns the Status of s, StatusOther for a value label status does not list.
-func statusOrOther(s string) Status {
-	switch s {
-	case "1xx":
-		return Status1xx
-	case "2xx":
-		return Status2xx
-	case "3xx":
-		return Status3xx
-	case "4xx":
-		return Status4xx
-	case "5xx":
-		return Status5xx
-	}
-	return StatusOther
-}
-
 // ChargeErrorLabels is what an error returned by the function of Charge may implement (found with
 // errors.As, so also when wrapped) to give the labels reason of checkout_payment_errors_total; an
 // error that does not implement it gets "unknown".
@@ -154,9 +111,10 @@ type ChargeErrorLabels interface {
 //
 // A panic in fn is recorded as an error, and goes on.
 func (m *Metrics) Charge(ctx context.Context, provider Provider, fn func(context.Context) error) error {
+	provider = provider.index()
 	var span trace.Span
 	if t := m.ops.tracing.tracer; t != nil {
-		ctx, span = t.Start(ctx, m.ops.chargeSpanNames[min(provider, providerCount-1)], trace.WithSpanKind(trace.SpanKindInternal), trace.WithAttributes(attribute.String("provider", provider.String())))
+		ctx, span = t.Start(ctx, m.ops.chargeSpanNames[provider], trace.WithSpanKind(trace.SpanKindInternal), trace.WithAttributes(attribute.String("provider", provider.String())))
 	}
 	start := time.Now()
 	returned := false
@@ -250,7 +208,7 @@ type httpRequestHandler struct {
 // ServeHTTP serves r with the wrapped handler and records it.
 func (h *httpRequestHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	m := h.m
-	method := methodOrOther(r.Method)
+	method := MethodOf(r.Method)
 	var span trace.Span
 	if m.ops.tracing.tracer != nil {
 		r, span = startServerSpan(m.ops.tracing, r)
@@ -280,8 +238,8 @@ func (m *Metrics) httpRequestEnd(r *http.Request, rec *responseRecorder, span tr
 	}
 	result := serverOutcome(r.Context(), code, err, true)
 	pattern := routeOf(r.Pattern)
-	route := routeOrOther(pattern)
-	status := statusOrOther(statusClassOf(code))
+	route := RouteOf(pattern)
+	status := StatusOf(statusClassOf(code))
 	outcome := OutcomeSuccess
 	switch result {
 	case operationError:
@@ -344,7 +302,7 @@ type paymentsAPITransport struct {
 // RoundTrip sends req with the wrapped transport and records it.
 func (t *paymentsAPITransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	m := t.m
-	method := methodOrOther(req.Method)
+	method := MethodOf(req.Method)
 	peer := req.URL.Hostname()
 	var span trace.Span
 	if m.ops.tracing.tracer != nil {
@@ -371,7 +329,7 @@ func (m *Metrics) paymentsAPIEnd(req *http.Request, resp *http.Response, span tr
 	result := clientOutcome(resp, err, true)
 	status := StatusOther
 	if resp != nil {
-		status = statusOrOther(statusClassOf(resp.StatusCode))
+		status = StatusOf(statusClassOf(resp.StatusCode))
 	}
 	outcome := OutcomeSuccess
 	switch result {

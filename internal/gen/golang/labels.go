@@ -118,9 +118,15 @@ func (g *generator) enumType(f *jen.File, l *model.Label) {
 		g.enumOf(f, l)
 	}
 	g.enumString(f, l)
-	if usedBy(g.s, l, true) || isOTel(g.s) && usedBy(g.s, l, false) {
+	if hasIndex(g.s, l) {
 		g.enumIndex(f, l)
 	}
+}
+
+// hasIndex reports whether enum label l's type has the index method: for a metric read at
+// scrape time, for every metric of the otel backend, for an operation's parameter.
+func hasIndex(s *model.Spec, l *model.Label) bool {
+	return usedBy(s, l, true) || isOTel(s) && usedBy(s, l, false) || enumParam(s, l)
 }
 
 // usedBy reports whether a metric of s has label l and is, or is not, read at scrape time: the

@@ -126,7 +126,7 @@ func declare(s *model.Spec, r *goname.Registry) {
 		o := goname.Origin{What: fmt.Sprintf("label %q", l.Name), Pos: l.Pos}
 		r.Type(l.GoName, o)
 		r.Method(l.GoName, "String", o)
-		if usedBy(s, l, true) || isOTel(s) && usedBy(s, l, false) {
+		if hasIndex(s, l) {
 			r.Method(l.GoName, "index", o)
 		}
 		r.Func(parseFunc(l), o)

@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -38,7 +39,7 @@ const (
 // name never takes one of these.
 var operationBodyNames = []string{
 	"ctx", "fn", "span", "start", "returned", "elapsed", "exemplar", "logger", "attrs", "rec",
-	"w", "req", "resp", "next", "result", "level", "o", "opt", "tp", "p", "l",
+	"w", "req", "resp", "next", "result", "level", "o", "opt", "tp", "p", "l", "code", "pattern", "description",
 }
 
 var operationsCode = goname.Origin{What: "the generated operations code"}
@@ -118,33 +119,6 @@ func endMethod(o *model.Operation) string { return unexport(o.GoName) + "End" }
 // spanNamesField names the field of the precomputed span names of an operation.
 func spanNamesField(o *model.Operation) string { return unexport(o.GoName) + "SpanNames" }
 
-// foldFunc names the function folding a string to a value of an enum label an HTTP operation
-// fills: every value the label does not list becomes "other".
-func foldFunc(l *model.Label) string { return unexport(l.GoName) + "OrOther" }
-
-// httpEnums are the enum labels HTTP operations fill from strings, each once.
-func httpEnums(s *model.Spec) []*model.Label {
-	var ls []*model.Label
-	for _, o := range s.Operations {
-		h := o.HTTP
-		for _, l := range []*model.Label{h.Route, h.Method, h.StatusCode, h.StatusClass, h.Server} {
-			if l != nil && l.Enum() && !containsLabel(ls, l) {
-				ls = append(ls, l)
-			}
-		}
-	}
-	return ls
-}
-
-func containsLabel(ls []*model.Label, l *model.Label) bool {
-	for _, x := range ls {
-		if x == l {
-			return true
-		}
-	}
-	return false
-}
-
 // declareOperations declares the identifiers of operations.go.
 func declareOperations(s *model.Spec, r *goname.Registry) {
 	if len(s.Operations) == 0 {
@@ -170,9 +144,6 @@ func declareOperations(s *model.Spec, r *goname.Registry) {
 	r.Method("Metrics", initMethod, operationsCode)
 	r.Method("Metrics", loggerMethod, operationsCode)
 	r.Func(redactingFunc, operationsCode)
-	for _, l := range httpEnums(s) {
-		r.Func(foldFunc(l), goname.Origin{What: fmt.Sprintf("label %q", l.Name), Pos: l.Pos})
-	}
 	for _, o := range s.Operations {
 		og := goname.Origin{What: fmt.Sprintf("operation %q", o.Key), Pos: o.Pos}
 		r.Method("Metrics", o.GoName, og)
@@ -191,9 +162,6 @@ func declareOperations(s *model.Spec, r *goname.Registry) {
 func (g *generator) operationsFileOf(f *jen.File) {
 	g.optionsCode(f)
 	g.stateCode(f)
-	for _, l := range httpEnums(g.s) {
-		g.foldCode(f, l)
-	}
 	for _, o := range g.s.Operations {
 		switch o.Kind {
 		case model.CallOperation:
@@ -400,44 +368,39 @@ func (g *generator) spanName(o *model.Operation) *jen.Statement {
 	if g.spanNameArray(o) != nil {
 		s := jen.Id("m").Dot(stateField).Dot(spanNamesField(o))
 		for _, l := range o.Span.NameParams {
-			s.Index(g.index(l))
+			s.Index(jen.Id(g.param(l))) // checked by checkParams
 		}
 		return s
 	}
 	return g.spanNameExpr(o)
 }
 
-// foldCode writes the function folding a string to an enum label that an HTTP operation fills:
-//
-//	// methodOrOther returns the Method of s, MethodOther for a value method does not list.
-//	func methodOrOther(s string) Method {
-//		switch s {
-//		case "GET":
-//			return MethodGET
-//		}
-//		return MethodOther
-//	}
-func (g *generator) foldCode(f *jen.File, l *model.Label) {
-	// A label of status classes may list them all instead of other: then a code that has
-	// no class (600 to 999, which net/http lets a handler write) counts as a server error.
-	other := outcomeValue(l, "5xx")
-	for _, v := range l.Values {
-		if v.Value == model.OtherValue {
-			other = v.GoName
+// enumParam reports whether l is an enum parameter of an operation of s: its type then has
+// the index method (see enumIndex), which the operation checks it with.
+func enumParam(s *model.Spec, l *model.Label) bool {
+	if !l.Enum() {
+		return false
+	}
+	for _, o := range s.Operations {
+		if slices.Contains(o.Params, l) {
+			return true
 		}
 	}
-	f.Add(doc(fmt.Sprintf("%s returns the %s of s, %s for a value label %s does not list.", foldFunc(l), l.GoName, other, l.Name)))
-	f.Func().Id(foldFunc(l)).Params(jen.Id("s").String()).Id(l.GoName).Block(
-		jen.Switch(jen.Id("s")).BlockFunc(func(sw *jen.Group) {
-			for _, v := range l.Values {
-				if v.Value != model.OtherValue {
-					sw.Case(jen.Lit(v.Value)).Block(jen.Return(jen.Id(v.GoName)))
-				}
-			}
-		}),
-		jen.Return(jen.Id(other)),
-	)
-	f.Line()
+	return false
+}
+
+// checkParams writes the check of an operation's enum parameters, before it starts: a value
+// that is none of a label's constants (a conversion) becomes the label's other value, or
+// panics naming the label, as recording it would; the operation then records, names its span
+// and logs only values of the label.
+//
+//	endpoint = endpoint.index()
+func (g *generator) checkParams(b *jen.Group, o *model.Operation) {
+	for _, l := range o.Params {
+		if l.Enum() {
+			b.Id(g.param(l)).Op("=").Add(g.index(l))
+		}
+	}
 }
 
 // opParams are an operation's parameters as Go parameters.
@@ -542,6 +505,7 @@ func (g *generator) callOperation(f *jen.File, o *model.Operation) {
 		return append(as, g.args(o.Params)...)
 	}
 	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id(o.GoName).Params(params...).Error().BlockFunc(func(b *jen.Group) {
+		g.checkParams(b, o)
 		if o.Span != nil {
 			b.Var().Id("span").Qual(otelTracePath, "Span")
 			b.If(jen.Id("t").Op(":=").Id("m").Dot(stateField).Dot("tracing").Dot("tracer"), jen.Id("t").Op("!=").Nil()).Block(
@@ -636,7 +600,10 @@ func (g *generator) opSeries(m *model.Metric) *jen.Statement {
 	if isOTel(g.s) {
 		return jen.Id("m").Dot(m.GoName) // its methods take the labels: inc and observe add them
 	}
-	if sh.unlabelled() {
+	switch {
+	case sh.unlabelled() && sh.lazy:
+		return jen.Id("m").Dot(m.GoName).Dot(strings.ToLower(sh.promKind())).Dot("get").Call() // made on first use
+	case sh.unlabelled():
 		return jen.Id("m").Dot(m.GoName).Dot(sh.field())
 	}
 	return jen.Id("m").Dot(m.GoName).Dot("with").Call(g.args(m.Labels)...)
@@ -651,15 +618,16 @@ func (g *generator) serverOperation(f *jen.File, o *model.Operation) {
 	f.Comment("wrap the ServeMux itself, or each handler registered on it. A panic in next is recorded as an")
 	f.Comment("error (a response status of 500), and goes on.")
 	params := append([]jen.Code{jen.Id("next").Qual(httpPath, "Handler")}, g.opParams(o)...)
-	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id(o.GoName).Params(params...).Qual(httpPath, "Handler").Block(
-		jen.Return(jen.Op("&").Id(typ).ValuesFunc(func(d *jen.Group) {
+	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id(o.GoName).Params(params...).Qual(httpPath, "Handler").BlockFunc(func(b *jen.Group) {
+		g.checkParams(b, o)
+		b.Return(jen.Op("&").Id(typ).ValuesFunc(func(d *jen.Group) {
 			d.Id("m").Op(":").Id("m")
 			d.Id("next").Op(":").Id("next")
 			for _, l := range o.Params {
 				d.Id(g.param(l)).Op(":").Id(g.param(l))
 			}
-		})),
-	)
+		}))
+	})
 	f.Line()
 	g.opStruct(f, o, typ, jen.Qual(httpPath, "Handler"))
 	h := o.HTTP
@@ -719,11 +687,14 @@ func (g *generator) opStruct(f *jen.File, o *model.Operation, typ string, next j
 	f.Line()
 }
 
-// foldString is the value of an HTTP label of a string: the enum value (other for one the
-// label does not list), or the string.
+// foldString is the value of an HTTP label of a string: the enum value of the label's
+// <Label>Of (its other: value for a string it does not list; validation makes sure an enum
+// label an HTTP operation fills has one), or the string.
+//
+//	MethodOf(r.Method)
 func (g *generator) foldString(l *model.Label, s *jen.Statement) *jen.Statement {
 	if l.Enum() {
-		return jen.Id(foldFunc(l)).Call(s)
+		return jen.Id(ofFunc(l)).Call(s)
 	}
 	return s
 }
@@ -735,16 +706,17 @@ func (g *generator) clientOperation(f *jen.File, o *model.Operation) {
 	f.Comment("//")
 	f.Comment("Use it as the Transport of an http.Client. A panic in next is recorded as an error, and goes on.")
 	params := append([]jen.Code{jen.Id("next").Qual(httpPath, "RoundTripper")}, g.opParams(o)...)
-	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id(o.GoName).Params(params...).Qual(httpPath, "RoundTripper").Block(
-		jen.If(jen.Id("next").Op("==").Nil()).Block(jen.Id("next").Op("=").Qual(httpPath, "DefaultTransport")),
-		jen.Return(jen.Op("&").Id(typ).ValuesFunc(func(d *jen.Group) {
+	f.Func().Params(jen.Id("m").Op("*").Id("Metrics")).Id(o.GoName).Params(params...).Qual(httpPath, "RoundTripper").BlockFunc(func(b *jen.Group) {
+		g.checkParams(b, o)
+		b.If(jen.Id("next").Op("==").Nil()).Block(jen.Id("next").Op("=").Qual(httpPath, "DefaultTransport"))
+		b.Return(jen.Op("&").Id(typ).ValuesFunc(func(d *jen.Group) {
 			d.Id("m").Op(":").Id("m")
 			d.Id("next").Op(":").Id("next")
 			for _, l := range o.Params {
 				d.Id(g.param(l)).Op(":").Id(g.param(l))
 			}
-		})),
-	)
+		}))
+	})
 	f.Line()
 	g.opStruct(f, o, typ, jen.Qual(httpPath, "RoundTripper"))
 	h := o.HTTP
@@ -858,7 +830,7 @@ func (g *generator) endCode(f *jen.File, o *model.Operation) {
 		}
 		if l := h.Route; l != nil {
 			if l.Enum() {
-				b.Id(g.param(l)).Op(":=").Id(foldFunc(l)).Call(jen.Id("pattern"))
+				b.Id(g.param(l)).Op(":=").Add(g.foldString(l, jen.Id("pattern")))
 			} else {
 				b.Id(g.param(l)).Op(":=").Id("pattern")
 				b.If(jen.Id(g.param(l)).Op("==").Lit("")).Block(jen.Id(g.param(l)).Op("=").Lit(model.OtherValue))
@@ -950,11 +922,26 @@ func (g *generator) statusLabel(b *jen.Group, o *model.Operation, l *model.Label
 	}
 	p := g.param(l)
 	if o.Kind == model.HTTPServerOperation {
+		if l.Enum() && l.Other == nil {
+			// A label of status classes may list them all instead of an other value (validation):
+			// a code without a class (600 to 999, which net/http lets a handler write) then
+			// counts as a server error.
+			//
+			//	statusClass := StatusClass5xx
+			//	if c, ok := ParseStatusClass(statusClassOf(code)); ok {
+			//		statusClass = c
+			//	}
+			b.Id(p).Op(":=").Id(outcomeValue(l, "5xx"))
+			b.If(jen.List(jen.Id("c"), jen.Id("ok")).Op(":=").Id(parseFunc(l)).Call(jen.Id(conv).Call(jen.Id("code"))), jen.Id("ok")).Block(
+				jen.Id(p).Op("=").Id("c"),
+			)
+			return
+		}
 		b.Id(p).Op(":=").Add(g.foldString(l, jen.Id(conv).Call(jen.Id("code"))))
 		return
 	}
 	if l.Enum() {
-		b.Id(p).Op(":=").Id(outcomeValue(l, model.OtherValue))
+		b.Id(p).Op(":=").Id(l.Other.GoName) // no response (validation: an enum label here has other)
 	} else {
 		b.Id(p).Op(":=").Lit(o.ErrorFallback)
 	}

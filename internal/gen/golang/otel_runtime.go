@@ -43,7 +43,7 @@ var otelRuntimeFiles = []gosrc.File{
 func otelRuntimeOf(s *model.Spec, ss *shapes) []gosrc.File {
 	names := []string{"gootel/options.go"}
 	for _, l := range s.Labels {
-		if l.Enum() && l.Other == nil && (usedBy(s, l, false) || usedBy(s, l, true)) {
+		if l.Enum() && l.Other == nil && hasIndex(s, l) {
 			names = append(names, "gometrics/enum.go") // index panics
 		}
 	}

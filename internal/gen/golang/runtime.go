@@ -62,7 +62,7 @@ var otelRuntimeOrigin = goname.Origin{What: "the generated metrics code (its Ope
 func runtimeOf(s *model.Spec, ss *shapes) []gosrc.File {
 	var names []string
 	for _, l := range s.Labels {
-		if l.Enum() && l.Other == nil && usedBy(s, l, true) {
+		if l.Enum() && l.Other == nil && (usedBy(s, l, true) || enumParam(s, l)) {
 			names = append(names, "enum.go") // index panics
 		}
 	}

@@ -353,3 +353,81 @@ func TestHTTPServerPanics(t *testing.T) {
 		t.Errorf("in flight after a panic = %v, want 0", got)
 	}
 }
+
+// series counts the series of name.
+func series(t *testing.T, reg *prometheus.Registry, name string) int {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() == name {
+			return len(mf.GetMetric())
+		}
+	}
+	return 0
+}
+
+// Operations follow the rules of the generated API: metrics of init: none have no series before
+// an operation records one; an enum parameter out of its range is recorded as the label's other
+// value, or panics before the operation starts; HTTP values fold to other with <Label>Of.
+func TestOperationValues(t *testing.T) {
+	m, reg, rec, _ := newTest(t)
+	for _, name := range []string{"shop_api_requests_total", "shop_upstream_duration_seconds", "shop_http_in_flight_requests"} {
+		if n := series(t, reg, name); n != 0 {
+			t.Errorf("%s (init: none) has %d series before any operation", name, n)
+		}
+	}
+	ctx := context.Background()
+	if err := m.APICall(ctx, Method(200), EndpointEvents, func(context.Context) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := counter(t, reg, "shop_api_requests_total", map[string]string{"method": "other", "endpoint": "events", "status": "success"}); got != 1 {
+		t.Errorf("requests{method=other} after Method(200) = %v, want 1", got)
+	}
+	if n := series(t, reg, "shop_api_requests_total"); n != 1 {
+		t.Errorf("api_requests_total has %d series after one call, want 1 (init: none)", n)
+	}
+	if s := rec.last(t); s.attrs["method"].AsString() != "other" {
+		t.Errorf("span attribute method = %q, want other", s.attrs["method"].AsString())
+	}
+
+	called := false
+	func() {
+		defer func() {
+			err, _ := recover().(error)
+			if err == nil || !strings.Contains(err.Error(), "label endpoint: Endpoint(7) is not one of its 2 values") {
+				t.Errorf("APICall with Endpoint(7) recovered %v, want the label's range panic", err)
+			}
+		}()
+		m.APICall(ctx, MethodGET, Endpoint(7), func(context.Context) error { called = true; return nil })
+	}()
+	if called {
+		t.Error("fn ran although its endpoint is none of the constants")
+	}
+	if n := series(t, reg, "shop_api_requests_total"); n != 1 {
+		t.Errorf("api_requests_total has %d series after the panic, want 1", n)
+	}
+
+	h := m.HTTPRequest(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("PATCH", "/x", nil))
+	if got := counter(t, reg, "shop_http_requests_total", map[string]string{"route": "other", "method": "other", "class": "2xx", "status": "success"}); got != 1 {
+		t.Errorf("http_requests_total{method=other} after a PATCH = %v, want 1", got)
+	}
+
+	rt := m.Upstream(roundTripper(func(*http.Request) (*http.Response, error) { return nil, errors.New("refused") }), "acme")
+	if _, err := rt.RoundTrip(httptest.NewRequest("GET", "http://api.example.com/x", nil)); err == nil {
+		t.Fatal("the transport's error was not returned")
+	}
+	if got := counter(t, reg, "shop_upstream_requests_total", map[string]string{"peer": "api.example.com", "method": "GET", "class": "other", "status": "error", "tenant": "acme"}); got != 1 {
+		t.Errorf("upstream_requests_total without a response = %v, want 1 with class other", got)
+	}
+	if n := series(t, reg, "shop_upstream_duration_seconds"); n != 1 {
+		t.Errorf("upstream_duration_seconds has %d series after a request, want 1", n)
+	}
+}
+
+type roundTripper func(*http.Request) (*http.Response, error)
+
+func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

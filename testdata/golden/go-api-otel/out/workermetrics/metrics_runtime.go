@@ -64,6 +64,10 @@ type Option func(*config)
 type config struct {
 	meterName    string
 	meterOptions []metric.MeterOption
+	// operations are the options of the operations (WithLogger, WithTracerProvider, ...,
+	// generated in operations.go when the spec has operations), each applied by New to the
+	// operations' own settings.
+	operations []func(any)
 }
 
 // WithMeter sets the name of the meter that New creates the instruments with, and its options

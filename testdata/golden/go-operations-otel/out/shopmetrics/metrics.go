@@ -48,9 +48,10 @@ type Metrics struct {
 
 // New creates the metrics' instruments with a meter of mp, named after this package's import path
 // (WithMeter sets another name). Enum-only label sets are resolved here: their attribute sets are
-// built once, and every combination of their values of a counter or a gauge is exported, with 0,
-// from the first collection; a histogram's series appear at their first observation (the metrics
-// API cannot create an empty one).
+// built once, and every combination of their values of a counter or a gauge with init: all
+// (counters' default) is exported, with 0, from the first collection; other series appear once a
+// value is recorded for them, a histogram's at its first observation (the metrics API cannot create
+// an empty one), a metric read at scrape time's once a function is registered.
 //
 // New returns the first error of the meter, such as for an instrument the MeterProvider refuses.
 func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
@@ -73,12 +74,12 @@ func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
 	); err != nil {
 		return nil, err
 	}
-	if m.APIRequestsTotal, err = newCounterByMethodEndpointStatus(meter, "shop_api_requests_total",
+	if m.APIRequestsTotal, err = newLazyCounterByMethodEndpointStatus(meter, "shop_api_requests_total",
 		metric.WithDescription("API calls"),
 	); err != nil {
 		return nil, err
 	}
-	if m.HTTPInFlightRequests, err = newGaugeByMethod(meter, "shop_http_in_flight_requests",
+	if m.HTTPInFlightRequests, err = newLazyGaugeByMethod(meter, "shop_http_in_flight_requests",
 		metric.WithDescription("HTTP requests being served"),
 	); err != nil {
 		return nil, err
@@ -95,7 +96,7 @@ func New(mp metric.MeterProvider, opts ...Option) (*Metrics, error) {
 	); err != nil {
 		return nil, err
 	}
-	if m.UpstreamDurationSeconds, err = newDurationHistogram(meter, "shop_upstream_duration_seconds",
+	if m.UpstreamDurationSeconds, err = newLazyDurationHistogram(meter, "shop_upstream_duration_seconds",
 		metric.WithDescription("Outbound request duration"),
 		metric.WithUnit("s"),
 		metric.WithExplicitBucketBoundaries(0.01, 0.1, 1),
@@ -142,13 +143,13 @@ type APIErrorsTotalCounter = CounterByEndpointStatusCodeErrorCode
 // APIRequestsTotalCounter records the counter shop_api_requests_total: API calls.
 //
 // OpenTelemetry: a Float64Counter.
-type APIRequestsTotalCounter = CounterByMethodEndpointStatus
+type APIRequestsTotalCounter = LazyCounterByMethodEndpointStatus
 
 // HTTPInFlightRequestsGauge records the gauge shop_http_in_flight_requests: HTTP requests being
 // served.
 //
 // OpenTelemetry: a Float64ObservableGauge.
-type HTTPInFlightRequestsGauge = GaugeByMethod
+type HTTPInFlightRequestsGauge = LazyGaugeByMethod
 
 // HTTPRequestDurationSecondsHistogram records the histogram shop_http_request_duration_seconds:
 // HTTP request duration.
@@ -169,7 +170,7 @@ type HTTPRequestsTotalCounter = CounterByRouteMethodClassStatus
 // Unit: seconds. Buckets: 0.01, 0.1, 1.
 //
 // OpenTelemetry: a Float64Histogram of unit s.
-type UpstreamDurationSecondsHistogram = DurationHistogram
+type UpstreamDurationSecondsHistogram = LazyDurationHistogram
 
 // UpstreamRequestsTotalCounter records the counter shop_upstream_requests_total: Outbound requests.
 //
@@ -180,7 +181,7 @@ type UpstreamRequestsTotalCounter = CounterByPeerMethodClassStatusTenant
 // and endpoint: the type of APIDurationSeconds.
 //
 // Labels, in parameter order:
-//   - method: HTTP method. One of GET, POST, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
 //   - endpoint: API endpoint group. One of profiles, events.
 //
 // The attribute set of every combination of the labels' values is built when the metrics are
@@ -211,7 +212,7 @@ func newDurationHistogramByMethodEndpoint(meter metric.Meter, name string, opts 
 
 // Observe records v in the series of method and endpoint.
 func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, endpoint Endpoint) {
-	h.histogram.Record(context.Background(), v, h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)]...)
+	h.histogram.Record(context.Background(), v, h.series[method.index()][endpoint.index()]...)
 }
 
 // Start starts timing an operation of method and endpoint; ObserveDuration of the returned timer
@@ -219,7 +220,7 @@ func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, en
 //
 //	defer h.Start(method, endpoint).ObserveDuration()
 func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoint) Timer {
-	return newTimer(h.histogram, h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)])
+	return newTimer(h.histogram, h.series[method.index()][endpoint.index()])
 }
 
 // CounterByEndpointStatusCodeErrorCode is a counter with the labels endpoint, status_code and
@@ -234,6 +235,7 @@ func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoi
 //     recorded as "invalid"; after 30 distinct values, new ones are recorded as "other".
 type CounterByEndpointStatusCodeErrorCode struct {
 	counter metric.Float64Counter
+	name    string // for Add's panic
 	series  [endpointCount]freeSets[[2]string, []metric.AddOption]
 }
 
@@ -244,7 +246,7 @@ func newCounterByEndpointStatusCodeErrorCode(meter metric.Meter, name string, op
 	if err != nil {
 		return nil, err
 	}
-	c := &CounterByEndpointStatusCodeErrorCode{counter: counter}
+	c := &CounterByEndpointStatusCodeErrorCode{counter: counter, name: name}
 	guards := []*labelGuard{
 		newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 60),
 		newLabelGuard(nil, 30),
@@ -261,7 +263,7 @@ func newCounterByEndpointStatusCodeErrorCode(meter metric.Meter, name string, op
 // with returns the series of endpoint, statusCode and errorCode.
 func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) []metric.AddOption {
 	k := [2]string{statusCode, errorCode}
-	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
+	return c.series[endpoint.index()].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
@@ -269,36 +271,38 @@ func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode
 	c.counter.Add(context.Background(), 1, c.with(endpoint, statusCode, errorCode)...)
 }
 
-// Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
-// a counter never goes down (the SDK would drop it and log an error).
+// Add adds v to the series of endpoint, statusCode and errorCode. It panics when v is negative or
+// NaN, as the Prometheus backend (and client_golang) does: a counter never goes down.
 func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
-	if v >= 0 {
-		c.counter.Add(context.Background(), v, c.with(endpoint, statusCode, errorCode)...)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(context.Background(), v, c.with(endpoint, statusCode, errorCode)...)
 }
 
-// CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
-// of APIRequestsTotal.
+// LazyCounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the
+// type of APIRequestsTotal.
 //
 // Labels, in parameter order:
-//   - method: HTTP method. One of GET, POST, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
 //   - endpoint: API endpoint group. One of profiles, events.
 //   - status: Outcome of the call. One of success, error, canceled.
 //
 // Every combination of the labels' values is exported from the first collection, with 0.
-type CounterByMethodEndpointStatus struct {
+type LazyCounterByMethodEndpointStatus struct {
 	counter metric.Float64Counter
+	name    string // for Add's panic
 	series  [methodCount][endpointCount][statusCount][]metric.AddOption
 }
 
-// newCounterByMethodEndpointStatus creates the counter name with opts and the attribute sets of all
-// its series.
-func newCounterByMethodEndpointStatus(meter metric.Meter, name string, opts ...metric.Float64CounterOption) (*CounterByMethodEndpointStatus, error) {
+// newLazyCounterByMethodEndpointStatus creates the counter name with opts and the attribute sets of
+// all its series.
+func newLazyCounterByMethodEndpointStatus(meter metric.Meter, name string, opts ...metric.Float64CounterOption) (*LazyCounterByMethodEndpointStatus, error) {
 	counter, err := meter.Float64Counter(name, opts...)
 	if err != nil {
 		return nil, err
 	}
-	c := &CounterByMethodEndpointStatus{counter: counter}
+	c := &LazyCounterByMethodEndpointStatus{counter: counter, name: name}
 	for _, method := range MethodValues() {
 		for _, endpoint := range EndpointValues() {
 			for _, status := range StatusValues() {
@@ -307,7 +311,6 @@ func newCounterByMethodEndpointStatus(meter metric.Meter, name string, opts ...m
 					attribute.String("endpoint", endpoint.String()),
 					attribute.String("status", status.String()),
 				))
-				counter.Add(context.Background(), 0, c.series[method][endpoint][status]...)
 			}
 		}
 	}
@@ -315,37 +318,38 @@ func newCounterByMethodEndpointStatus(meter metric.Meter, name string, opts ...m
 }
 
 // Inc adds 1 to the series of method, endpoint and status.
-func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
-	c.counter.Add(context.Background(), 1, c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)]...)
+func (c *LazyCounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
+	c.counter.Add(context.Background(), 1, c.series[method.index()][endpoint.index()][status.index()]...)
 }
 
-// Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
-// counter never goes down (the SDK would drop it and log an error).
-func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
-	if v >= 0 {
-		c.counter.Add(context.Background(), v, c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)]...)
+// Add adds v to the series of method, endpoint and status. It panics when v is negative or NaN, as
+// the Prometheus backend (and client_golang) does: a counter never goes down.
+func (c *LazyCounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(context.Background(), v, c.series[method.index()][endpoint.index()][status.index()]...)
 }
 
-// GaugeByMethod is a gauge with the labels method: the type of HTTPInFlightRequests.
+// LazyGaugeByMethod is a gauge with the label method: the type of HTTPInFlightRequests.
 //
 // Labels, in parameter order:
-//   - method: HTTP method. One of GET, POST, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
 //
 // Every combination of the labels' values is exported from the first collection, with 0.
-type GaugeByMethod struct {
+type LazyGaugeByMethod struct {
 	gauge  metric.Float64ObservableGauge
 	values gaugeValues
 	series [methodCount]*gaugeValue
 }
 
-// newGaugeByMethod creates the gauge name with opts and the attribute sets of all its series.
-func newGaugeByMethod(meter metric.Meter, name string, opts ...metric.Float64ObservableGaugeOption) (*GaugeByMethod, error) {
+// newLazyGaugeByMethod creates the gauge name with opts and the attribute sets of all its series.
+func newLazyGaugeByMethod(meter metric.Meter, name string, opts ...metric.Float64ObservableGaugeOption) (*LazyGaugeByMethod, error) {
 	gauge, err := meter.Float64ObservableGauge(name, opts...)
 	if err != nil {
 		return nil, err
 	}
-	g := &GaugeByMethod{gauge: gauge}
+	g := &LazyGaugeByMethod{gauge: gauge, values: gaugeValues{lazy: true}}
 	for _, method := range MethodValues() {
 		g.series[method] = g.values.add(attribute.NewSet(
 			attribute.String("method", method.String()),
@@ -355,37 +359,37 @@ func newGaugeByMethod(meter metric.Meter, name string, opts ...metric.Float64Obs
 }
 
 // Set sets the series of method to v.
-func (g *GaugeByMethod) Set(v float64, method Method) {
-	g.series[min(method, methodCount-1)].set(v)
+func (g *LazyGaugeByMethod) Set(v float64, method Method) {
+	g.series[method.index()].set(v)
 }
 
 // Inc adds 1 to the series of method.
-func (g *GaugeByMethod) Inc(method Method) {
-	g.series[min(method, methodCount-1)].add(1)
+func (g *LazyGaugeByMethod) Inc(method Method) {
+	g.series[method.index()].add(1)
 }
 
 // Dec subtracts 1 from the series of method.
-func (g *GaugeByMethod) Dec(method Method) {
-	g.series[min(method, methodCount-1)].add(-1)
+func (g *LazyGaugeByMethod) Dec(method Method) {
+	g.series[method.index()].add(-1)
 }
 
 // Add adds v to the series of method.
-func (g *GaugeByMethod) Add(v float64, method Method) {
-	g.series[min(method, methodCount-1)].add(v)
+func (g *LazyGaugeByMethod) Add(v float64, method Method) {
+	g.series[method.index()].add(v)
 }
 
 // Sub subtracts v from the series of method.
-func (g *GaugeByMethod) Sub(v float64, method Method) {
-	g.series[min(method, methodCount-1)].add(-v)
+func (g *LazyGaugeByMethod) Sub(v float64, method Method) {
+	g.series[method.index()].add(-v)
 }
 
 // SetToCurrentTime sets the series of method to the current Unix time in seconds.
-func (g *GaugeByMethod) SetToCurrentTime(method Method) {
-	g.series[min(method, methodCount-1)].setToCurrentTime()
+func (g *LazyGaugeByMethod) SetToCurrentTime(method Method) {
+	g.series[method.index()].setToCurrentTime()
 }
 
 // observe reports the value of every series to o: New's callback calls it at each collection.
-func (g *GaugeByMethod) observe(o metric.Observer) {
+func (g *LazyGaugeByMethod) observe(o metric.Observer) {
 	g.values.report(o, g.gauge)
 }
 
@@ -395,7 +399,7 @@ func (g *GaugeByMethod) observe(o metric.Observer) {
 // Labels, in parameter order:
 //   - route: Route that served the request. Free-form; a value that is not valid UTF-8 is recorded
 //     as "invalid"; after 50 distinct values, new ones are recorded as "other".
-//   - method: HTTP method. One of GET, POST, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
 type DurationHistogramByRouteMethod struct {
 	histogram metric.Float64Histogram
 	series    [methodCount]freeSets[[1]string, []metric.RecordOption]
@@ -422,7 +426,7 @@ func newDurationHistogramByRouteMethod(meter metric.Meter, name string, opts ...
 // with returns the series of route and method.
 func (h *DurationHistogramByRouteMethod) with(route string, method Method) []metric.RecordOption {
 	k := [1]string{route}
-	return h.series[min(method, methodCount-1)].get(k, k[:])
+	return h.series[method.index()].get(k, k[:])
 }
 
 // Observe records v in the series of route and method.
@@ -444,11 +448,13 @@ func (h *DurationHistogramByRouteMethod) Start(route string, method Method) Time
 // Labels, in parameter order:
 //   - route: Route that served the request. Free-form; a value that is not valid UTF-8 is recorded
 //     as "invalid"; after 50 distinct values, new ones are recorded as "other".
-//   - method: HTTP method. One of GET, POST, other.
-//   - class: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
+//   - class: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other; any other value
+//     is recorded as other.
 //   - status: Outcome of the call. One of success, error, canceled.
 type CounterByRouteMethodClassStatus struct {
 	counter metric.Float64Counter
+	name    string // for Add's panic
 	series  [methodCount][classCount][statusCount]freeSets[[1]string, []metric.AddOption]
 }
 
@@ -459,7 +465,7 @@ func newCounterByRouteMethodClassStatus(meter metric.Meter, name string, opts ..
 	if err != nil {
 		return nil, err
 	}
-	c := &CounterByRouteMethodClassStatus{counter: counter}
+	c := &CounterByRouteMethodClassStatus{counter: counter, name: name}
 	guards := []*labelGuard{newLabelGuard(nil, 50)}
 	for _, method := range MethodValues() {
 		for _, class := range ClassValues() {
@@ -477,7 +483,7 @@ func newCounterByRouteMethodClassStatus(meter metric.Meter, name string, opts ..
 // with returns the series of route, method, class and status.
 func (c *CounterByRouteMethodClassStatus) with(route string, method Method, class Class, status Status) []metric.AddOption {
 	k := [1]string{route}
-	return c.series[min(method, methodCount-1)][min(class, classCount-1)][min(status, statusCount-1)].get(k, k[:])
+	return c.series[method.index()][class.index()][status.index()].get(k, k[:])
 }
 
 // Inc adds 1 to the series of route, method, class and status.
@@ -485,26 +491,30 @@ func (c *CounterByRouteMethodClassStatus) Inc(route string, method Method, class
 	c.counter.Add(context.Background(), 1, c.with(route, method, class, status)...)
 }
 
-// Add adds v to the series of route, method, class and status. It ignores a negative v, and NaN: a
-// counter never goes down (the SDK would drop it and log an error).
+// Add adds v to the series of route, method, class and status. It panics when v is negative or NaN,
+// as the Prometheus backend (and client_golang) does: a counter never goes down.
 func (c *CounterByRouteMethodClassStatus) Add(v float64, route string, method Method, class Class, status Status) {
-	if v >= 0 {
-		c.counter.Add(context.Background(), v, c.with(route, method, class, status)...)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(context.Background(), v, c.with(route, method, class, status)...)
 }
 
 // CounterByPeerMethodClassStatusTenant is a counter with the labels peer, method, class, status and
 // tenant: the type of UpstreamRequestsTotal.
 //
 // Labels, in parameter order:
-//   - peer: Host the request went to. One of api.example.com, other.
-//   - method: HTTP method. One of GET, POST, other.
-//   - class: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other.
+//   - peer: Host the request went to. One of api.example.com, other; any other value is recorded as
+//     other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
+//   - class: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other; any other value
+//     is recorded as other.
 //   - status: Outcome of the call. One of success, error, canceled.
 //   - tenant: Tenant of the request. Free-form; a value that is not valid UTF-8 is recorded as
 //     "invalid"; after 10 distinct values, new ones are recorded as "other".
 type CounterByPeerMethodClassStatusTenant struct {
 	counter metric.Float64Counter
+	name    string // for Add's panic
 	series  [peerCount][methodCount][classCount][statusCount]freeSets[[1]string, []metric.AddOption]
 }
 
@@ -515,7 +525,7 @@ func newCounterByPeerMethodClassStatusTenant(meter metric.Meter, name string, op
 	if err != nil {
 		return nil, err
 	}
-	c := &CounterByPeerMethodClassStatusTenant{counter: counter}
+	c := &CounterByPeerMethodClassStatusTenant{counter: counter, name: name}
 	guards := []*labelGuard{newLabelGuard(nil, 10)}
 	for _, peer := range PeerValues() {
 		for _, method := range MethodValues() {
@@ -535,7 +545,7 @@ func newCounterByPeerMethodClassStatusTenant(meter metric.Meter, name string, op
 // with returns the series of peer, method, class, status and tenant.
 func (c *CounterByPeerMethodClassStatusTenant) with(peer Peer, method Method, class Class, status Status, tenant string) []metric.AddOption {
 	k := [1]string{tenant}
-	return c.series[min(peer, peerCount-1)][min(method, methodCount-1)][min(class, classCount-1)][min(status, statusCount-1)].get(k, k[:])
+	return c.series[peer.index()][method.index()][class.index()][status.index()].get(k, k[:])
 }
 
 // Inc adds 1 to the series of peer, method, class, status and tenant.
@@ -543,10 +553,11 @@ func (c *CounterByPeerMethodClassStatusTenant) Inc(peer Peer, method Method, cla
 	c.counter.Add(context.Background(), 1, c.with(peer, method, class, status, tenant)...)
 }
 
-// Add adds v to the series of peer, method, class, status and tenant. It ignores a negative v, and
-// NaN: a counter never goes down (the SDK would drop it and log an error).
+// Add adds v to the series of peer, method, class, status and tenant. It panics when v is negative
+// or NaN, as the Prometheus backend (and client_golang) does: a counter never goes down.
 func (c *CounterByPeerMethodClassStatusTenant) Add(v float64, peer Peer, method Method, class Class, status Status, tenant string) {
-	if v >= 0 {
-		c.counter.Add(context.Background(), v, c.with(peer, method, class, status, tenant)...)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.counter.Add(context.Background(), v, c.with(peer, method, class, status, tenant)...)
 }

@@ -2,10 +2,11 @@
 
 package shopmetrics
 
-// The code below is the same for every spec: metricgen copies it from gometrics/guard.go,
-// gometrics/pattern.go, gometrics/cache.go, gootel/options.go, gootel/free.go, gootel/value.go,
-// gootel/timer.go, gootel/duration_histogram.go, gometrics/operation.go, gometrics/http.go,
-// gometrics/trace.go and gometrics/trace_http.go in its folder templates, where it is tested.
+// The code below is the same for every spec: metricgen copies it from gometrics/enum.go,
+// gometrics/decrease.go, gometrics/guard.go, gometrics/pattern.go, gometrics/cache.go,
+// gootel/options.go, gootel/free.go, gootel/value.go, gootel/timer.go,
+// gootel/lazy_duration_histogram.go, gometrics/operation.go, gometrics/http.go, gometrics/trace.go
+// and gometrics/trace_http.go in its folder templates, where it is tested.
 
 import (
 	"bufio"
@@ -33,6 +34,43 @@ import (
 	"go.opentelemetry.io/otel/trace"
 	"go.opentelemetry.io/otel/trace/noop"
 )
+
+// enumRange is the panic of recording a value of an enum label's type that is none of its
+// constants (a converted integer, or what Parse<Label> returns for an unknown string), when the
+// label declares no other value to record it as: recorded as one of the real values, it would
+// misattribute the data without a trace. value is -1 where it is not known (the series of
+// out-of-range values is shared by all of them).
+type enumRange struct {
+	label, typ   string // the label's name and its Go type
+	value, count int
+}
+
+func (e enumRange) Error() string {
+	what := e.typ + "(" + strconv.Itoa(e.value) + ")"
+	if e.value < 0 {
+		a := "a "
+		if strings.ContainsRune("AEIOU", rune(e.typ[0])) {
+			a = "an "
+		}
+		what = a + e.typ + " that is none of the constants"
+	}
+	return "label " + e.label + ": " + what + " is not one of its " + strconv.Itoa(e.count) +
+		" values; record only the constants of " + e.typ + " (Parse" + e.typ + " reports whether a string is one), " +
+		"or declare other: on the label to record such values as it"
+}
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
 
 // Values recorded in place of a free-form label's value that labelGuard does not admit.
 const (
@@ -240,14 +278,22 @@ type gaugeValue struct {
 	observe []metric.ObserveOption
 }
 
+// unset is the bits of a value that was never set (init: none): a NaN that no arithmetic
+// produces (its payload), reported as no value at all.
+const unset = 0x7ff8_0000_0000_0bad
+
 // set sets the value to v.
 func (g *gaugeValue) set(v float64) { g.bits.Store(math.Float64bits(v)) }
 
-// add adds v to the value.
+// add adds v to the value (to 0, when it was never set).
 func (g *gaugeValue) add(v float64) {
 	for {
 		old := g.bits.Load()
-		if g.bits.CompareAndSwap(old, math.Float64bits(math.Float64frombits(old)+v)) {
+		from := math.Float64frombits(old)
+		if old == unset {
+			from = 0
+		}
+		if g.bits.CompareAndSwap(old, math.Float64bits(from+v)) {
 			return
 		}
 	}
@@ -262,13 +308,17 @@ func (g *gaugeValue) load() float64 { return math.Float64frombits(g.bits.Load())
 // gaugeValues are the series of one such gauge, which New's callback reports at each
 // collection.
 type gaugeValues struct {
-	mu  sync.Mutex
-	all []*gaugeValue // under mu; only appended to, so a copy of the slice stays valid
+	lazy bool // init: none: a series is reported once a value is recorded for it
+	mu   sync.Mutex
+	all  []*gaugeValue // under mu; only appended to, so a copy of the slice stays valid
 }
 
-// add makes the series of set, starting at 0, and returns it.
+// add makes the series of set, starting at 0 (unset when lazy), and returns it.
 func (gs *gaugeValues) add(set attribute.Set) *gaugeValue {
 	v := &gaugeValue{observe: []metric.ObserveOption{metric.WithAttributeSet(set)}}
+	if gs.lazy {
+		v.bits.Store(unset)
+	}
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
 	gs.all = append(gs.all, v)
@@ -281,7 +331,9 @@ func (gs *gaugeValues) report(o metric.Observer, g metric.Float64Observable) {
 	all := gs.all
 	gs.mu.Unlock()
 	for _, v := range all {
-		o.ObserveFloat64(g, v.load(), v.observe...)
+		if v.bits.Load() != unset {
+			o.ObserveFloat64(g, v.load(), v.observe...)
+		}
 	}
 }
 
@@ -310,28 +362,29 @@ func (t Timer) ObserveDuration() time.Duration {
 	return d
 }
 
-// DurationHistogram is a histogram of durations in seconds without labels: one series,
-// exported from its first observation (the metrics API cannot make an empty histogram).
-type DurationHistogram struct {
+// LazyDurationHistogram is a histogram of durations in seconds without labels: one series,
+// exported from its first observation, as every histogram of this backend is (the metrics API
+// cannot make an empty histogram): the type of a histogram with init: none.
+type LazyDurationHistogram struct {
 	histogram metric.Float64Histogram
 }
 
-// newDurationHistogram creates the histogram name with opts.
-func newDurationHistogram(meter metric.Meter, name string, opts ...metric.Float64HistogramOption) (*DurationHistogram, error) {
+// newLazyDurationHistogram creates the histogram name with opts.
+func newLazyDurationHistogram(meter metric.Meter, name string, opts ...metric.Float64HistogramOption) (*LazyDurationHistogram, error) {
 	h, err := meter.Float64Histogram(name, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return &DurationHistogram{histogram: h}, nil
+	return &LazyDurationHistogram{histogram: h}, nil
 }
 
 // Observe records v, in seconds, in the histogram.
-func (h *DurationHistogram) Observe(v float64) { h.histogram.Record(context.Background(), v) }
+func (h *LazyDurationHistogram) Observe(v float64) { h.histogram.Record(context.Background(), v) }
 
 // Start starts timing an operation; ObserveDuration of the returned timer records it:
 //
 //	defer h.Start().ObserveDuration()
-func (h *DurationHistogram) Start() Timer { return newTimer(h.histogram, nil) }
+func (h *LazyDurationHistogram) Start() Timer { return newTimer(h.histogram, nil) }
 
 // operationOutcome is how an operation ended: the value its outcome label gets.
 type operationOutcome uint8

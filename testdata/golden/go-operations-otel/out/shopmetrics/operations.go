@@ -97,43 +97,6 @@ func (m *Metrics) operationLogger(ctx context.Context, level slog.Level) *slog.L
 	return redactingLogger(l)
 }
 
-// methodOrOther returns the Method of s, MethodOther for a value label method does not list.
-func methodOrOther(s string) Method {
-	switch s {
-	case "GET":
-		return MethodGET
-	case "POST":
-		return MethodPOST
-	}
-	return MethodOther
-}
-
-// classOrOther returns the Class of s, ClassOther for a value label class does not list.
-func classOrOther(s string) Class {
-	switch s {
-	case "1xx":
-		return Class1xx
-	case "2xx":
-		return Class2xx
-	case "3xx":
-		return Class3xx
-	case "4xx":
-		return Class4xx
-	case "5xx":
-		return Class5xx
-	}
-	return ClassOther
-}
-
-// peerOrOther returns the Peer of s, PeerOther for a value label peer does not list.
-func peerOrOther(s string) Peer {
-	switch s {
-	case "api.example.com":
-		return PeerAPIExampleCom
-	}
-	return PeerOther
-}
-
 // APICallErrorLabels is what an error returned by the function of APICall may implement (found with
 // errors.As, so also when wrapped) to give the labels status_code and error_code of
 // shop_api_errors_total; an error that does not implement it gets "unknown".
@@ -150,9 +113,11 @@ type APICallErrorLabels interface {
 //
 // A panic in fn is recorded as an error, and goes on.
 func (m *Metrics) APICall(ctx context.Context, method Method, endpoint Endpoint, fn func(context.Context) error) error {
+	method = method.index()
+	endpoint = endpoint.index()
 	var span trace.Span
 	if t := m.ops.tracing.tracer; t != nil {
-		ctx, span = t.Start(ctx, m.ops.apiCallSpanNames[min(endpoint, endpointCount-1)], trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attribute.String("peer.service", "example-api"), attribute.String("method", method.String())))
+		ctx, span = t.Start(ctx, m.ops.apiCallSpanNames[endpoint], trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attribute.String("peer.service", "example-api"), attribute.String("method", method.String())))
 	}
 	start := time.Now()
 	returned := false
@@ -246,7 +211,7 @@ type httpRequestHandler struct {
 // ServeHTTP serves r with the wrapped handler and records it.
 func (h *httpRequestHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	m := h.m
-	method := methodOrOther(r.Method)
+	method := MethodOf(r.Method)
 	var span trace.Span
 	if m.ops.tracing.tracer != nil {
 		r, span = startServerSpan(m.ops.tracing, r)
@@ -280,7 +245,7 @@ func (m *Metrics) httpRequestEnd(r *http.Request, rec *responseRecorder, span tr
 	if route == "" {
 		route = "other"
 	}
-	class := classOrOther(statusClassOf(code))
+	class := ClassOf(statusClassOf(code))
 	status := StatusSuccess
 	switch result {
 	case operationError:
@@ -340,8 +305,8 @@ type upstreamTransport struct {
 // RoundTrip sends req with the wrapped transport and records it.
 func (t *upstreamTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	m := t.m
-	method := methodOrOther(req.Method)
-	peer := peerOrOther(req.URL.Hostname())
+	method := MethodOf(req.Method)
+	peer := PeerOf(req.URL.Hostname())
 	tenant := t.tenant
 	var span trace.Span
 	if m.ops.tracing.tracer != nil {
@@ -368,7 +333,7 @@ func (m *Metrics) upstreamEnd(req *http.Request, resp *http.Response, span trace
 	result := clientOutcome(resp, err, true)
 	class := ClassOther
 	if resp != nil {
-		class = classOrOther(statusClassOf(resp.StatusCode))
+		class = ClassOf(statusClassOf(resp.StatusCode))
 	}
 	status := StatusSuccess
 	switch result {

@@ -6,8 +6,8 @@ import "strconv"
 
 // Class is a value of label class: Status class of the response.
 //
-// A value past the last constant (a converted integer) is recorded as ClassOther, the last value,
-// and its String is "Class(N)": nothing panics.
+// A Class that is none of the constants below (a converted integer, or what ParseClass returns for
+// an unknown string) is recorded as ClassOther, the label's value for anything else.
 type Class uint8
 
 // The values of label class, in spec order.
@@ -48,6 +48,36 @@ func ClassValues() []Class {
 	}
 }
 
+// ParseClass returns the Class whose label value is s (ParseClass("1xx") is Class1xx, true),
+// matched exactly. For any other s it returns false and a Class that is none of the constants,
+// which is never recorded as one of them: it is recorded as ClassOther (ClassOf maps it to
+// ClassOther at once).
+func ParseClass(s string) (Class, bool) {
+	switch s {
+	case "1xx":
+		return Class1xx, true
+	case "2xx":
+		return Class2xx, true
+	case "3xx":
+		return Class3xx, true
+	case "4xx":
+		return Class4xx, true
+	case "5xx":
+		return Class5xx, true
+	case "other":
+		return ClassOther, true
+	}
+	return classCount, false
+}
+
+// ClassOf returns the Class whose label value is s, or ClassOther when s is none of its values.
+func ClassOf(s string) Class {
+	if v, ok := ParseClass(s); ok {
+		return v
+	}
+	return ClassOther
+}
+
 // String returns the label value of c as exported ("1xx"), or "Class(N)" for a value that is none
 // of the constants.
 func (c Class) String() string {
@@ -70,8 +100,8 @@ func (c Class) String() string {
 
 // Endpoint is a value of label endpoint: API endpoint group.
 //
-// A value past the last constant (a converted integer) is recorded as EndpointEvents, the last
-// value, and its String is "Endpoint(N)": nothing panics.
+// Recording an Endpoint that is none of the constants below (a converted integer, or what
+// ParseEndpoint returns for an unknown string) panics: it is never recorded as one of them.
 type Endpoint uint8
 
 // The values of label endpoint, in spec order.
@@ -97,6 +127,19 @@ func EndpointValues() []Endpoint {
 	return []Endpoint{EndpointProfiles, EndpointEvents}
 }
 
+// ParseEndpoint returns the Endpoint whose label value is s (ParseEndpoint("profiles") is
+// EndpointProfiles, true), matched exactly. For any other s it returns false and an Endpoint that
+// is none of the constants, which is never recorded as one of them: recording it panics.
+func ParseEndpoint(s string) (Endpoint, bool) {
+	switch s {
+	case "profiles":
+		return EndpointProfiles, true
+	case "events":
+		return EndpointEvents, true
+	}
+	return endpointCount, false
+}
+
 // String returns the label value of e as exported ("profiles"), or "Endpoint(N)" for a value that
 // is none of the constants.
 func (e Endpoint) String() string {
@@ -109,10 +152,19 @@ func (e Endpoint) String() string {
 	return "Endpoint(" + strconv.Itoa(int(e)) + ")"
 }
 
+// index returns e to index arrays of Endpoint values; it panics when e is none of the constants,
+// rather than record it as one of them.
+func (e Endpoint) index() Endpoint {
+	if e >= endpointCount {
+		panic(enumRange{"endpoint", "Endpoint", int(e), endpointCount})
+	}
+	return e
+}
+
 // Method is a value of label method: HTTP method.
 //
-// A value past the last constant (a converted integer) is recorded as MethodOther, the last value,
-// and its String is "Method(N)": nothing panics.
+// A Method that is none of the constants below (a converted integer, or what ParseMethod returns
+// for an unknown string) is recorded as MethodOther, the label's value for anything else.
 type Method uint8
 
 // The values of label method, in spec order.
@@ -140,6 +192,30 @@ func MethodValues() []Method {
 	return []Method{MethodGET, MethodPOST, MethodOther}
 }
 
+// ParseMethod returns the Method whose label value is s (ParseMethod("GET") is MethodGET, true),
+// matched exactly. For any other s it returns false and a Method that is none of the constants,
+// which is never recorded as one of them: it is recorded as MethodOther (MethodOf maps it to
+// MethodOther at once).
+func ParseMethod(s string) (Method, bool) {
+	switch s {
+	case "GET":
+		return MethodGET, true
+	case "POST":
+		return MethodPOST, true
+	case "other":
+		return MethodOther, true
+	}
+	return methodCount, false
+}
+
+// MethodOf returns the Method whose label value is s, or MethodOther when s is none of its values.
+func MethodOf(s string) Method {
+	if v, ok := ParseMethod(s); ok {
+		return v
+	}
+	return MethodOther
+}
+
 // String returns the label value of m as exported ("GET"), or "Method(N)" for a value that is none
 // of the constants.
 func (m Method) String() string {
@@ -154,10 +230,19 @@ func (m Method) String() string {
 	return "Method(" + strconv.Itoa(int(m)) + ")"
 }
 
+// index returns m to index arrays of Method values: m itself, or MethodOther when it is none of the
+// constants.
+func (m Method) index() Method {
+	if m >= methodCount {
+		return MethodOther
+	}
+	return m
+}
+
 // Peer is a value of label peer: Host the request went to.
 //
-// A value past the last constant (a converted integer) is recorded as PeerOther, the last value,
-// and its String is "Peer(N)": nothing panics.
+// A Peer that is none of the constants below (a converted integer, or what ParsePeer returns for an
+// unknown string) is recorded as PeerOther, the label's value for anything else.
 type Peer uint8
 
 // The values of label peer, in spec order.
@@ -183,6 +268,28 @@ func PeerValues() []Peer {
 	return []Peer{PeerAPIExampleCom, PeerOther}
 }
 
+// ParsePeer returns the Peer whose label value is s (ParsePeer("api.example.com") is
+// PeerAPIExampleCom, true), matched exactly. For any other s it returns false and a Peer that is
+// none of the constants, which is never recorded as one of them: it is recorded as PeerOther
+// (PeerOf maps it to PeerOther at once).
+func ParsePeer(s string) (Peer, bool) {
+	switch s {
+	case "api.example.com":
+		return PeerAPIExampleCom, true
+	case "other":
+		return PeerOther, true
+	}
+	return peerCount, false
+}
+
+// PeerOf returns the Peer whose label value is s, or PeerOther when s is none of its values.
+func PeerOf(s string) Peer {
+	if v, ok := ParsePeer(s); ok {
+		return v
+	}
+	return PeerOther
+}
+
 // String returns the label value of p as exported ("api.example.com"), or "Peer(N)" for a value
 // that is none of the constants.
 func (p Peer) String() string {
@@ -197,8 +304,8 @@ func (p Peer) String() string {
 
 // Status is a value of label status: Outcome of the call.
 //
-// A value past the last constant (a converted integer) is recorded as StatusCanceled, the last
-// value, and its String is "Status(N)": nothing panics.
+// Recording a Status that is none of the constants below (a converted integer, or what ParseStatus
+// returns for an unknown string) panics: it is never recorded as one of them.
 type Status uint8
 
 // The values of label status, in spec order.
@@ -224,6 +331,21 @@ func _() {
 // StatusValues returns every Status in spec order, in a new slice.
 func StatusValues() []Status {
 	return []Status{StatusSuccess, StatusError, StatusCanceled}
+}
+
+// ParseStatus returns the Status whose label value is s (ParseStatus("success") is StatusSuccess,
+// true), matched exactly. For any other s it returns false and a Status that is none of the
+// constants, which is never recorded as one of them: recording it panics.
+func ParseStatus(s string) (Status, bool) {
+	switch s {
+	case "success":
+		return StatusSuccess, true
+	case "error":
+		return StatusError, true
+	case "canceled":
+		return StatusCanceled, true
+	}
+	return statusCount, false
 }
 
 // String returns the label value of s as exported ("success"), or "Status(N)" for a value that is

@@ -39,8 +39,10 @@ type Metrics struct {
 	ops operations
 }
 
-// New creates the metrics and registers them with reg. Enum-only label sets are resolved here, so
-// every combination of their values is exported, with 0, from the first scrape.
+// New creates the metrics and registers them with reg. The series of a metric with init: all
+// (counters' and histograms' default) are made here: every combination of its enum labels' values
+// is exported, with 0, from the first scrape. Other series appear once a value is recorded for
+// them, or, for a metric read at scrape time, once a function is registered for them.
 //
 // New registers every metric or none: when one cannot be registered, it unregisters those it
 // registered and returns reg's error unchanged. Registering twice thus returns a
@@ -56,11 +58,11 @@ func New(reg prometheus.Registerer, opts ...Option) (*Metrics, error) {
 			Name: "shop_api_errors_total",
 			Help: "Failed API calls by status and error code",
 		}),
-		APIRequestsTotal: newCounterByMethodEndpointStatus(prometheus.CounterOpts{
+		APIRequestsTotal: newLazyCounterByMethodEndpointStatus(prometheus.CounterOpts{
 			Name: "shop_api_requests_total",
 			Help: "API calls",
 		}),
-		HTTPInFlightRequests: newGaugeByMethod(prometheus.GaugeOpts{
+		HTTPInFlightRequests: newLazyGaugeByMethod(prometheus.GaugeOpts{
 			Name: "shop_http_in_flight_requests",
 			Help: "HTTP requests being served",
 		}),
@@ -73,7 +75,7 @@ func New(reg prometheus.Registerer, opts ...Option) (*Metrics, error) {
 			Name: "shop_http_requests_total",
 			Help: "HTTP requests served",
 		}),
-		UpstreamDurationSeconds: newDurationHistogram(prometheus.HistogramOpts{
+		UpstreamDurationSeconds: newLazyDurationHistogram(prometheus.HistogramOpts{
 			Name:    "shop_upstream_duration_seconds",
 			Help:    "Outbound request duration",
 			Buckets: []float64{0.01, 0.1, 1},
@@ -130,7 +132,7 @@ func (m *Metrics) collectors() []prometheus.Collector {
 		m.HTTPInFlightRequests.vec,
 		m.HTTPRequestDurationSeconds.vec,
 		m.HTTPRequestsTotal.vec,
-		m.UpstreamDurationSeconds.histogram,
+		m.UpstreamDurationSeconds.vec,
 		m.UpstreamRequestsTotal.vec,
 	}
 }
@@ -145,11 +147,11 @@ type APIDurationSecondsHistogram = DurationHistogramByMethodEndpoint
 type APIErrorsTotalCounter = CounterByEndpointStatusCodeErrorCode
 
 // APIRequestsTotalCounter records the counter shop_api_requests_total: API calls.
-type APIRequestsTotalCounter = CounterByMethodEndpointStatus
+type APIRequestsTotalCounter = LazyCounterByMethodEndpointStatus
 
 // HTTPInFlightRequestsGauge records the gauge shop_http_in_flight_requests: HTTP requests being
 // served.
-type HTTPInFlightRequestsGauge = GaugeByMethod
+type HTTPInFlightRequestsGauge = LazyGaugeByMethod
 
 // HTTPRequestDurationSecondsHistogram records the histogram shop_http_request_duration_seconds:
 // HTTP request duration.
@@ -164,7 +166,7 @@ type HTTPRequestsTotalCounter = CounterByRouteMethodClassStatus
 // request duration.
 //
 // Unit: seconds. Buckets: 0.01, 0.1, 1.
-type UpstreamDurationSecondsHistogram = DurationHistogram
+type UpstreamDurationSecondsHistogram = LazyDurationHistogram
 
 // UpstreamRequestsTotalCounter records the counter shop_upstream_requests_total: Outbound requests.
 type UpstreamRequestsTotalCounter = CounterByPeerMethodClassStatusTenant
@@ -173,21 +175,34 @@ type UpstreamRequestsTotalCounter = CounterByPeerMethodClassStatusTenant
 // and endpoint: the type of APIDurationSeconds.
 //
 // Labels, in parameter order:
-//   - method: HTTP method. One of GET, POST, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
 //   - endpoint: API endpoint group. One of profiles, events.
 //
 // Every combination of the labels' values is exported from the first scrape, with 0.
 type DurationHistogramByMethodEndpoint struct {
 	vec    *prometheus.HistogramVec
-	series [methodCount][endpointCount]prometheus.Observer
+	series [methodCount + 1][endpointCount + 1]prometheus.Observer
 }
 
 // newDurationHistogramByMethodEndpoint creates the histogram of opts with all its series.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *DurationHistogramByMethodEndpoint {
 	h := &DurationHistogramByMethodEndpoint{vec: prometheus.NewHistogramVec(opts, []string{"method", "endpoint"})}
-	for _, method := range MethodValues() {
-		for _, endpoint := range EndpointValues() {
-			h.series[method][endpoint] = h.vec.WithLabelValues(method.String(), endpoint.String())
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		if method == methodCount {
+			method = MethodOther
+		}
+		for endpointSlot := range Endpoint(endpointCount + 1) {
+			endpoint := endpointSlot
+			switch {
+			case endpoint == endpointCount:
+				h.series[methodSlot][endpointSlot] = panicObserver{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}
+			default:
+				h.series[methodSlot][endpointSlot] = h.vec.WithLabelValues(method.String(), endpoint.String())
+			}
 		}
 	}
 	return h
@@ -195,12 +210,12 @@ func newDurationHistogramByMethodEndpoint(opts prometheus.HistogramOpts) *Durati
 
 // with returns the series of method and endpoint.
 func (h *DurationHistogramByMethodEndpoint) with(method Method, endpoint Endpoint) prometheus.Observer {
-	return h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)]
+	return h.series[min(method, methodCount)][min(endpoint, endpointCount)]
 }
 
 // Observe records v in the series of method and endpoint.
 func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, endpoint Endpoint) {
-	h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)].Observe(v)
+	h.series[min(method, methodCount)][min(endpoint, endpointCount)].Observe(v)
 }
 
 // Start starts timing an operation of method and endpoint; ObserveDuration of the returned timer
@@ -208,7 +223,7 @@ func (h *DurationHistogramByMethodEndpoint) Observe(v float64, method Method, en
 //
 //	defer h.Start(method, endpoint).ObserveDuration()
 func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoint) Timer {
-	return newTimer(h.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)])
+	return newTimer(h.series[min(method, methodCount)][min(endpoint, endpointCount)])
 }
 
 // CounterByEndpointStatusCodeErrorCode is a counter with the labels endpoint, status_code and
@@ -223,20 +238,30 @@ func (h *DurationHistogramByMethodEndpoint) Start(method Method, endpoint Endpoi
 //     recorded as "invalid"; after 30 distinct values, new ones are recorded as "other".
 type CounterByEndpointStatusCodeErrorCode struct {
 	vec    *prometheus.CounterVec
-	series [endpointCount]freeSeries[[2]string, prometheus.Counter]
+	series [endpointCount + 1]freeSeries[[2]string, prometheus.Counter]
+	name   string // for Add's panic
 }
 
 // newCounterByEndpointStatusCodeErrorCode creates the counter of opts, its label guards, and
 // curries it with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *CounterByEndpointStatusCodeErrorCode {
-	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"})}
+	c := &CounterByEndpointStatusCodeErrorCode{vec: prometheus.NewCounterVec(opts, []string{"endpoint", "status_code", "error_code"}), name: opts.Name}
 	guards := []*labelGuard{
 		newLabelGuard(matchPattern(`^([1-5][0-9][0-9]|unknown)$`), 60),
 		newLabelGuard(nil, 30),
 	}
-	for _, endpoint := range EndpointValues() {
-		c.series[endpoint].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
-		c.series[endpoint].guards = guards
+	for endpointSlot := range Endpoint(endpointCount + 1) {
+		endpoint := endpointSlot
+		switch {
+		case endpoint == endpointCount:
+			c.series[endpointSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}}
+		default:
+			c.series[endpointSlot].vec = c.vec.MustCurryWith(prometheus.Labels{"endpoint": endpoint.String()})
+		}
+		c.series[endpointSlot].guards = guards
 	}
 	return c
 }
@@ -244,7 +269,7 @@ func newCounterByEndpointStatusCodeErrorCode(opts prometheus.CounterOpts) *Count
 // with returns the series of endpoint, statusCode and errorCode.
 func (c *CounterByEndpointStatusCodeErrorCode) with(endpoint Endpoint, statusCode, errorCode string) prometheus.Counter {
 	k := [2]string{statusCode, errorCode}
-	return c.series[min(endpoint, endpointCount-1)].get(k, k[:])
+	return c.series[min(endpoint, endpointCount)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of endpoint, statusCode and errorCode.
@@ -252,35 +277,59 @@ func (c *CounterByEndpointStatusCodeErrorCode) Inc(endpoint Endpoint, statusCode
 	c.with(endpoint, statusCode, errorCode).Inc()
 }
 
-// Add adds v to the series of endpoint, statusCode and errorCode. It ignores a negative v, and NaN:
-// a counter never goes down (client_golang would panic).
+// Add adds v to the series of endpoint, statusCode and errorCode. It panics when v is negative or
+// NaN, as client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByEndpointStatusCodeErrorCode) Add(v float64, endpoint Endpoint, statusCode, errorCode string) {
-	if v >= 0 {
-		c.with(endpoint, statusCode, errorCode).Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.with(endpoint, statusCode, errorCode).Add(v)
 }
 
-// CounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the type
-// of APIRequestsTotal.
+// LazyCounterByMethodEndpointStatus is a counter with the labels method, endpoint and status: the
+// type of APIRequestsTotal.
 //
 // Labels, in parameter order:
-//   - method: HTTP method. One of GET, POST, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
 //   - endpoint: API endpoint group. One of profiles, events.
 //   - status: Outcome of the call. One of success, error, canceled.
 //
-// Every combination of the labels' values is exported from the first scrape, with 0.
-type CounterByMethodEndpointStatus struct {
+// A combination's series is exported from the first value recorded for it (init: none), not at 0
+// before.
+type LazyCounterByMethodEndpointStatus struct {
 	vec    *prometheus.CounterVec
-	series [methodCount][endpointCount][statusCount]prometheus.Counter
+	series [methodCount + 1][endpointCount + 1][statusCount + 1]lazySeries[prometheus.Counter]
+	name   string // for Add's panic
 }
 
-// newCounterByMethodEndpointStatus creates the counter of opts with all its series.
-func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMethodEndpointStatus {
-	c := &CounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"})}
-	for _, method := range MethodValues() {
-		for _, endpoint := range EndpointValues() {
-			for _, status := range StatusValues() {
-				c.series[method][endpoint][status] = c.vec.WithLabelValues(method.String(), endpoint.String(), status.String())
+// newLazyCounterByMethodEndpointStatus creates the counter of opts, and curries its vector with
+// every combination of label values, to make each series on first use.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newLazyCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *LazyCounterByMethodEndpointStatus {
+	c := &LazyCounterByMethodEndpointStatus{vec: prometheus.NewCounterVec(opts, []string{"method", "endpoint", "status"}), name: opts.Name}
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		if method == methodCount {
+			method = MethodOther
+		}
+		for endpointSlot := range Endpoint(endpointCount + 1) {
+			endpoint := endpointSlot
+			for statusSlot := range Status(statusCount + 1) {
+				status := statusSlot
+				switch {
+				case endpoint == endpointCount:
+					c.series[methodSlot][endpointSlot][statusSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"endpoint", "Endpoint", -1, endpointCount}}}
+				case status == statusCount:
+					c.series[methodSlot][endpointSlot][statusSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"status", "Status", -1, statusCount}}}
+				default:
+					c.series[methodSlot][endpointSlot][statusSlot].vec = c.vec.MustCurryWith(prometheus.Labels{
+						"endpoint": endpoint.String(),
+						"method":   method.String(),
+						"status":   status.String(),
+					})
+				}
 			}
 		}
 	}
@@ -288,76 +337,86 @@ func newCounterByMethodEndpointStatus(opts prometheus.CounterOpts) *CounterByMet
 }
 
 // with returns the series of method, endpoint and status.
-func (c *CounterByMethodEndpointStatus) with(method Method, endpoint Endpoint, status Status) prometheus.Counter {
-	return c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)]
+func (c *LazyCounterByMethodEndpointStatus) with(method Method, endpoint Endpoint, status Status) prometheus.Counter {
+	return c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].get()
 }
 
 // Inc adds 1 to the series of method, endpoint and status.
-func (c *CounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
-	c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Inc()
+func (c *LazyCounterByMethodEndpointStatus) Inc(method Method, endpoint Endpoint, status Status) {
+	c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].get().Inc()
 }
 
-// Add adds v to the series of method, endpoint and status. It ignores a negative v, and NaN: a
-// counter never goes down (client_golang would panic).
-func (c *CounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
-	if v >= 0 {
-		c.series[min(method, methodCount-1)][min(endpoint, endpointCount-1)][min(status, statusCount-1)].Add(v)
+// Add adds v to the series of method, endpoint and status. It panics when v is negative or NaN, as
+// client_golang's Add panics on a negative v: a counter never goes down.
+func (c *LazyCounterByMethodEndpointStatus) Add(v float64, method Method, endpoint Endpoint, status Status) {
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.series[min(method, methodCount)][min(endpoint, endpointCount)][min(status, statusCount)].get().Add(v)
 }
 
-// GaugeByMethod is a gauge with the labels method: the type of HTTPInFlightRequests.
+// LazyGaugeByMethod is a gauge with the label method: the type of HTTPInFlightRequests.
 //
 // Labels, in parameter order:
-//   - method: HTTP method. One of GET, POST, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
 //
-// Every combination of the labels' values is exported from the first scrape, with 0.
-type GaugeByMethod struct {
+// A combination's series is exported from the first value recorded for it (init: none), not at 0
+// before.
+type LazyGaugeByMethod struct {
 	vec    *prometheus.GaugeVec
-	series [methodCount]prometheus.Gauge
+	series [methodCount + 1]lazySeries[prometheus.Gauge]
 }
 
-// newGaugeByMethod creates the gauge of opts with all its series.
-func newGaugeByMethod(opts prometheus.GaugeOpts) *GaugeByMethod {
-	g := &GaugeByMethod{vec: prometheus.NewGaugeVec(opts, []string{"method"})}
-	for _, method := range MethodValues() {
-		g.series[method] = g.vec.WithLabelValues(method.String())
+// newLazyGaugeByMethod creates the gauge of opts, and curries its vector with every combination of
+// label values, to make each series on first use.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
+func newLazyGaugeByMethod(opts prometheus.GaugeOpts) *LazyGaugeByMethod {
+	g := &LazyGaugeByMethod{vec: prometheus.NewGaugeVec(opts, []string{"method"})}
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		if method == methodCount {
+			method = MethodOther
+		}
+		g.series[methodSlot].vec = g.vec.MustCurryWith(prometheus.Labels{"method": method.String()})
 	}
 	return g
 }
 
 // with returns the series of method.
-func (g *GaugeByMethod) with(method Method) prometheus.Gauge {
-	return g.series[min(method, methodCount-1)]
+func (g *LazyGaugeByMethod) with(method Method) prometheus.Gauge {
+	return g.series[min(method, methodCount)].get()
 }
 
 // Set sets the series of method to v.
-func (g *GaugeByMethod) Set(v float64, method Method) {
-	g.series[min(method, methodCount-1)].Set(v)
+func (g *LazyGaugeByMethod) Set(v float64, method Method) {
+	g.series[min(method, methodCount)].get().Set(v)
 }
 
 // Inc adds 1 to the series of method.
-func (g *GaugeByMethod) Inc(method Method) {
-	g.series[min(method, methodCount-1)].Inc()
+func (g *LazyGaugeByMethod) Inc(method Method) {
+	g.series[min(method, methodCount)].get().Inc()
 }
 
 // Dec subtracts 1 from the series of method.
-func (g *GaugeByMethod) Dec(method Method) {
-	g.series[min(method, methodCount-1)].Dec()
+func (g *LazyGaugeByMethod) Dec(method Method) {
+	g.series[min(method, methodCount)].get().Dec()
 }
 
 // Add adds v to the series of method.
-func (g *GaugeByMethod) Add(v float64, method Method) {
-	g.series[min(method, methodCount-1)].Add(v)
+func (g *LazyGaugeByMethod) Add(v float64, method Method) {
+	g.series[min(method, methodCount)].get().Add(v)
 }
 
 // Sub subtracts v from the series of method.
-func (g *GaugeByMethod) Sub(v float64, method Method) {
-	g.series[min(method, methodCount-1)].Sub(v)
+func (g *LazyGaugeByMethod) Sub(v float64, method Method) {
+	g.series[min(method, methodCount)].get().Sub(v)
 }
 
 // SetToCurrentTime sets the series of method to the current Unix time in seconds.
-func (g *GaugeByMethod) SetToCurrentTime(method Method) {
-	g.series[min(method, methodCount-1)].SetToCurrentTime()
+func (g *LazyGaugeByMethod) SetToCurrentTime(method Method) {
+	g.series[min(method, methodCount)].get().SetToCurrentTime()
 }
 
 // DurationHistogramByRouteMethod is a histogram of durations in seconds with the labels route and
@@ -366,20 +425,27 @@ func (g *GaugeByMethod) SetToCurrentTime(method Method) {
 // Labels, in parameter order:
 //   - route: Route that served the request. Free-form; a value that is not valid UTF-8 is recorded
 //     as "invalid"; after 50 distinct values, new ones are recorded as "other".
-//   - method: HTTP method. One of GET, POST, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
 type DurationHistogramByRouteMethod struct {
 	vec    *prometheus.HistogramVec
-	series [methodCount]freeSeries[[1]string, prometheus.Observer]
+	series [methodCount + 1]freeSeries[[1]string, prometheus.Observer]
 }
 
 // newDurationHistogramByRouteMethod creates the histogram of opts, its label guards, and curries it
 // with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newDurationHistogramByRouteMethod(opts prometheus.HistogramOpts) *DurationHistogramByRouteMethod {
 	h := &DurationHistogramByRouteMethod{vec: prometheus.NewHistogramVec(opts, []string{"route", "method"})}
 	guards := []*labelGuard{newLabelGuard(nil, 50)}
-	for _, method := range MethodValues() {
-		h.series[method].vec = h.vec.MustCurryWith(prometheus.Labels{"method": method.String()})
-		h.series[method].guards = guards
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		if method == methodCount {
+			method = MethodOther
+		}
+		h.series[methodSlot].vec = h.vec.MustCurryWith(prometheus.Labels{"method": method.String()})
+		h.series[methodSlot].guards = guards
 	}
 	return h
 }
@@ -387,7 +453,7 @@ func newDurationHistogramByRouteMethod(opts prometheus.HistogramOpts) *DurationH
 // with returns the series of route and method.
 func (h *DurationHistogramByRouteMethod) with(route string, method Method) prometheus.Observer {
 	k := [1]string{route}
-	return h.series[min(method, methodCount-1)].get(k, k[:])
+	return h.series[min(method, methodCount)].get(k, k[:])
 }
 
 // Observe records v in the series of route and method.
@@ -409,28 +475,47 @@ func (h *DurationHistogramByRouteMethod) Start(route string, method Method) Time
 // Labels, in parameter order:
 //   - route: Route that served the request. Free-form; a value that is not valid UTF-8 is recorded
 //     as "invalid"; after 50 distinct values, new ones are recorded as "other".
-//   - method: HTTP method. One of GET, POST, other.
-//   - class: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
+//   - class: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other; any other value
+//     is recorded as other.
 //   - status: Outcome of the call. One of success, error, canceled.
 type CounterByRouteMethodClassStatus struct {
 	vec    *prometheus.CounterVec
-	series [methodCount][classCount][statusCount]freeSeries[[1]string, prometheus.Counter]
+	series [methodCount + 1][classCount + 1][statusCount + 1]freeSeries[[1]string, prometheus.Counter]
+	name   string // for Add's panic
 }
 
 // newCounterByRouteMethodClassStatus creates the counter of opts, its label guards, and curries it
 // with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByRouteMethodClassStatus(opts prometheus.CounterOpts) *CounterByRouteMethodClassStatus {
-	c := &CounterByRouteMethodClassStatus{vec: prometheus.NewCounterVec(opts, []string{"route", "method", "class", "status"})}
+	c := &CounterByRouteMethodClassStatus{vec: prometheus.NewCounterVec(opts, []string{"route", "method", "class", "status"}), name: opts.Name}
 	guards := []*labelGuard{newLabelGuard(nil, 50)}
-	for _, method := range MethodValues() {
-		for _, class := range ClassValues() {
-			for _, status := range StatusValues() {
-				c.series[method][class][status].vec = c.vec.MustCurryWith(prometheus.Labels{
-					"class":  class.String(),
-					"method": method.String(),
-					"status": status.String(),
-				})
-				c.series[method][class][status].guards = guards
+	for methodSlot := range Method(methodCount + 1) {
+		method := methodSlot
+		if method == methodCount {
+			method = MethodOther
+		}
+		for classSlot := range Class(classCount + 1) {
+			class := classSlot
+			if class == classCount {
+				class = ClassOther
+			}
+			for statusSlot := range Status(statusCount + 1) {
+				status := statusSlot
+				switch {
+				case status == statusCount:
+					c.series[methodSlot][classSlot][statusSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"status", "Status", -1, statusCount}}}
+				default:
+					c.series[methodSlot][classSlot][statusSlot].vec = c.vec.MustCurryWith(prometheus.Labels{
+						"class":  class.String(),
+						"method": method.String(),
+						"status": status.String(),
+					})
+				}
+				c.series[methodSlot][classSlot][statusSlot].guards = guards
 			}
 		}
 	}
@@ -440,7 +525,7 @@ func newCounterByRouteMethodClassStatus(opts prometheus.CounterOpts) *CounterByR
 // with returns the series of route, method, class and status.
 func (c *CounterByRouteMethodClassStatus) with(route string, method Method, class Class, status Status) prometheus.Counter {
 	k := [1]string{route}
-	return c.series[min(method, methodCount-1)][min(class, classCount-1)][min(status, statusCount-1)].get(k, k[:])
+	return c.series[min(method, methodCount)][min(class, classCount)][min(status, statusCount)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of route, method, class and status.
@@ -448,45 +533,70 @@ func (c *CounterByRouteMethodClassStatus) Inc(route string, method Method, class
 	c.with(route, method, class, status).Inc()
 }
 
-// Add adds v to the series of route, method, class and status. It ignores a negative v, and NaN: a
-// counter never goes down (client_golang would panic).
+// Add adds v to the series of route, method, class and status. It panics when v is negative or NaN,
+// as client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByRouteMethodClassStatus) Add(v float64, route string, method Method, class Class, status Status) {
-	if v >= 0 {
-		c.with(route, method, class, status).Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.with(route, method, class, status).Add(v)
 }
 
 // CounterByPeerMethodClassStatusTenant is a counter with the labels peer, method, class, status and
 // tenant: the type of UpstreamRequestsTotal.
 //
 // Labels, in parameter order:
-//   - peer: Host the request went to. One of api.example.com, other.
-//   - method: HTTP method. One of GET, POST, other.
-//   - class: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other.
+//   - peer: Host the request went to. One of api.example.com, other; any other value is recorded as
+//     other.
+//   - method: HTTP method. One of GET, POST, other; any other value is recorded as other.
+//   - class: Status class of the response. One of 1xx, 2xx, 3xx, 4xx, 5xx, other; any other value
+//     is recorded as other.
 //   - status: Outcome of the call. One of success, error, canceled.
 //   - tenant: Tenant of the request. Free-form; a value that is not valid UTF-8 is recorded as
 //     "invalid"; after 10 distinct values, new ones are recorded as "other".
 type CounterByPeerMethodClassStatusTenant struct {
 	vec    *prometheus.CounterVec
-	series [peerCount][methodCount][classCount][statusCount]freeSeries[[1]string, prometheus.Counter]
+	series [peerCount + 1][methodCount + 1][classCount + 1][statusCount + 1]freeSeries[[1]string, prometheus.Counter]
+	name   string // for Add's panic
 }
 
 // newCounterByPeerMethodClassStatusTenant creates the counter of opts, its label guards, and
 // curries it with every combination of enum values.
+//
+// The last slot of each enum label stands for the values that are none of its constants: it records
+// into the label's other value, or panics.
 func newCounterByPeerMethodClassStatusTenant(opts prometheus.CounterOpts) *CounterByPeerMethodClassStatusTenant {
-	c := &CounterByPeerMethodClassStatusTenant{vec: prometheus.NewCounterVec(opts, []string{"peer", "method", "class", "status", "tenant"})}
+	c := &CounterByPeerMethodClassStatusTenant{vec: prometheus.NewCounterVec(opts, []string{"peer", "method", "class", "status", "tenant"}), name: opts.Name}
 	guards := []*labelGuard{newLabelGuard(nil, 10)}
-	for _, peer := range PeerValues() {
-		for _, method := range MethodValues() {
-			for _, class := range ClassValues() {
-				for _, status := range StatusValues() {
-					c.series[peer][method][class][status].vec = c.vec.MustCurryWith(prometheus.Labels{
-						"class":  class.String(),
-						"method": method.String(),
-						"peer":   peer.String(),
-						"status": status.String(),
-					})
-					c.series[peer][method][class][status].guards = guards
+	for peerSlot := range Peer(peerCount + 1) {
+		peer := peerSlot
+		if peer == peerCount {
+			peer = PeerOther
+		}
+		for methodSlot := range Method(methodCount + 1) {
+			method := methodSlot
+			if method == methodCount {
+				method = MethodOther
+			}
+			for classSlot := range Class(classCount + 1) {
+				class := classSlot
+				if class == classCount {
+					class = ClassOther
+				}
+				for statusSlot := range Status(statusCount + 1) {
+					status := statusSlot
+					switch {
+					case status == statusCount:
+						c.series[peerSlot][methodSlot][classSlot][statusSlot].vec = panicVec[prometheus.Counter]{panicCounter{err: enumRange{"status", "Status", -1, statusCount}}}
+					default:
+						c.series[peerSlot][methodSlot][classSlot][statusSlot].vec = c.vec.MustCurryWith(prometheus.Labels{
+							"class":  class.String(),
+							"method": method.String(),
+							"peer":   peer.String(),
+							"status": status.String(),
+						})
+					}
+					c.series[peerSlot][methodSlot][classSlot][statusSlot].guards = guards
 				}
 			}
 		}
@@ -497,7 +607,7 @@ func newCounterByPeerMethodClassStatusTenant(opts prometheus.CounterOpts) *Count
 // with returns the series of peer, method, class, status and tenant.
 func (c *CounterByPeerMethodClassStatusTenant) with(peer Peer, method Method, class Class, status Status, tenant string) prometheus.Counter {
 	k := [1]string{tenant}
-	return c.series[min(peer, peerCount-1)][min(method, methodCount-1)][min(class, classCount-1)][min(status, statusCount-1)].get(k, k[:])
+	return c.series[min(peer, peerCount)][min(method, methodCount)][min(class, classCount)][min(status, statusCount)].get(k, k[:])
 }
 
 // Inc adds 1 to the series of peer, method, class, status and tenant.
@@ -505,10 +615,11 @@ func (c *CounterByPeerMethodClassStatusTenant) Inc(peer Peer, method Method, cla
 	c.with(peer, method, class, status, tenant).Inc()
 }
 
-// Add adds v to the series of peer, method, class, status and tenant. It ignores a negative v, and
-// NaN: a counter never goes down (client_golang would panic).
+// Add adds v to the series of peer, method, class, status and tenant. It panics when v is negative
+// or NaN, as client_golang's Add panics on a negative v: a counter never goes down.
 func (c *CounterByPeerMethodClassStatusTenant) Add(v float64, peer Peer, method Method, class Class, status Status, tenant string) {
-	if v >= 0 {
-		c.with(peer, method, class, status, tenant).Add(v)
+	if !(v >= 0) {
+		panic(counterDecrease{c.name, v})
 	}
+	c.with(peer, method, class, status, tenant).Add(v)
 }

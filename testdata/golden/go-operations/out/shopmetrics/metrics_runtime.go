@@ -2,8 +2,9 @@
 
 package shopmetrics
 
-// The code below is the same for every spec: metricgen copies it from guard.go, pattern.go,
-// cache.go, free.go, timer.go, duration_histogram.go, operation.go, exemplar.go, http.go, trace.go,
+// The code below is the same for every spec: metricgen copies it from enum.go, panic_counter.go,
+// panic_observer.go, panic_vec.go, decrease.go, guard.go, pattern.go, cache.go, free.go, lazy.go,
+// timer.go, lazy_duration_histogram.go, operation.go, exemplar.go, http.go, trace.go,
 // trace_exemplar.go and trace_http.go in its folder templates/gometrics, where it is tested.
 
 import (
@@ -31,6 +32,71 @@ import (
 	"go.opentelemetry.io/otel/trace"
 	"go.opentelemetry.io/otel/trace/noop"
 )
+
+// enumRange is the panic of recording a value of an enum label's type that is none of its
+// constants (a converted integer, or what Parse<Label> returns for an unknown string), when the
+// label declares no other value to record it as: recorded as one of the real values, it would
+// misattribute the data without a trace. value is -1 where it is not known (the series of
+// out-of-range values is shared by all of them).
+type enumRange struct {
+	label, typ   string // the label's name and its Go type
+	value, count int
+}
+
+func (e enumRange) Error() string {
+	what := e.typ + "(" + strconv.Itoa(e.value) + ")"
+	if e.value < 0 {
+		a := "a "
+		if strings.ContainsRune("AEIOU", rune(e.typ[0])) {
+			a = "an "
+		}
+		what = a + e.typ + " that is none of the constants"
+	}
+	return "label " + e.label + ": " + what + " is not one of its " + strconv.Itoa(e.count) +
+		" values; record only the constants of " + e.typ + " (Parse" + e.typ + " reports whether a string is one), " +
+		"or declare other: on the label to record such values as it"
+}
+
+// panicCounter stands, in a counter's array of series, for the values of an enum label that
+// are none of its constants: recording into it panics. It is never registered; the embedded
+// interface is nil.
+type panicCounter struct {
+	prometheus.Counter
+	err enumRange
+}
+
+func (c panicCounter) Inc()          { panic(c.err) }
+func (c panicCounter) Add(_ float64) { panic(c.err) }
+
+// panicObserver stands, in a histogram's array of series, for the values of an enum label
+// that are none of its constants: recording into it (or timing into it) panics.
+type panicObserver struct {
+	err enumRange
+}
+
+func (o panicObserver) Observe(_ float64) { panic(o.err) }
+
+// panicVec stands for the client_golang vector of the values of an enum label that are none of
+// its constants, where series are made on use (init: none, free-form labels): the series it
+// makes is one that panics when recorded into (panicCounter, panicGauge, panicObserver).
+type panicVec[M any] struct {
+	series M
+}
+
+func (v panicVec[M]) WithLabelValues(...string) M { return v.series }
+
+// counterDecrease is the panic of a counter's Add given a negative value or NaN: a counter
+// only goes up (client_golang panics on a negative value too); what goes up and down is a
+// gauge.
+type counterDecrease struct {
+	name  string // of the counter
+	value float64
+}
+
+func (e counterDecrease) Error() string {
+	return "counter " + e.name + ": Add(" + strconv.FormatFloat(e.value, 'g', -1, 64) +
+		"): a counter cannot decrease; use a gauge for a value that goes down"
+}
 
 // Values recorded in place of a free-form label's value that labelGuard does not admit.
 const (
@@ -174,6 +240,30 @@ func (s *freeSeries[K, M]) create(k K, values []string) M {
 	return m
 }
 
+// lazySeries is one series of a metric that exports nothing before a value is recorded for it
+// (init: none): its client_golang vector, curried with the series' label values, makes the
+// series on first use. M is the series (prometheus.Counter, Gauge or Observer).
+type lazySeries[M any] struct {
+	vec    interface{ WithLabelValues(...string) M } // curried with every label value
+	series atomic.Pointer[M]
+}
+
+// get returns the series, making it on first use.
+func (s *lazySeries[M]) get() M {
+	if m := s.series.Load(); m != nil {
+		return *m
+	}
+	return s.create()
+}
+
+// create makes the series. Two goroutines may both get here: the vector returns the same
+// series to both, so either store is right.
+func (s *lazySeries[M]) create() M {
+	m := s.vec.WithLabelValues()
+	s.series.Store(&m)
+	return m
+}
+
 // Timer times one operation for a histogram of durations: Start returns it, and
 // ObserveDuration records the time elapsed. It is a value: starting and stopping a timer
 // allocates nothing. In one line: defer m.RequestDurationSeconds.Start(...).ObserveDuration().
@@ -198,24 +288,28 @@ func (t Timer) ObserveDuration() time.Duration {
 	return d
 }
 
-// DurationHistogram is a histogram of durations in seconds without labels: one series,
-// exported from the first scrape.
-type DurationHistogram struct {
-	histogram prometheus.Histogram
+// LazyDurationHistogram is a histogram of durations in seconds without labels that is
+// exported once a value is first recorded (init: none).
+type LazyDurationHistogram struct {
+	vec       *prometheus.HistogramVec
+	histogram lazySeries[prometheus.Observer]
 }
 
-// newDurationHistogram creates the histogram of opts.
-func newDurationHistogram(opts prometheus.HistogramOpts) *DurationHistogram {
-	return &DurationHistogram{histogram: prometheus.NewHistogram(opts)}
+// newLazyDurationHistogram creates the histogram of opts, without its series.
+func newLazyDurationHistogram(opts prometheus.HistogramOpts) *LazyDurationHistogram {
+	h := &LazyDurationHistogram{vec: prometheus.NewHistogramVec(opts, nil)}
+	h.histogram.vec = h.vec
+	return h
 }
 
 // Observe records v, in seconds, in the histogram.
-func (h *DurationHistogram) Observe(v float64) { h.histogram.Observe(v) }
+func (h *LazyDurationHistogram) Observe(v float64) { h.histogram.get().Observe(v) }
 
-// Start starts timing an operation; ObserveDuration of the returned timer records it:
+// Start starts timing an operation, making the series if it is the first; ObserveDuration of
+// the returned timer records it:
 //
 //	defer h.Start().ObserveDuration()
-func (h *DurationHistogram) Start() Timer { return newTimer(h.histogram) }
+func (h *LazyDurationHistogram) Start() Timer { return newTimer(h.histogram.get()) }
 
 // operationOutcome is how an operation ended: the value its outcome label gets.
 type operationOutcome uint8
