@@ -201,6 +201,42 @@ dashboard:
 		Fix:     "Keep the namespace; it names the metrics, not the service.",
 	},
 	{
+		Code: DiffOperationAdded, Severity: Notice, Ignorable: false,
+		Summary: "a new operation: a new Go method that records metrics, a span and a log record (safe)",
+		Catches: "A new operation adds a method to the generated Metrics; nothing reads what it writes yet. `testdata/diff/operation-removed` holds a before and after.",
+		Fix:     "Nothing to fix.",
+	},
+	{
+		Code: DiffOperationChanged, Severity: Notice, Ignorable: false,
+		Summary: "an operation's help, a log level, or something it now writes in addition changed (safe)",
+		Catches: "A metric, span, span attribute or log record an operation now writes besides what it wrote, a log level other than off, or its help: what consumers read stays. `testdata/diff/operation-changed` holds a before and after.",
+		Fix:     "Nothing to fix.",
+	},
+	{
+		Code: DiffOperationRemoved, Severity: Error, Ignorable: false,
+		Summary: "an operation is removed: its Go method, and the metrics, span and log record it wrote (breaking)",
+		Catches: "Go code calling the method stops compiling, which is loud; what is silent is outside: its spans are no longer started and its log records no longer written, so trace queries and log alerts on them find nothing, and its metrics grow only if the code that replaces it records them. `testdata/diff/operation-removed` holds a before and after.",
+		Fix:     "Keep the operation, or remove it once whoever reads its spans and log records agreed and pass `--allow-breaking`.",
+	},
+	{
+		Code: DiffOperationRenamed, Severity: Error, Ignorable: false,
+		Summary: "an operation is renamed: the same kind and metrics under another key (breaking)",
+		Catches: "The Go method is renamed (callers stop compiling), and its log records' `operation` attribute changes, so log queries and alerts on the old value stop matching. `testdata/diff/operation-removed` holds a before and after.",
+		Fix:     "Keep the key, or rename it once the log queries follow and pass `--allow-breaking`.",
+	},
+	{
+		Code: DiffOperationSignatureChanged, Severity: Error, Ignorable: false,
+		Summary: "an operation's kind or parameters changed: its Go callers stop compiling (breaking)",
+		Catches: "The method's parameters follow the operation's `labels` (and its kind: a call takes a function, HTTP kinds wrap a handler or a transport); the span and log attributes named after the parameters change with them. `testdata/diff/operation-changed` holds a before and after.",
+		Fix:     "Keep the parameters, or change them together with the callers and the queries on the attributes, and pass `--allow-breaking`.",
+	},
+	{
+		Code: DiffOperationTelemetryChanged, Severity: Error, Ignorable: false,
+		Summary: "what an operation writes changed: a metric it no longer records, its outcome or error fallback, its span's name, kind or attributes, its log message (breaking)",
+		Catches: "Consumers of its series, traces and log records do not see it coming: a metric the operation no longer records stops growing, a span renamed or a log message reworded leaves trace queries and log alerts on the old one with nothing. `testdata/diff/operation-changed` holds a before and after.",
+		Fix:     "Keep what it writes, or change it together with its consumers and pass `--allow-breaking`.",
+	},
+	{
 		Code: DiffOutputsChanged, Severity: Notice, Ignorable: false,
 		Summary: "an output path changed: deployments that copy or load the file must follow (safe)",
 		Catches: "Rule files and dashboards are deployed from their paths: Prometheus' `rule_files`, a ConfigMap, Grafana provisioning. `testdata/diff/outputs-changed` holds a before and after.",

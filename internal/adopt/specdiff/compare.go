@@ -21,6 +21,7 @@ func Compare(old, new *model.Spec) []Change {
 	c.records()
 	c.alerts()
 	c.slos()
+	c.operations()
 	c.dashboard()
 	c.logging()
 	c.tests()

@@ -3,6 +3,7 @@ package specdiff
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	_ "github.com/metricgen/metricgen/internal/golden" // defines -update, which go test ./... passes to every package
@@ -71,5 +72,27 @@ func TestRenames(t *testing.T) {
 		if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
 			t.Errorf("%s: renames %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestOperationFollowsRenames: an operation that records a renamed metric (and is itself
+// renamed) is reported as the renames, not as an operation that stopped recording the metric.
+func TestOperationFollowsRenames(t *testing.T) {
+	src := func(metric, op string) []byte {
+		return []byte("version: 1\nnamespace: a\nservice: a\ngo: {package: am}\nlabels:\n  status: {values: [success, error]}\n" +
+			"metrics:\n  " + metric + ": {type: counter, help: Jobs, labels: [status]}\n" +
+			"operations:\n  " + op + ": {requests: " + metric + ", outcome: status}\n")
+	}
+	o, ds := validate.Source("o.yaml", src("jobs_total", "job"), validate.Options{OutRoot: t.TempDir()})
+	n, ds2 := validate.Source("n.yaml", src("tasks_total", "task"), validate.Options{OutRoot: t.TempDir()})
+	if o == nil || n == nil {
+		t.Fatalf("invalid: %v %v", ds, ds2)
+	}
+	var got []string
+	for _, c := range Compare(o, n) {
+		got = append(got, string(c.Code))
+	}
+	if want := []string{"diff/metric-renamed", "diff/operation-renamed"}; !slices.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
 	}
 }
