@@ -35,7 +35,7 @@ const (
 func TestE2EPrometheus(t *testing.T) {
 	prometheus := requireTool(t, "prometheus")
 	promtool := requireTool(t, "promtool")
-	checkoutScenario(t, prometheus, promtool, buildExample(t), requireFile(t, rulesFile), requireFile(t, dashboardFile), true)
+	checkoutScenario(t, prometheus, promtool, buildExample(t), requireFile(t, rulesFile), requireFile(t, dashboardFile))
 }
 
 // TestE2EPrometheusOTel (issue 16) is TestE2EPrometheus with the example switched to the
@@ -66,7 +66,7 @@ func TestE2EPrometheusOTel(t *testing.T) {
 			t.Errorf("%s generated with go.backend: otel differs from the example's", rel)
 		}
 	}
-	checkoutScenario(t, prometheus, promtool, bin, requireFile(t, rulesFile), requireFile(t, dashboardFile), false)
+	checkoutScenario(t, prometheus, promtool, bin, requireFile(t, rulesFile), requireFile(t, dashboardFile))
 }
 
 // buildOTelExample copies the example, sets go.backend: otel in its spec, regenerates it
@@ -104,11 +104,12 @@ func buildOTelExample(t *testing.T) (bin, dir string) {
 // checkoutScenario runs the service bin, the payments service it calls (the same binary, a
 // second process), and a real Prometheus with exemplar storage that scrapes the service every
 // second and evaluates the rule file rules every second. It checks the recording rule and the
-// dashboard's queries; with exemplars (the Prometheus backend, whose generated operations
-// attach them), the operations' spans across the two processes, the exemplars Prometheus
-// stored and the log line of a traced request (checkOperations). Then it makes the payments
+// dashboard's queries; the operations' spans across the two processes, the exemplars Prometheus
+// stored (both backends: the Prometheus backend's operations attach them, the otel backend's
+// measure with the span's context, from which the SDK takes them) and the log line of a traced
+// request (checkOperations). Then it makes the payments
 // fail and waits for the generated alert on the checkouts' error ratio to fire.
-func checkoutScenario(t *testing.T, prometheus, promtool, bin, rules, dashboard string, exemplars bool) {
+func checkoutScenario(t *testing.T, prometheus, promtool, bin, rules, dashboard string) {
 	// The payments service, then the service, each on a port it picks itself and logs.
 	pay := start(t, bin, "-role", "payments", "-listen", "127.0.0.1:0")
 	payURL := "http://" + listening(t, pay)
@@ -173,9 +174,7 @@ scrape_configs:
 		t.Fatalf("%s is %s while every request succeeds: %+v", alertName, a.State, *a)
 	}
 
-	if exemplars {
-		checkOperations(t, promURL, svcURL, payURL, svc)
-	}
+	checkOperations(t, promURL, svcURL, payURL, svc)
 
 	// Outage: the payments service declines every charge, so every checkout fails. The alert
 	// must fire.

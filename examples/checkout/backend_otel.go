@@ -25,8 +25,9 @@ import (
 // spec's names (metricgen validation warns where its translation would not) with two
 // additions of its own: a target_info series of the resource, and otel_scope_name/_version
 // labels on every series (the generated package's import path): the generated rules and
-// dashboard aggregate them away. A service exporting OTLP adds its periodic reader beside the
-// exporter.
+// dashboard aggregate them away. The SDK keeps an exemplar (trace_id, span_id) of measurements
+// made with a sampled span's context, as the generated operations make theirs; OpenMetrics
+// carries them. A service exporting OTLP adds its periodic reader beside the exporter.
 func newMetrics(opts ...checkoutmetrics.Option) (*checkoutmetrics.Metrics, http.Handler, func(context.Context) error, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(
@@ -42,5 +43,5 @@ func newMetrics(opts ...checkoutmetrics.Option) (*checkoutmetrics.Metrics, http.
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return m, promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}), mp.Shutdown, nil
+	return m, promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg, EnableOpenMetrics: true}), mp.Shutdown, nil
 }

@@ -854,7 +854,7 @@ func (g *generator) endCode(f *jen.File, o *model.Operation) {
 			b.Add(g.gaugeCall(o.InFlight, "Dec"))
 		}
 		if o.Duration != nil {
-			b.Add(g.observe(o.Duration, jen.Id("elapsed").Dot("Seconds").Call(), exemplar))
+			b.Add(g.observe(o.Duration, jen.Id("elapsed").Dot("Seconds").Call(), exemplar, ctx))
 		}
 		for _, l := range o.ErrorLabels {
 			b.Var().Id(g.param(l)).Add(paramType(l))
@@ -877,11 +877,11 @@ func (g *generator) endCode(f *jen.File, o *model.Operation) {
 						jen.List(lhs...).Op("=").Id("l").Dot("MetricLabels").Call(),
 					)
 				}
-				ib.Add(g.inc(o.Errors, exemplar))
+				ib.Add(g.inc(o.Errors, exemplar, ctx))
 			})
 		}
 		if o.Requests != nil {
-			b.Add(g.inc(o.Requests, exemplar))
+			b.Add(g.inc(o.Requests, exemplar, ctx))
 		}
 		if o.Span != nil {
 			b.If(jen.Id("span").Op("!=").Nil()).BlockFunc(func(ib *jen.Group) {
@@ -1023,24 +1023,47 @@ func (g *generator) logCode(b *jen.Group, o *model.Operation, ctx jen.Code) {
 }
 
 // inc adds 1 to the series of one of an operation's counters: with an exemplar on the
-// Prometheus backend, through the metric's Inc on the otel backend (whose SDK attaches the
-// exemplars it samples itself):
+// Prometheus backend; on the otel backend through the instrument with the operation's context,
+// from whose sampled span the SDK takes the exemplar itself:
 //
 //	incWithExemplar(m.APIRequestsTotal.with(method, endpoint, status), exemplar)
-//	m.APIRequestsTotal.Inc(method, endpoint, status)
-func (g *generator) inc(m *model.Metric, exemplar jen.Code) *jen.Statement {
+//	m.APIRequestsTotal.counter.Add(ctx, 1, m.APIRequestsTotal.series[method.index()][endpoint.index()][status.index()]...)
+func (g *generator) inc(m *model.Metric, exemplar, ctx jen.Code) *jen.Statement {
 	if isOTel(g.s) {
-		return jen.Id("m").Dot(m.GoName).Dot("Inc").Call(g.args(m.Labels)...)
+		return g.otelRecord(m, "Add", ctx, jen.Lit(1))
 	}
 	return jen.Id("incWithExemplar").Call(g.opSeries(m), exemplar)
 }
 
 // observe records v in the series of an operation's histogram, as inc does.
-func (g *generator) observe(m *model.Metric, v, exemplar jen.Code) *jen.Statement {
+func (g *generator) observe(m *model.Metric, v, exemplar, ctx jen.Code) *jen.Statement {
 	if isOTel(g.s) {
-		return jen.Id("m").Dot(m.GoName).Dot("Observe").Call(append([]jen.Code{v}, g.args(m.Labels)...)...)
+		return g.otelRecord(m, "Record", ctx, v)
 	}
 	return jen.Id("observeWithExemplar").Call(g.opSeries(m), v, exemplar)
+}
+
+// otelRecord is the measurement v of an operation's counter (method Add) or histogram
+// (Record) on the otel backend, made with ctx: the instrument of the metric's type (the
+// runtime's types without labels have the same field), and the options of the series, as the
+// shape's own methods find them.
+func (g *generator) otelRecord(m *model.Metric, method string, ctx, v jen.Code) *jen.Statement {
+	sh := g.shapes.of[m]
+	base := func() *jen.Statement { return jen.Id("m").Dot(m.GoName) }
+	_, field := sh.otelInstrument()
+	args := []jen.Code{ctx, v}
+	switch {
+	case sh.unlabelled():
+	case sh.enumOnly():
+		s := base().Dot("series")
+		for _, l := range sh.enums {
+			s.Index(g.at(l))
+		}
+		args = append(args, s.Op("..."))
+	default:
+		args = append(args, base().Dot("with").Call(g.args(m.Labels)...).Op("..."))
+	}
+	return base().Dot(field).Dot(method).Call(args...)
 }
 
 // gaugeCall moves the series of an operation's in-flight gauge up or down (method Inc or Dec).

@@ -145,7 +145,7 @@ func (m *Metrics) apiCallEnd(ctx context.Context, span trace.Span, start time.Ti
 	case operationCanceled:
 		status = StatusCanceled
 	}
-	m.APIDurationSeconds.Observe(elapsed.Seconds(), method, endpoint)
+	m.APIDurationSeconds.histogram.Record(ctx, elapsed.Seconds(), m.APIDurationSeconds.series[method.index()][endpoint.index()]...)
 	var statusCode string
 	var errorCode string
 	if result == operationError {
@@ -154,9 +154,9 @@ func (m *Metrics) apiCallEnd(ctx context.Context, span trace.Span, start time.Ti
 		if errors.As(err, &l) {
 			statusCode, errorCode = l.MetricLabels()
 		}
-		m.APIErrorsTotal.Inc(endpoint, statusCode, errorCode)
+		m.APIErrorsTotal.counter.Add(ctx, 1, m.APIErrorsTotal.with(endpoint, statusCode, errorCode)...)
 	}
-	m.APIRequestsTotal.Inc(method, endpoint, status)
+	m.APIRequestsTotal.counter.Add(ctx, 1, m.APIRequestsTotal.series[method.index()][endpoint.index()][status.index()]...)
 	if span != nil {
 		description := ""
 		if err != nil {
@@ -254,8 +254,8 @@ func (m *Metrics) httpRequestEnd(r *http.Request, rec *responseRecorder, span tr
 		status = StatusCanceled
 	}
 	m.HTTPInFlightRequests.Dec(method)
-	m.HTTPRequestDurationSeconds.Observe(elapsed.Seconds(), route, method)
-	m.HTTPRequestsTotal.Inc(route, method, class, status)
+	m.HTTPRequestDurationSeconds.histogram.Record(r.Context(), elapsed.Seconds(), m.HTTPRequestDurationSeconds.with(route, method)...)
+	m.HTTPRequestsTotal.counter.Add(r.Context(), 1, m.HTTPRequestsTotal.with(route, method, class, status)...)
 	if span != nil {
 		endServerSpan(span, r.Method, pattern, code, err, result)
 	}
@@ -342,8 +342,8 @@ func (m *Metrics) upstreamEnd(req *http.Request, resp *http.Response, span trace
 	case operationCanceled:
 		status = StatusCanceled
 	}
-	m.UpstreamDurationSeconds.Observe(elapsed.Seconds())
-	m.UpstreamRequestsTotal.Inc(peer, method, class, status, tenant)
+	m.UpstreamDurationSeconds.histogram.Record(req.Context(), elapsed.Seconds())
+	m.UpstreamRequestsTotal.counter.Add(req.Context(), 1, m.UpstreamRequestsTotal.with(peer, method, class, status, tenant)...)
 	if span != nil {
 		endClientSpan(span, resp, err, result)
 	}
