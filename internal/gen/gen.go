@@ -5,6 +5,8 @@
 package gen
 
 import (
+	"strings"
+
 	"github.com/metricgen/metricgen/internal/goname"
 	"github.com/metricgen/metricgen/internal/model"
 )
@@ -27,4 +29,15 @@ type Target struct {
 	// that validation reports a spec whose names would clash in Go; nil for a target that
 	// writes no Go. Validation calls it only for a spec with a Go package (s.Go set).
 	GoNames func(s *model.Spec, r *goname.Registry)
+}
+
+// JoinAnd joins words as English does: "a", "a and b", "a, b and c".
+func JoinAnd(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

@@ -74,16 +74,5 @@ func sentence(s string) string {
 	return s + "."
 }
 
-// joinAnd joins words as English does: "a", "a and b", "a, b and c".
-func joinAnd(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
-}
-
 // formatFloat writes a number as every output does (model.FormatFloat): 0.05, 10, 1048576.
 func formatFloat(f float64) string { return model.FormatFloat(f) }

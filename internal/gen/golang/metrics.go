@@ -6,6 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/metricgen/metricgen/internal/gen"
 	"github.com/metricgen/metricgen/internal/model"
 )
 
@@ -88,7 +89,7 @@ func (g *generator) seriesOf(sh *shape) string {
 	if sh.unlabelled() {
 		return "the " + strings.ToLower(sh.promKind())
 	}
-	return "the series of " + joinAnd(g.paramNames(sh.labels))
+	return "the series of " + gen.JoinAnd(g.paramNames(sh.labels))
 }
 
 // metricsStruct writes the struct of all metrics:
@@ -458,7 +459,7 @@ func (g *generator) shapeDoc(sh *shape) []string {
 	if len(names) == 1 {
 		withLabels = "the label"
 	}
-	paras := []string{fmt.Sprintf("%s is %s with %s %s: the type of %s.", sh.name, what, withLabels, joinAnd(names), joinAnd(of))}
+	paras := []string{fmt.Sprintf("%s is %s with %s %s: the type of %s.", sh.name, what, withLabels, gen.JoinAnd(names), gen.JoinAnd(of))}
 	items := []string{"Labels, in parameter order:"}
 	for _, l := range sh.labels {
 		items = append(items, "  - "+labelDoc(l))
@@ -787,7 +788,7 @@ func (g *generator) histogramMethods(f *jen.File, sh *shape) {
 		return
 	}
 	f.Add(doc(
-		fmt.Sprintf("Start starts timing an operation of %s; ObserveDuration of the returned timer records it:", joinAnd(g.paramNames(sh.labels))),
+		fmt.Sprintf("Start starts timing an operation of %s; ObserveDuration of the returned timer records it:", gen.JoinAnd(g.paramNames(sh.labels))),
 		fmt.Sprintf("\tdefer %s.Start(%s).ObserveDuration()", sh.recv, strings.Join(g.paramNames(sh.labels), ", ")),
 	))
 	f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id("Start").Params(g.params(sh.labels)...).Id("Timer").Block(

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/metricgen/metricgen/internal/gen"
 	"github.com/metricgen/metricgen/internal/goname"
 	"github.com/metricgen/metricgen/internal/model"
 )
@@ -426,7 +427,7 @@ func (g *generator) opDoc(o *model.Operation, first string) *jen.Statement {
 				for _, l := range o.ErrorLabels {
 					names = append(names, l.Name)
 				}
-				what += fmt.Sprintf(" (%s from the error: see %s)", joinAnd(names), errorLabelsType(o))
+				what += fmt.Sprintf(" (%s from the error: see %s)", gen.JoinAnd(names), errorLabelsType(o))
 			}
 		}
 		records = append(records, what)
@@ -448,7 +449,7 @@ func (g *generator) opDoc(o *model.Operation, first string) *jen.Statement {
 	if o.Help != "" {
 		paras[0] = first + " " + sentence(o.Help)
 	}
-	paras = append(paras, "It records "+joinAnd(records)+".")
+	paras = append(paras, "It records "+gen.JoinAnd(records)+".")
 	return doc(paras...)
 }
 
@@ -487,7 +488,7 @@ func (g *generator) callOperation(f *jen.File, o *model.Operation) {
 		}
 		f.Add(doc(fmt.Sprintf("%s is what an error returned by the function of %s may implement (found with errors.As, "+
 			"so also when wrapped) to give the labels %s of %s; an error that does not implement it gets %q.",
-			errorLabelsType(o), o.GoName, joinAnd(names), o.Errors.Name, o.ErrorFallback)))
+			errorLabelsType(o), o.GoName, gen.JoinAnd(names), o.Errors.Name, o.ErrorFallback)))
 		f.Type().Id(errorLabelsType(o)).Interface(jen.Id("MetricLabels").Params().Params(results...))
 		f.Line()
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/metricgen/metricgen/internal/gen"
 	"github.com/metricgen/metricgen/internal/model"
 )
 
@@ -477,7 +478,7 @@ func (g *generator) otelMethods(f *jen.File, sh *shape) {
 			r.Clone().Dot("histogram").Dot("Record").Call(background(), jen.Id("v"), g.series(sh).Op("...")))
 		if sh.timed() {
 			f.Add(doc(
-				fmt.Sprintf("Start starts timing an operation of %s; ObserveDuration of the returned timer records it:", joinAnd(g.paramNames(sh.labels))),
+				fmt.Sprintf("Start starts timing an operation of %s; ObserveDuration of the returned timer records it:", gen.JoinAnd(g.paramNames(sh.labels))),
 				fmt.Sprintf("\tdefer %s.Start(%s).ObserveDuration()", sh.recv, strings.Join(g.paramNames(sh.labels), ", ")),
 			))
 			f.Func().Params(jen.Id(sh.recv).Op("*").Id(sh.name)).Id("Start").Params(params...).Id("Timer").Block(

@@ -124,27 +124,13 @@ var unlabelledFiles = map[string]string{
 	"LazyDurationHistogram": "lazy_duration_histogram.go", "CounterFunc": "counter_func.go", "GaugeFunc": "gauge_func.go",
 }
 
-// runtimeAbout is the comment of metrics_runtime.go under its package clause.
-func runtimeAbout(dir string, files []gosrc.File) string {
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.Name
-	}
-	if dir == "." {
-		return docText("The code below is the same for every spec: metricgen copies it from " + joinAnd(names) +
-			" in its folder templates, where it is tested.")
-	}
-	return docText("The code below is the same for every spec: metricgen copies it from " + joinAnd(names) +
-		" in its folder templates/" + dir + ", where it is tested.")
-}
-
 // runtimeSource returns metrics_runtime.go of the package of s, and false when s needs no
 // runtime file.
 func runtimeSource(s *model.Spec, dir string, files []gosrc.File) ([]byte, bool, error) {
 	if len(files) == 0 {
 		return nil, false, nil
 	}
-	src, err := gosrc.Copy(templates.Go, dir, files, gosrc.Header(s.Source), s.Go.Name, runtimeAbout(dir, files))
+	src, err := gosrc.Copy(templates.Go, dir, files, gosrc.Header(s.Source), s.Go.Name, docText(gosrc.About(dir, files)))
 	return src, true, err
 }
 

@@ -52,12 +52,7 @@ func runtimeOf(l *model.Logging, m *matcher) []gosrc.File {
 
 // runtimeSource returns redact_runtime.go of the package of s.
 func runtimeSource(s *model.Spec, files []gosrc.File) ([]byte, error) {
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.Name
-	}
-	about := comment("The code below is the same for every spec: metricgen copies it from " + joinAnd(names) +
-		" in its folder templates/goredact, where it is tested.")
+	about := comment(gosrc.About(runtimeDir, files))
 	return gosrc.Copy(templates.Go, runtimeDir, files, gosrc.Header(s.Source), s.Go.Name, about)
 }
 
@@ -73,19 +68,4 @@ func declareRuntime(r *goname.Registry) {
 			panic(err) // the embedded files are ours: TestRuntimeFiles reads them all
 		}
 	}
-}
-
-// joinAnd joins words as English does: "a", "a and b", "a, b and c".
-func joinAnd(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	out := words[0]
-	for _, w := range words[1 : len(words)-1] {
-		out += ", " + w
-	}
-	return out + " and " + words[len(words)-1]
 }
