@@ -3,7 +3,6 @@ package golang
 import (
 	"bytes"
 	"fmt"
-	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
@@ -16,6 +15,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/metricgen/metricgen/internal/gen"
+	"github.com/metricgen/metricgen/internal/gen/gosrc"
 	"github.com/metricgen/metricgen/internal/goname"
 	"github.com/metricgen/metricgen/internal/model"
 )
@@ -68,7 +68,7 @@ func TestGeneratedFiles(t *testing.T) {
 				if af.Doc != nil {
 					docs++
 				}
-				for _, id := range topLevel(af) {
+				for _, id := range gosrc.TopLevel(af) {
 					if id != "_" && r.Lookup(id) == nil {
 						t.Errorf("%s declares %s, which GoNames does not", f.Path, id)
 					}
@@ -84,31 +84,6 @@ func TestGeneratedFiles(t *testing.T) {
 			}
 		})
 	}
-}
-
-// topLevel returns the identifiers a file declares at package level.
-func topLevel(f *ast.File) []string {
-	var ids []string
-	for _, d := range f.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			if d.Recv == nil {
-				ids = append(ids, d.Name.Name)
-			}
-		case *ast.GenDecl:
-			for _, s := range d.Specs {
-				switch s := s.(type) {
-				case *ast.TypeSpec:
-					ids = append(ids, s.Name.Name)
-				case *ast.ValueSpec:
-					for _, n := range s.Names {
-						ids = append(ids, n.Name)
-					}
-				}
-			}
-		}
-	}
-	return ids
 }
 
 // TestAPI checks the contract's names and signatures in the source of the enum case.

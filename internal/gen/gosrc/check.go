@@ -40,7 +40,7 @@ func Check(fsys fs.FS, dir string, files []File, skip ...string) []error {
 			return []error{err}
 		}
 		parsed[name] = f
-		for _, n := range topLevel(f) {
+		for _, n := range TopLevel(f) {
 			declaredBy[n] = name
 		}
 		if !slices.Contains(skip, name) && !slices.ContainsFunc(files, func(f File) bool { return f.Name == name }) {
@@ -76,8 +76,8 @@ func Check(fsys fs.FS, dir string, files []File, skip ...string) []error {
 	return errs
 }
 
-// topLevel returns the package-level names that f declares (not methods).
-func topLevel(f *ast.File) []string {
+// TopLevel returns the package-level names that f declares (not methods).
+func TopLevel(f *ast.File) []string {
 	var names []string
 	for _, d := range f.Decls {
 		switch d := d.(type) {

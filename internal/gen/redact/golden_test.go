@@ -2,7 +2,6 @@ package redact
 
 import (
 	"bytes"
-	"go/ast"
 	"go/parser"
 	"go/token"
 	"path"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/metricgen/metricgen/internal/gen/gosrc"
 	"github.com/metricgen/metricgen/internal/gen/redact/redacttest"
 	"github.com/metricgen/metricgen/internal/golden"
 	"github.com/metricgen/metricgen/internal/model"
@@ -115,7 +115,7 @@ func TestShape(t *testing.T) {
 						t.Errorf("imports %s: only the standard library may be imported", p)
 					}
 				}
-				for _, name := range topLevelNames(f) {
+				for _, name := range gosrc.TopLevel(f) {
 					if !exported[name] && !strings.HasPrefix(name, "redact") && name != "_" {
 						t.Errorf("declares %s: package-level names must be the contract's or start with redact", name)
 					}
@@ -123,31 +123,6 @@ func TestShape(t *testing.T) {
 			})
 		}
 	}
-}
-
-// topLevelNames returns the names that f declares at package level (not methods).
-func topLevelNames(f *ast.File) []string {
-	var names []string
-	for _, d := range f.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			if d.Recv == nil {
-				names = append(names, d.Name.Name)
-			}
-		case *ast.GenDecl:
-			for _, s := range d.Specs {
-				switch s := s.(type) {
-				case *ast.TypeSpec:
-					names = append(names, s.Name.Name)
-				case *ast.ValueSpec:
-					for _, n := range s.Names {
-						names = append(names, n.Name)
-					}
-				}
-			}
-		}
-	}
-	return names
 }
 
 func TestGenerateNothing(t *testing.T) {

@@ -33,7 +33,7 @@ func TestRuntimeFiles(t *testing.T) {
 				t.Errorf("%s imports %s: only the standard library", f.Name, p)
 			}
 		}
-		for _, name := range topLevelNames(af) {
+		for _, name := range gosrc.TopLevel(af) {
 			if name != "Redactor" && name != "_" && !strings.HasPrefix(name, "redact") {
 				t.Errorf("%s declares %s: the names of the redaction code are Redactor and redact...", f.Name, name)
 			}
