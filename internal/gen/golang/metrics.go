@@ -586,19 +586,7 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 		}
 		var guards *jen.Statement
 		if len(sh.free) > 0 {
-			b.Id("guards").Op(":=").Index().Op("*").Id("labelGuard").ValuesFunc(func(gs *jen.Group) {
-				for _, l := range sh.free {
-					guard := jen.Id("newLabelGuard").Call(g.guardValid(l), jen.Lit(l.MaxValues))
-					if len(sh.free) > 1 {
-						gs.Line().Add(guard)
-					} else {
-						gs.Add(guard)
-					}
-				}
-				if len(sh.free) > 1 {
-					gs.Line()
-				}
-			})
+			b.Add(g.guards(sh))
 			guards = series().Dot("guards").Op("=").Id("guards")
 		}
 		// set writes the series of the slots from what the vector makes of them.
@@ -656,6 +644,24 @@ func (g *generator) shapeConstructor(f *jen.File, sh *shape) {
 		b.Return(jen.Id(r))
 	})
 	f.Line()
+}
+
+// guards declares the label guards of the free-form labels of sh, in order:
+// guards := []*labelGuard{newLabelGuard(<valid>, <max_values>), ...}.
+func (g *generator) guards(sh *shape) *jen.Statement {
+	return jen.Id("guards").Op(":=").Index().Op("*").Id("labelGuard").ValuesFunc(func(gs *jen.Group) {
+		for _, l := range sh.free {
+			guard := jen.Id("newLabelGuard").Call(g.guardValid(l), jen.Lit(l.MaxValues))
+			if len(sh.free) > 1 {
+				gs.Line().Add(guard)
+			} else {
+				gs.Add(guard)
+			}
+		}
+		if len(sh.free) > 1 {
+			gs.Line()
+		}
+	})
 }
 
 // guardValid is what a free-form label's guard admits: matchPattern of its pattern, as written

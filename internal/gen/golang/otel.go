@@ -382,19 +382,7 @@ func (g *generator) otelShapeConstructor(f *jen.File, sh *shape) {
 				inner = append(inner, jen.Id(field).Dot("Add").Call(background(), jen.Lit(0), series().Op("...")))
 			}
 		} else {
-			b.Id("guards").Op(":=").Index().Op("*").Id("labelGuard").ValuesFunc(func(gs *jen.Group) {
-				for _, l := range sh.free {
-					guard := jen.Id("newLabelGuard").Call(g.guardValid(l), jen.Lit(l.MaxValues))
-					if len(sh.free) > 1 {
-						gs.Line().Add(guard)
-					} else {
-						gs.Add(guard)
-					}
-				}
-				if len(sh.free) > 1 {
-					gs.Line()
-				}
-			})
+			b.Add(g.guards(sh))
 			if len(sh.enums) > 0 {
 				inner = append(inner, series().Dot("enum").Op("=").Index().Qual(otelAttrPath, "KeyValue").ValuesFunc(func(as *jen.Group) {
 					for _, l := range sh.enums {
