@@ -35,7 +35,7 @@ func CheckTemplate(text string) ([]TemplateRef, *Finding) {
 		return nil, templateError(text, err)
 	}
 	var refs []TemplateRef
-	walkTemplate(trees["alert"].Root, true, func(pos, end parse.Pos, label string) {
+	walkTemplate(trees["alert"].Root, func(pos, end parse.Pos, label string) {
 		if off := int(pos) - len(templateDefs); off >= 0 {
 			refs = append(refs, TemplateRef{Off: off, End: int(end) - len(templateDefs), Label: label})
 		}
@@ -148,64 +148,89 @@ func templateError(text string, err error) *Finding {
 	return &Finding{Off: off, End: min(end, len(text)), Severity: diag.Error, Code: diag.TemplateSyntax, Msg: "invalid alert template: " + msg + "; fix the {{ ... }} syntax (Go text/template, as Prometheus expands it)"}
 }
 
-// walkTemplate calls ref for every label read from $labels (anywhere) or .Labels (where dot
-// is still the alert's data), with the range of the reference.
-func walkTemplate(n parse.Node, dotRoot bool, ref func(pos, end parse.Pos, label string)) {
+// inspectTemplate visits the template tree below n depth first, calling f for each node with
+// whether dot is still the template's data there (dotRoot: not inside the body of a range or
+// a with, where dot is the element); the children of a node are visited when f returns true.
+// It is the one walk over template trees: the label references, the queries, and whether a
+// template can be rendered or run are all read with it.
+func inspectTemplate(n parse.Node, dotRoot bool, f func(n parse.Node, dotRoot bool) bool) {
 	switch n := n.(type) {
+	case nil:
+		return
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
-		for _, c := range n.Nodes {
-			walkTemplate(c, dotRoot, ref)
-		}
-	case *parse.ActionNode:
-		walkTemplate(n.Pipe, dotRoot, ref)
 	case *parse.PipeNode:
 		if n == nil {
 			return
 		}
+	}
+	if !f(n, dotRoot) {
+		return
+	}
+	branch := func(b *parse.BranchNode, bodyDotRoot bool) {
+		inspectTemplate(b.Pipe, dotRoot, f)
+		inspectTemplate(b.List, bodyDotRoot, f)
+		inspectTemplate(b.ElseList, dotRoot, f)
+	}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		for _, c := range n.Nodes {
+			inspectTemplate(c, dotRoot, f)
+		}
+	case *parse.ActionNode:
+		inspectTemplate(n.Pipe, dotRoot, f)
+	case *parse.PipeNode:
+		for _, d := range n.Decl {
+			inspectTemplate(d, dotRoot, f)
+		}
 		for _, c := range n.Cmds {
-			walkTemplate(c, dotRoot, ref)
+			inspectTemplate(c, dotRoot, f)
 		}
 	case *parse.CommandNode:
-		if len(n.Args) >= 3 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "index" && isLabels(n.Args[1], dotRoot) {
-				if s, ok := n.Args[2].(*parse.StringNode); ok {
-					ref(n.Args[2].Position(), n.Args[2].Position()+parse.Pos(len(s.Quoted)), s.Text)
-				}
-			}
-		}
 		for _, a := range n.Args {
-			walkTemplate(a, dotRoot, ref)
-		}
-	case *parse.VariableNode:
-		// The parser places a chain ($labels.x) at its first field; the reference starts
-		// at the variable.
-		if len(n.Ident) >= 2 && n.Ident[0] == "$labels" {
-			ref(n.Pos-parse.Pos(len("$labels")), n.Pos+parse.Pos(1+len(n.Ident[1])), n.Ident[1])
-		}
-	case *parse.FieldNode:
-		if dotRoot && len(n.Ident) >= 2 && n.Ident[0] == "Labels" {
-			ref(n.Pos-parse.Pos(len(".Labels")), n.Pos+parse.Pos(1+len(n.Ident[1])), n.Ident[1])
+			inspectTemplate(a, dotRoot, f)
 		}
 	case *parse.ChainNode:
-		walkTemplate(n.Node, dotRoot, ref)
+		inspectTemplate(n.Node, dotRoot, f)
 	case *parse.IfNode:
-		walkTemplate(n.Pipe, dotRoot, ref)
-		walkTemplate(n.List, dotRoot, ref)
-		walkTemplate(n.ElseList, dotRoot, ref)
+		branch(&n.BranchNode, dotRoot)
 	case *parse.RangeNode:
-		walkTemplate(n.Pipe, dotRoot, ref)
-		walkTemplate(n.List, false, ref)
-		walkTemplate(n.ElseList, dotRoot, ref)
+		branch(&n.BranchNode, false)
 	case *parse.WithNode:
-		walkTemplate(n.Pipe, dotRoot, ref)
-		walkTemplate(n.List, false, ref)
-		walkTemplate(n.ElseList, dotRoot, ref)
+		branch(&n.BranchNode, false)
 	case *parse.TemplateNode:
-		walkTemplate(n.Pipe, dotRoot, ref)
+		inspectTemplate(n.Pipe, dotRoot, f)
 	}
+}
+
+// walkTemplate calls ref for every label read from $labels (anywhere) or .Labels (where dot
+// is still the alert's data), with the range of the reference.
+func walkTemplate(root parse.Node, ref func(pos, end parse.Pos, label string)) {
+	inspectTemplate(root, true, func(n parse.Node, dotRoot bool) bool {
+		switch n := n.(type) {
+		case *parse.CommandNode:
+			if len(n.Args) >= 3 {
+				if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "index" && isLabels(n.Args[1], dotRoot) {
+					if s, ok := n.Args[2].(*parse.StringNode); ok {
+						ref(n.Args[2].Position(), n.Args[2].Position()+parse.Pos(len(s.Quoted)), s.Text)
+					}
+				}
+			}
+		case *parse.VariableNode:
+			// The parser places a chain ($labels.x) at its first field; the reference starts
+			// at the variable.
+			if len(n.Ident) >= 2 && n.Ident[0] == "$labels" {
+				ref(n.Pos-parse.Pos(len("$labels")), n.Pos+parse.Pos(1+len(n.Ident[1])), n.Ident[1])
+			}
+		case *parse.FieldNode:
+			if dotRoot && len(n.Ident) >= 2 && n.Ident[0] == "Labels" {
+				ref(n.Pos-parse.Pos(len(".Labels")), n.Pos+parse.Pos(1+len(n.Ident[1])), n.Ident[1])
+			}
+		}
+		return true
+	})
 }
 
 // isLabels reports whether n is $labels or .Labels.

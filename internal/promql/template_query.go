@@ -1,6 +1,7 @@
 package promql
 
 import (
+	"slices"
 	"strings"
 	"text/template/parse"
 )
@@ -41,38 +42,11 @@ func TemplateQueries(text string) []TemplateQuery {
 		id, ok := n.(*parse.IdentifierNode)
 		return ok && id.Ident == "query"
 	}
-	var walk func(parse.Node)
-	walk = func(n parse.Node) {
+	inspectTemplate(trees["alert"].Root, true, func(n parse.Node, _ bool) bool {
 		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				walk(c)
-			}
-		case *parse.ActionNode:
-			walk(n.Pipe)
-		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.TemplateNode:
-			walk(n.Pipe)
 		case *parse.PipeNode:
-			if n == nil {
-				return
-			}
+			// "up" | query: the literal is the whole previous command.
 			for i, cmd := range n.Cmds {
-				// "up" | query: the literal is the whole previous command.
 				if i > 0 && len(cmd.Args) == 1 && isQuery(cmd.Args[0]) {
 					if prev := n.Cmds[i-1]; len(prev.Args) == 1 {
 						if s, ok := prev.Args[0].(*parse.StringNode); ok {
@@ -80,7 +54,6 @@ func TemplateQueries(text string) []TemplateQuery {
 						}
 					}
 				}
-				walk(cmd)
 			}
 		case *parse.CommandNode:
 			if len(n.Args) == 2 && isQuery(n.Args[0]) {
@@ -88,11 +61,10 @@ func TemplateQueries(text string) []TemplateQuery {
 					add(s)
 				}
 			}
-			for _, a := range n.Args {
-				walk(a)
-			}
 		}
-	}
-	walk(trees["alert"].Root)
+		return true
+	})
+	// In the order of the text: a pipe's "x" | query is found before the commands inside it.
+	slices.SortFunc(qs, func(a, b TemplateQuery) int { return a.Off - b.Off })
 	return qs
 }

@@ -401,37 +401,8 @@ func RenderTemplate(text string, labels map[string]string) (out string, ok bool,
 // renderable reports whether a template reads only what RenderTemplate is given: the labels.
 func renderable(root *parse.ListNode) bool {
 	ok := true
-	var walk func(n parse.Node, top bool)
-	walk = func(n parse.Node, top bool) {
-		if !ok || n == nil {
-			return
-		}
+	readsOnlyLabels := func(n parse.Node, top bool) bool {
 		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				walk(c, top)
-			}
-		case *parse.ActionNode:
-			walk(n.Pipe, top)
-		case *parse.PipeNode:
-			if n == nil {
-				return
-			}
-			for _, d := range n.Decl {
-				walk(d, top)
-			}
-			for _, c := range n.Cmds {
-				walk(c, top)
-			}
-		case *parse.CommandNode:
-			for _, a := range n.Args {
-				walk(a, top)
-			}
-		case *parse.ChainNode:
-			walk(n.Node, top)
 		case *parse.VariableNode:
 			switch n.Ident[0] {
 			case "$value", "$externalURL", "$externalLabels":
@@ -445,21 +416,10 @@ func renderable(root *parse.ListNode) bool {
 			if top {
 				ok = false
 			}
-		case *parse.IfNode:
-			walk(n.Pipe, top)
-			walk(n.List, top)
-			walk(n.ElseList, top)
-		case *parse.RangeNode:
-			walk(n.Pipe, top)
-			walk(n.List, false)
-			walk(n.ElseList, top)
-		case *parse.WithNode:
-			walk(n.Pipe, top)
-			walk(n.List, false)
-			walk(n.ElseList, top)
 		case *parse.TemplateNode:
 			ok = false
 		}
+		return ok
 	}
 	// The variable definitions Prometheus prepends read .Value and the rest; skip them.
 	for _, n := range root.Nodes {
@@ -469,7 +429,7 @@ func renderable(root *parse.ListNode) bool {
 				continue
 			}
 		}
-		walk(n, true)
+		inspectTemplate(n, true, readsOnlyLabels)
 	}
 	return ok
 }
@@ -482,47 +442,26 @@ func bounded(t *template.Template) bool {
 		return false // {{ define }}d templates may call each other without end
 	}
 	ok := true
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
-		if !ok || n == nil {
-			return
-		}
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				walk(c)
-			}
-		case *parse.IfNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			if n.Pipe != nil {
-				for _, c := range n.Pipe.Cmds {
-					for _, a := range c.Args {
-						switch a := a.(type) {
-						case *parse.NumberNode:
-							ok = false
-						case *parse.IdentifierNode:
-							ok = ok && a.Ident != "len"
-						case *parse.VariableNode:
-							ok = ok && (a.Ident[0] == "$labels" || a.Ident[0] == "$externalLabels")
-						}
+	checkRange := func(n parse.Node, _ bool) bool {
+		if r, isRange := n.(*parse.RangeNode); isRange && r.Pipe != nil {
+			for _, c := range r.Pipe.Cmds {
+				for _, a := range c.Args {
+					switch a := a.(type) {
+					case *parse.NumberNode:
+						ok = false
+					case *parse.IdentifierNode:
+						ok = ok && a.Ident != "len"
+					case *parse.VariableNode:
+						ok = ok && (a.Ident[0] == "$labels" || a.Ident[0] == "$externalLabels")
 					}
 				}
 			}
-			walk(n.List)
-			walk(n.ElseList)
 		}
+		return ok
 	}
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {
-			walk(tt.Tree.Root)
+			inspectTemplate(tt.Tree.Root, true, checkRange)
 		}
 	}
 	return ok
