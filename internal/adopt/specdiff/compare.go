@@ -157,26 +157,38 @@ const (
 	outsideSeries = "dashboards, alerts and recording rules outside this spec, other teams' queries, federation and remote-write consumers"
 )
 
-func (c *comparer) metrics() {
-	oldBy, newBy := map[string]*model.Metric{}, map[string]*model.Metric{}
-	for _, m := range c.old.Metrics {
-		oldBy[m.Name] = m
+// pair is a thing of the old version and the same thing in the new one.
+type pair[T any] struct{ old, new T }
+
+// match pairs the things of the two versions by key: the pairs, in the old version's order,
+// what only the old version has (removed) and what only the new one has (added), each in its
+// version's order.
+func match[T any](old, new []T, key func(T) string) (kept []pair[T], removed, added []T) {
+	newBy := make(map[string]T, len(new))
+	for _, n := range new {
+		newBy[key(n)] = n
 	}
-	for _, m := range c.new.Metrics {
-		newBy[m.Name] = m
-	}
-	var removed, added []*model.Metric
-	for _, m := range c.old.Metrics {
-		if n := newBy[m.Name]; n != nil {
-			c.metric(m, n)
+	oldKeys := make(map[string]bool, len(old))
+	for _, o := range old {
+		oldKeys[key(o)] = true
+		if n, ok := newBy[key(o)]; ok {
+			kept = append(kept, pair[T]{o, n})
 		} else {
-			removed = append(removed, m)
+			removed = append(removed, o)
 		}
 	}
-	for _, m := range c.new.Metrics {
-		if oldBy[m.Name] == nil {
-			added = append(added, m)
+	for _, n := range new {
+		if !oldKeys[key(n)] {
+			added = append(added, n)
 		}
+	}
+	return kept, removed, added
+}
+
+func (c *comparer) metrics() {
+	kept, removed, added := match(c.old.Metrics, c.new.Metrics, func(m *model.Metric) string { return m.Name })
+	for _, p := range kept {
+		c.metric(p.old, p.new)
 	}
 	pairs := renames(removed, added, c.old.Namespace != c.new.Namespace)
 	for _, p := range pairs {
@@ -592,26 +604,9 @@ func recordLabels(r *model.RecordingRule) ([]string, bool) {
 }
 
 func (c *comparer) records() {
-	oldBy, newBy := map[string]*model.RecordingRule{}, map[string]*model.RecordingRule{}
-	for _, r := range c.old.Records {
-		oldBy[r.Record] = r
-	}
-	for _, r := range c.new.Records {
-		newBy[r.Record] = r
-	}
-	var removed, added []*model.RecordingRule
-	for _, o := range c.old.Records {
-		n := newBy[o.Record]
-		if n == nil {
-			removed = append(removed, o)
-			continue
-		}
-		c.record(o, n)
-	}
-	for _, n := range c.new.Records {
-		if oldBy[n.Record] == nil {
-			added = append(added, n)
-		}
+	kept, removed, added := match(c.old.Records, c.new.Records, func(r *model.RecordingRule) string { return r.Record })
+	for _, p := range kept {
+		c.record(p.old, p.new)
 	}
 	for _, o := range removed {
 		i := slices.IndexFunc(added, func(n *model.RecordingRule) bool { return c.sameExpr(o.Expr, n.Expr) })
@@ -656,26 +651,9 @@ func (c *comparer) record(o, n *model.RecordingRule) {
 }
 
 func (c *comparer) alerts() {
-	newBy := map[string]*model.Alert{}
-	oldBy := map[string]*model.Alert{}
-	for _, a := range c.new.Alerts {
-		newBy[a.Name] = a
-	}
-	for _, a := range c.old.Alerts {
-		oldBy[a.Name] = a
-	}
-	var removed, added []*model.Alert
-	for _, o := range c.old.Alerts {
-		if n := newBy[o.Name]; n != nil {
-			c.alert(o, n)
-		} else {
-			removed = append(removed, o)
-		}
-	}
-	for _, n := range c.new.Alerts {
-		if oldBy[n.Name] == nil {
-			added = append(added, n)
-		}
+	kept, removed, added := match(c.old.Alerts, c.new.Alerts, func(a *model.Alert) string { return a.Name })
+	for _, p := range kept {
+		c.alert(p.old, p.new)
 	}
 	for _, o := range removed {
 		i := slices.IndexFunc(added, func(n *model.Alert) bool { return c.sameExpr(o.Expr, n.Expr) })
@@ -744,38 +722,29 @@ func (c *comparer) alert(o, n *model.Alert) {
 }
 
 func (c *comparer) slos() {
-	newBy := map[string]*model.SLO{}
-	for _, o := range c.new.SLOs {
-		newBy[o.Name] = o
+	kept, removed, added := match(c.old.SLOs, c.new.SLOs, func(o *model.SLO) string { return o.Name })
+	for _, p := range kept {
+		c.slo(p.old, p.new)
 	}
-	oldBy := map[string]*model.SLO{}
-	for _, o := range c.old.SLOs {
-		oldBy[o.Name] = o
-		n := newBy[o.Name]
-		if n == nil {
-			var ms []string
-			deprecatedOnly := len(o.SLI.Exprs) > 0
-			for _, e := range o.SLI.Exprs {
-				names, ok := c.onlyDeprecated(e)
-				deprecatedOnly = deprecatedOnly && ok
-				ms = append(ms, names...)
-			}
-			if deprecatedOnly {
-				c.add(Change{Code: diag.DiffSLORemoved, Section: "slos", OldPos: sloPos(o),
-					Msg: fmt.Sprintf("SLO %s is removed with the deprecated metrics it measured (%s)", o.Name, strings.Join(ms, ", "))})
-				continue
-			}
-			c.add(Change{Code: diag.DiffSLORemoved, Breaking: true, Section: "slos", OldPos: sloPos(o),
-				Msg:     fmt.Sprintf("SLO %s is removed, with its burn-rate and budget alerts", o.Name),
-				Outside: fmt.Sprintf("whoever its alerts paged is no longer paged; Alertmanager routes and silences matching slo=%q, error-budget reports and dashboards that read its recorded series refer to nothing", o.Name)})
+	for _, o := range removed {
+		var ms []string
+		deprecatedOnly := len(o.SLI.Exprs) > 0
+		for _, e := range o.SLI.Exprs {
+			names, ok := c.onlyDeprecated(e)
+			deprecatedOnly = deprecatedOnly && ok
+			ms = append(ms, names...)
+		}
+		if deprecatedOnly {
+			c.add(Change{Code: diag.DiffSLORemoved, Section: "slos", OldPos: sloPos(o),
+				Msg: fmt.Sprintf("SLO %s is removed with the deprecated metrics it measured (%s)", o.Name, strings.Join(ms, ", "))})
 			continue
 		}
-		c.slo(o, n)
+		c.add(Change{Code: diag.DiffSLORemoved, Breaking: true, Section: "slos", OldPos: sloPos(o),
+			Msg:     fmt.Sprintf("SLO %s is removed, with its burn-rate and budget alerts", o.Name),
+			Outside: fmt.Sprintf("whoever its alerts paged is no longer paged; Alertmanager routes and silences matching slo=%q, error-budget reports and dashboards that read its recorded series refer to nothing", o.Name)})
 	}
-	for _, n := range c.new.SLOs {
-		if oldBy[n.Name] == nil {
-			c.add(Change{Code: diag.DiffSLOAdded, Pos: sloPos(n), Section: "slos", Msg: fmt.Sprintf("SLO %s (%s%% over %s) is new", n.Name, n.ObjectiveText(), model.Duration(n.Window))})
-		}
+	for _, n := range added {
+		c.add(Change{Code: diag.DiffSLOAdded, Pos: sloPos(n), Section: "slos", Msg: fmt.Sprintf("SLO %s (%s%% over %s) is new", n.Name, n.ObjectiveText(), model.Duration(n.Window))})
 	}
 }
 

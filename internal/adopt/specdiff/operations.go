@@ -15,25 +15,9 @@ import (
 // is what breaks silently outside: trace queries on a span name, log alerts on a message or
 // on the operation attribute, series an operation no longer records.
 func (c *comparer) operations() {
-	oldBy, newBy := map[string]*model.Operation{}, map[string]*model.Operation{}
-	for _, o := range c.old.Operations {
-		oldBy[o.Key] = o
-	}
-	for _, n := range c.new.Operations {
-		newBy[n.Key] = n
-	}
-	var removed, added []*model.Operation
-	for _, o := range c.old.Operations {
-		if n := newBy[o.Key]; n != nil {
-			c.operation(o, n)
-		} else {
-			removed = append(removed, o)
-		}
-	}
-	for _, n := range c.new.Operations {
-		if oldBy[n.Key] == nil {
-			added = append(added, n)
-		}
+	kept, removed, added := match(c.old.Operations, c.new.Operations, func(o *model.Operation) string { return o.Key })
+	for _, p := range kept {
+		c.operation(p.old, p.new)
 	}
 	// A removed and an added operation of the same kind that record the same metrics (after
 	// their renames) are one operation under another name.
